@@ -1,0 +1,163 @@
+/**
+ * Base-year decomposition (MODEL.md §8): the model's states from published
+ * totals and named assumptions.
+ *
+ * Totals: resident population R, urban residents U, hukou population H,
+ * urban-registered population HU, and optionally the residents registered
+ * elsewhere N (外来人口). Then, with AW the registered people living away:
+ * ```
+ * AW  = H + N − R            (if N is published)   or  awayShare · H
+ * N   = R − H + AW           (if N is not published)
+ * AWU = awayUrbanShare · AW,  AWR = AW − AWU
+ * UN  = N                    (the model keeps all non-local residents in towns)
+ * UH  = HU − AWU
+ * UA  = U − UN − UH
+ * RA  = R − U
+ * ```
+ * which reproduces R, U, H and HU exactly whenever every state is ≥ 0. A
+ * negative state is set to 0 and the error shows in the residual.
+ *
+ * Age-sex: UA, UN, AWU and AWR follow the migrant profile; UH and RA share
+ * what is left of the residents' structure once UA and UN are taken out.
+ * Durations of UA and UN are geometric with the given mean, the tail in the
+ * open bin.
+ */
+import { SA as SA_, makeLayout, type Dims } from './dims';
+import { normalise } from './age-split';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const SA = SA_;
+
+export interface DecompositionInput {
+  readonly dims: Dims;
+  readonly residentPop: number;
+  readonly urbanResidentPop: number;
+  readonly hukouPop: number;
+  readonly urbanHukouPop: number;
+  readonly nonLocalResidents: number | null;
+  /** Residents by sex × age (any scale; normalised here). */
+  readonly residentStructure: Float64Array;
+  /** Migrants by sex × age (any scale; normalised here). */
+  readonly migrantProfile: Float64Array;
+  readonly awayShareOfHukou: number;
+  readonly awayUrbanShare: number;
+  /** Zone split of UH and UA, length Z, sums to 1. */
+  readonly urbanZoneShares: Float64Array;
+  /** Zone split of UN, length Z, sums to 1. */
+  readonly nonLocalZoneShares: Float64Array;
+  /** Mean completed years in the zone, [UA, UN]. */
+  readonly durationMeanYears: readonly [number, number];
+}
+
+export interface DecompositionResult {
+  readonly state: Float64Array;
+  readonly totals: { readonly UH: number; readonly UA: number; readonly UN: number; readonly RA: number; readonly AWU: number; readonly AWR: number };
+  /** Model minus published, for each total (persons) and rate (percentage points). */
+  readonly residual: {
+    readonly residentPop: number;
+    readonly urbanResidentPop: number;
+    readonly hukouPop: number;
+    readonly urbanHukouPop: number;
+    readonly residentUrbanRatePoints: number;
+    readonly hukouUrbanRatePoints: number;
+    /** Σ |model − published structure| over sex × age, as a share of residents. */
+    readonly ageStructureL1: number;
+  };
+  /** Human-readable notes on states that had to be clamped. */
+  readonly warnings: readonly string[];
+}
+
+/** Geometric shares over D duration bins with the given mean; the last bin takes the tail. */
+export function durationShares(D: number, mean: number): Float64Array {
+  const q = mean > 0 ? mean / (1 + mean) : 0;
+  const out = new Float64Array(D);
+  let p = 1 - q;
+  for (let d = 0; d < D - 1; d++) {
+    out[d] = p;
+    p *= q;
+  }
+  out[D - 1] = Math.pow(q, D - 1);
+  return out;
+}
+
+export function decompose(inp: DecompositionInput): DecompositionResult {
+  const warnings: string[] = [];
+  const R = inp.residentPop;
+  const U = inp.urbanResidentPop;
+  const H = inp.hukouPop;
+  const HU = inp.urbanHukouPop;
+  const clamp = (name: string, x: number) => {
+    if (x < 0) {
+      warnings.push(`${name} came out negative (${Math.round(x)}); set to 0`);
+      return 0;
+    }
+    return x;
+  };
+  let AW: number;
+  let N: number;
+  if (inp.nonLocalResidents !== null) {
+    N = inp.nonLocalResidents;
+    AW = clamp('registered people living away (H + N − R)', H + N - R);
+  } else {
+    AW = inp.awayShareOfHukou * H;
+    N = clamp('residents registered elsewhere (R − H + AW)', R - H + AW);
+  }
+  const AWU = inp.awayUrbanShare * AW;
+  const AWR = AW - AWU;
+  const UN = N;
+  const UH = clamp('urban-registered residents (HU − AWU)', HU - AWU);
+  const UA = clamp('rural-registered urban residents (U − N − UH)', U - UN - UH);
+  const RA = clamp('rural residents (R − U)', R - U);
+
+  const struct = normalise(inp.residentStructure);
+  const mig = normalise(inp.migrantProfile);
+  const rest = new Float64Array(SA);
+  for (let i = 0; i < SA; i++) rest[i] = Math.max(0, R * struct[i] - (UA + UN) * mig[i]);
+  const restShape = normalise(rest);
+
+  const { zones: Z, durations: D } = inp.dims;
+  const L = makeLayout(inp.dims);
+  const state = new Float64Array(L.size);
+  const durUA = durationShares(D, inp.durationMeanYears[0]);
+  const durUN = durationShares(D, inp.durationMeanYears[1]);
+  for (let z = 0; z < Z; z++) {
+    const su = inp.urbanZoneShares[z];
+    const sn = inp.nonLocalZoneShares[z];
+    for (let i = 0; i < SA; i++) state[L.uh(z) + i] = UH * su * restShape[i];
+    for (let d = 0; d < D; d++) {
+      for (let i = 0; i < SA; i++) {
+        state[L.ua(z, d) + i] = UA * su * durUA[d] * mig[i];
+        state[L.un(z, d) + i] = UN * sn * durUN[d] * mig[i];
+      }
+    }
+  }
+  for (let i = 0; i < SA; i++) {
+    state[L.ra + i] = RA * restShape[i];
+    state[L.awu + i] = AWU * mig[i];
+    state[L.awr + i] = AWR * mig[i];
+  }
+
+  const mR = UH + UA + UN + RA;
+  const mU = UH + UA + UN;
+  const mH = UH + UA + RA + AWU + AWR;
+  const mHU = UH + AWU;
+  let l1 = 0;
+  for (let i = 0; i < SA; i++) {
+    const modelled = (UH + RA) * restShape[i] + (UA + UN) * mig[i];
+    l1 += Math.abs(modelled - R * struct[i]);
+  }
+  return {
+    state,
+    totals: { UH, UA, UN, RA, AWU, AWR },
+    residual: {
+      residentPop: mR - R,
+      urbanResidentPop: mU - U,
+      hukouPop: mH - H,
+      urbanHukouPop: mHU - HU,
+      residentUrbanRatePoints: 100 * (mU / mR - U / R),
+      hukouUrbanRatePoints: 100 * (mHU / mH - HU / H),
+      ageStructureL1: R > 0 ? l1 / R : 0,
+    },
+    warnings,
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Eligibility of a cell (group, duration d, sex, age) for a settlement
+ * channel: MODEL.md §4. Each condition gives the probability that a person
+ * in the cell meets it; conditions of one channel multiply (independence),
+ * except the points condition, whose education and insurance terms are
+ * summed exactly over their joint distribution.
+ */
+import { AGES as AGES_, SA as SA_ } from './dims';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const AGES = AGES_;
+const SA = SA_;
+
+/** Education levels, each "at least": 中专/高中, 大专, 本科, 研究生. */
+export const EDUCATION_LEVELS = ['secondary', 'college', 'bachelor', 'postgraduate'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** Attributes of one registration group, compiled to sex × age vectors. */
+export interface GroupAttributes {
+  /** Annual probability of being covered by social insurance. */
+  readonly insuranceCoverage: number;
+  /** Share in stable employment. */
+  readonly employment: Float64Array;
+  /** Long-run share owning a home in the zone. */
+  readonly ownershipLongRun: Float64Array;
+  /** Ownership at arrival as a fraction of the long-run share. */
+  readonly ownershipAtArrival: number;
+  /** Years for ownership to close half the gap to its long-run share. */
+  readonly ownershipHalfLife: number;
+  /** Share renting legally (registered lease). */
+  readonly legalRent: Float64Array;
+  /** Share with at least each level, in the order of {@link EDUCATION_LEVELS}. */
+  readonly educationAtLeast: readonly Float64Array[];
+}
+
+export type Condition =
+  | { readonly type: 'open' }
+  | { readonly type: 'residence'; readonly years: number }
+  | { readonly type: 'insurance'; readonly years: number }
+  | { readonly type: 'employment' }
+  | { readonly type: 'housing'; readonly rentedCounts: boolean }
+  | { readonly type: 'property'; readonly areaShare: number }
+  | { readonly type: 'education'; readonly level: EducationLevel }
+  | { readonly type: 'age'; readonly min: number; readonly max: number }
+  | PointsCondition;
+
+export interface PointsCondition {
+  readonly type: 'points';
+  readonly threshold: number;
+  readonly base: number;
+  /** Points by highest education: none (below secondary), then each level. */
+  readonly education: readonly [number, number, number, number, number];
+  readonly perResidenceYear: number;
+  readonly maxResidenceYears: number;
+  readonly perInsuranceYear: number;
+  readonly maxInsuranceYears: number;
+  /** Points by age, per single year of age (length AGES). */
+  readonly agePoints: Float64Array;
+}
+
+/** P(X ≥ n) for X ~ Binomial(trials, p), exactly. */
+export function binomialAtLeast(trials: number, p: number, n: number): number {
+  if (n <= 0) return 1;
+  if (n > trials) return 0;
+  const pmf = binomialPmf(trials, p);
+  let t = 0;
+  for (let k = n; k <= trials; k++) t += pmf[k];
+  return Math.min(1, t);
+}
+
+/** The Binomial(trials, p) probabilities of 0 … trials, by the multiplicative recurrence. */
+export function binomialPmf(trials: number, p: number): Float64Array {
+  const out = new Float64Array(trials + 1);
+  if (p <= 0) {
+    out[0] = 1;
+    return out;
+  }
+  if (p >= 1) {
+    out[trials] = 1;
+    return out;
+  }
+  // Build by repeated convolution with one Bernoulli trial: stable for all p.
+  out[0] = 1;
+  for (let t = 1; t <= trials; t++) {
+    for (let k = t; k >= 1; k--) out[k] = out[k] * (1 - p) + out[k - 1] * p;
+    out[0] *= 1 - p;
+  }
+  return out;
+}
+
+/** Ownership in a cell: rises from its share at arrival toward the long-run share with duration. */
+export function ownership(attr: GroupAttributes, i: number, d: number): number {
+  const long = attr.ownershipLongRun[i];
+  const a0 = attr.ownershipAtArrival;
+  const hl = attr.ownershipHalfLife;
+  const closed = hl > 0 ? 1 - Math.pow(0.5, d / hl) : 1;
+  return Math.min(1, long * (a0 + (1 - a0) * closed));
+}
+
+/** Probability that a person of cell (d, i = s·AGES + a) meets one condition. */
+export function conditionProbability(cond: Condition, attr: GroupAttributes, d: number, i: number): number {
+  const a = i % AGES;
+  switch (cond.type) {
+    case 'open':
+      return 1;
+    case 'residence':
+      return d >= cond.years ? 1 : 0;
+    case 'insurance':
+      return binomialAtLeast(d + 1, attr.insuranceCoverage, cond.years);
+    case 'employment':
+      return attr.employment[i];
+    case 'housing': {
+      const own = ownership(attr, i, d);
+      return Math.min(1, cond.rentedCounts ? own + attr.legalRent[i] : own);
+    }
+    case 'property':
+      return ownership(attr, i, d) * cond.areaShare;
+    case 'education':
+      return attr.educationAtLeast[levelIndex(cond.level)][i];
+    case 'age':
+      return a >= cond.min && a <= cond.max ? 1 : 0;
+    case 'points':
+      return pointsProbability(cond, attr, d, i);
+  }
+}
+
+function levelIndex(level: EducationLevel): number {
+  return EDUCATION_LEVELS.indexOf(level);
+}
+
+/**
+ * P(score ≥ threshold): the exact sum over the highest education level and
+ * the number of insured years k ~ Binomial(d + 1, p_ins).
+ */
+export function pointsProbability(cond: PointsCondition, attr: GroupAttributes, d: number, i: number): number {
+  const a = i % AGES;
+  const fixed =
+    cond.base + Math.min(d, cond.maxResidenceYears) * cond.perResidenceYear + cond.agePoints[a];
+  const pmf = binomialPmf(d + 1, attr.insuranceCoverage);
+  // Exact level shares from the "at least" shares.
+  let total = 0;
+  for (let lvl = 0; lvl <= EDUCATION_LEVELS.length; lvl++) {
+    const atLeast = lvl === 0 ? 1 : attr.educationAtLeast[lvl - 1][i];
+    const above = lvl === EDUCATION_LEVELS.length ? 0 : attr.educationAtLeast[lvl][i];
+    const share = Math.max(0, atLeast - above);
+    if (share === 0) continue;
+    const s0 = fixed + cond.education[lvl];
+    let pass = 0;
+    for (let k = 0; k < pmf.length; k++) {
+      if (s0 + Math.min(k, cond.maxInsuranceYears) * cond.perInsuranceYear >= cond.threshold) pass += pmf[k];
+    }
+    total += share * pass;
+  }
+  return Math.min(1, total);
+}
+
+/**
+ * Eligibility array of one channel for both groups: index
+ * `(g * D + d) * SA + i`, each the product of its conditions.
+ */
+export function channelEligibility(
+  conditions: readonly Condition[],
+  attrs: readonly [GroupAttributes, GroupAttributes],
+  durations: number,
+): Float64Array {
+  const out = new Float64Array(2 * durations * SA);
+  for (let g = 0; g < 2; g++) {
+    for (let d = 0; d < durations; d++) {
+      const off = (g * durations + d) * SA;
+      for (let i = 0; i < SA; i++) {
+        let p = 1;
+        for (const c of conditions) {
+          p *= conditionProbability(c, attrs[g], d, i);
+          if (p === 0) break;
+        }
+        out[off + i] = p;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Combines a zone's channels: a person is eligible if any channel admits
+ * them, `eligible = (1−κ)(1 − Π(1 − p_c)) + κ·max p_c`, κ spanning
+ * independent channels (0) to fully overlapping ones (1). Also returns each
+ * channel's share p_c / Σ p, by which settlers are attributed to channels.
+ */
+export function combineChannels(
+  eligibilities: readonly Float64Array[],
+  kappa: number,
+  cells: number,
+): { eligible: Float64Array; shares: Float64Array } {
+  const C = eligibilities.length;
+  const eligible = new Float64Array(cells);
+  const shares = new Float64Array(C * cells);
+  for (let i = 0; i < cells; i++) {
+    let none = 1;
+    let max = 0;
+    let sum = 0;
+    for (let c = 0; c < C; c++) {
+      const p = eligibilities[c][i];
+      none *= 1 - p;
+      if (p > max) max = p;
+      sum += p;
+    }
+    eligible[i] = C === 0 ? 0 : (1 - kappa) * (1 - none) + kappa * max;
+    if (sum > 0) for (let c = 0; c < C; c++) shares[c * cells + i] = eligibilities[c][i] / sum;
+  }
+  return { eligible, shares };
+}

@@ -1,0 +1,126 @@
+/**
+ * The compiled, purely numeric input of one projection.
+ *
+ * Everything here is already resolved to numbers per step; the scenario
+ * layer (`src/scenario/compile.ts`) builds it from a scenario file. Step k
+ * (0 ≤ k < steps) moves the year-end state of `baseYear + k` to the year-end
+ * of `baseYear + k + 1`, and uses the parameters in force in that later year.
+ *
+ * Array layouts: "per step × SA" means index `k * SA + s * AGES + a`
+ * (see `dims.ts`); "per step × Z" means `k * Z + z`; and so on, outer first.
+ */
+import type { Dims } from './dims';
+
+/** Fertility classes: each state's women use one of these ASFR schedules. */
+export const FERT_UH = 0;
+export const FERT_UA = 1;
+export const FERT_UN = 2;
+export const FERT_RA = 3;
+export const FERT_AW = 4;
+export const FERT_CLASSES = 5;
+
+/** Survival classes: urban residents (UH, UA, UN), rural residents (RA), registered people living away (AWU, AWR). */
+export const SURV_URBAN = 0;
+export const SURV_RURAL = 1;
+export const SURV_AWAY = 2;
+export const SURV_CLASSES = 3;
+
+/** One settlement channel of one zone, compiled for one policy period. */
+export interface CompiledChannel {
+  /** Channel id as in the scenario (ids may repeat across zones; results add them up). */
+  readonly id: string;
+  /** Index of `id` in {@link ModelInput.channelIds}. */
+  readonly channelIndex: number;
+  /**
+   * Probability that a person of group g in cell (d, s, a) meets every
+   * condition of this channel: index `(g * D + d) * SA + s * AGES + a`.
+   */
+  readonly eligibility: Float64Array;
+  /** Annual quota in persons per step (length steps), or null when unlimited. */
+  readonly quota: Float64Array | null;
+}
+
+/** One zone's channels, with their combination precomputed (it does not change within a period). */
+export interface ZonePolicy {
+  readonly channels: readonly CompiledChannel[];
+  /**
+   * Combined eligibility `(1−κ)(1 − Π(1 − p_c)) + κ·max p_c` per cell,
+   * layout of {@link CompiledChannel.eligibility}.
+   */
+  readonly eligible: Float64Array;
+  /**
+   * Attribution of settlers to channels, p_c / Σ p: index `c * cells + cell`
+   * where cells = 2·D·SA. Zero where no channel admits.
+   */
+  readonly shares: Float64Array;
+}
+
+/** The settlement policy of all zones for a run of consecutive years. */
+export interface PolicyPeriod {
+  /** Channel overlap κ ∈ [0,1] (0 independent, 1 full overlap). */
+  readonly channelOverlap: number;
+  /** Per zone, its channels. */
+  readonly zones: readonly ZonePolicy[];
+}
+
+export interface ModelInput {
+  readonly dims: Dims;
+  readonly baseYear: number;
+  readonly steps: number;
+  /** Zone ids, length Z. */
+  readonly zoneIds: readonly string[];
+  /** Distinct channel ids over all zones and periods, in first-seen order. */
+  readonly channelIds: readonly string[];
+  /** Year-end state of the base year (layout of `dims.ts`). */
+  readonly initial: Float64Array;
+
+  // ---- 1. survival ----
+  /** Survival ratios per step × class × SA (see `life-table.ts` survivalRatios). */
+  readonly survival: Float64Array;
+  /** Survival of births to year-end (L0/l0) per step × class × sex. */
+  readonly birthSurvival: Float64Array;
+
+  // ---- 2. births ----
+  /** Age-specific fertility per step × fertility class × AGES (female ages). */
+  readonly asfr: Float64Array;
+  /** Share of births that are male, per step (from the sex ratio at birth). */
+  readonly maleBirthShare: Float64Array;
+
+  // ---- 3. migration ----
+  /** Rural → urban migration rate of RA per step × SA. */
+  readonly ruralToUrban: Float64Array;
+  /** Zone split of rural → urban migrants per step × Z (sums to 1). */
+  readonly attraction: Float64Array;
+  /** Reclassification: share ρ of RA that becomes urban, per step. */
+  readonly reclassRate: Float64Array;
+  /** Share c of the reclassified who get an urban registration at once, per step. */
+  readonly reclassRegistered: Float64Array;
+  /** Zone split of reclassified people per step × Z. */
+  readonly reclassZones: Float64Array;
+  /** Incoming migrants (persons) per step × SA, already multiplied by the age-sex profile. */
+  readonly inflow: Float64Array;
+  /** Zone split of incoming migrants per step × Z. */
+  readonly inflowZones: Float64Array;
+  /** Departure hazard of UN by duration, per step × D. */
+  readonly departure: Float64Array;
+  /** UH → AWU leaving rate per step × SA. */
+  readonly leaveUrban: Float64Array;
+  /** RA and UA → AWR leaving rate per step × SA. */
+  readonly leaveRural: Float64Array;
+  /** AWU → UH return rate per step × SA. */
+  readonly returnUrban: Float64Array;
+  /** AWR → RA return rate per step × SA. */
+  readonly returnRural: Float64Array;
+
+  // ---- 4. settlement ----
+  /** Policy periods; `periodOfStep[k]` says which one step k uses. */
+  readonly periods: readonly PolicyPeriod[];
+  readonly periodOfStep: Int32Array;
+  /**
+   * Willingness × speed, already clamped, per step × group × Z × SA:
+   * `speed(z,t) · clamp01(base(g,z) · ageProfile(a) · policy factors(t))`.
+   */
+  readonly settleDrive: Float64Array;
+  /** familyFollow per step (dependants' hazard multiplier). */
+  readonly familyFollow: Float64Array;
+}

@@ -1,0 +1,325 @@
+/**
+ * The projection: the yearly loop of MODEL.md §3 over a compiled
+ * {@link ModelInput}. Pure and synchronous; all buffers are allocated before
+ * the loop, none inside it.
+ */
+import { addNewborns, fertileExposure, surviveVector } from './ageing';
+import {
+  AGES as AGES_,
+  GROUPS as GROUPS_,
+  SA as SA_,
+  makeLayout,
+  type Layout,
+} from './dims';
+import {
+  FERT_AW as FERT_AW_,
+  FERT_CLASSES as FERT_CLASSES_,
+  FERT_RA as FERT_RA_,
+  FERT_UA as FERT_UA_,
+  FERT_UH as FERT_UH_,
+  FERT_UN as FERT_UN_,
+  SURV_AWAY as SURV_AWAY_,
+  SURV_CLASSES as SURV_CLASSES_,
+  SURV_RURAL as SURV_RURAL_,
+  SURV_URBAN as SURV_URBAN_,
+  type ModelInput,
+} from './input';
+import { makeMigrationScratch, migrate, type MigrationTotals } from './migration';
+import {
+  addToLedger,
+  F_BIRTHS as F_BIRTHS_,
+  F_DEATHS as F_DEATHS_,
+  FIELDS as FIELDS_,
+  SERIES as SERIES_,
+  STATES as STATES_,
+  ST_AWR as ST_AWR_,
+  ST_AWU as ST_AWU_,
+  ST_RA as ST_RA_,
+  ST_UA as ST_UA_,
+  ST_UH as ST_UH_,
+  ST_UN as ST_UN_,
+  type ProjectionOutput,
+  type SeriesName,
+} from './output';
+import { makeSettlementScratch, settle } from './settlement';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const AGES = AGES_;
+const GROUPS = GROUPS_;
+const SA = SA_;
+const FERT_AW = FERT_AW_;
+const FERT_CLASSES = FERT_CLASSES_;
+const FERT_RA = FERT_RA_;
+const FERT_UA = FERT_UA_;
+const FERT_UH = FERT_UH_;
+const FERT_UN = FERT_UN_;
+const SURV_AWAY = SURV_AWAY_;
+const SURV_CLASSES = SURV_CLASSES_;
+const SURV_RURAL = SURV_RURAL_;
+const SURV_URBAN = SURV_URBAN_;
+const F_BIRTHS = F_BIRTHS_;
+const F_DEATHS = F_DEATHS_;
+const FIELDS = FIELDS_;
+const SERIES = SERIES_;
+const STATES = STATES_;
+const ST_AWR = ST_AWR_;
+const ST_AWU = ST_AWU_;
+const ST_RA = ST_RA_;
+const ST_UA = ST_UA_;
+const ST_UH = ST_UH_;
+const ST_UN = ST_UN_;
+
+/** Survives every state of `cur` into `next` (zeroed here) and adds the births. */
+function surviveAndBear(
+  input: ModelInput,
+  L: Layout,
+  k: number,
+  cur: Float64Array,
+  next: Float64Array,
+  ledger: Float64Array,
+): void {
+  const { zones: Z, durations: D } = L.dims;
+  next.fill(0);
+  const survOff = (cls: number) => (k * SURV_CLASSES + cls) * SA;
+  const l0 = (cls: number, sex: number) => input.birthSurvival[(k * SURV_CLASSES + cls) * 2 + sex];
+  const fOff = (cls: number) => (k * FERT_CLASSES + cls) * AGES;
+  const maleShare = input.maleBirthShare[k];
+  const { asfr } = input;
+
+  // A list of (state, from, to, survival class, fertility class, newborn target) would allocate;
+  // the states are few, so each is written out.
+  const one = (state: number, off: number, sc: number, fc: number) => {
+    const deaths = surviveVector(cur, off, next, off, input.survival, survOff(sc));
+    const births =
+      0.5 * (fertileExposure(cur, off, asfr, fOff(fc)) + fertileExposure(next, off, asfr, fOff(fc)));
+    const infantDeaths = addNewborns(next, off, births, maleShare, l0(sc, 0), l0(sc, 1));
+    addToLedger(ledger, k, state, F_BIRTHS, births);
+    addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
+  };
+  for (let z = 0; z < Z; z++) one(ST_UH, L.uh(z), SURV_URBAN, FERT_UH);
+  one(ST_RA, L.ra, SURV_RURAL, FERT_RA);
+  one(ST_AWU, L.awu, SURV_AWAY, FERT_AW);
+  one(ST_AWR, L.awr, SURV_AWAY, FERT_AW);
+
+  // Duration states: survivors move to d+1 (the open bin keeps its own), births enter d = 0.
+  for (let g = 0; g < GROUPS; g++) {
+    const state = g === 0 ? ST_UA : ST_UN;
+    const fc = g === 0 ? FERT_UA : FERT_UN;
+    const at = g === 0 ? L.ua : L.un;
+    for (let z = 0; z < Z; z++) {
+      let deaths = 0;
+      let startExp = 0;
+      for (let d = 0; d < D; d++) {
+        const from = at(z, d);
+        deaths += surviveVector(cur, from, next, at(z, Math.min(d + 1, D - 1)), input.survival, survOff(SURV_URBAN));
+        startExp += fertileExposure(cur, from, asfr, fOff(fc));
+      }
+      let endExp = 0;
+      for (let d = 0; d < D; d++) endExp += fertileExposure(next, at(z, d), asfr, fOff(fc));
+      const births = 0.5 * (startExp + endExp);
+      const infantDeaths = addNewborns(next, at(z, 0), births, maleShare, l0(SURV_URBAN, 0), l0(SURV_URBAN, 1));
+      addToLedger(ledger, k, state, F_BIRTHS, births);
+      addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
+    }
+  }
+}
+
+/** Options of {@link project}. */
+export interface ProjectOptions {
+  /**
+   * Called after every step with the new year-end state; for tests that
+   * check invariants on every step. The array is reused: copy what you keep.
+   * `output` is filled up to this step (its ledger row k included).
+   */
+  readonly onStep?: (k: number, state: Float64Array, output: ProjectionOutput) => void;
+}
+
+/** Runs the projection. The input is not modified. */
+export function project(input: ModelInput, options: ProjectOptions = {}): ProjectionOutput {
+  const L = makeLayout(input.dims);
+  const Z = input.dims.zones;
+  const n = input.steps + 1;
+  const C = input.channelIds.length;
+  if (input.initial.length !== L.size) {
+    throw new RangeError(`initial state has length ${input.initial.length}, expected ${L.size}`);
+  }
+
+  const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(n)])) as Record<
+    SeriesName,
+    Float64Array
+  >;
+  const out: ProjectionOutput = {
+    dims: input.dims,
+    baseYear: input.baseYear,
+    steps: input.steps,
+    zoneIds: input.zoneIds,
+    channelIds: input.channelIds,
+    series,
+    settlersByChannel: new Float64Array(C * n),
+    channelDemand: new Float64Array(C * n),
+    settlersByOrigin: new Float64Array(GROUPS * n),
+    settlersByZone: new Float64Array(Z * n),
+    zoneUH: new Float64Array(Z * n),
+    zoneUA: new Float64Array(Z * n),
+    zoneUN: new Float64Array(Z * n),
+    pyramid: new Float64Array(n * STATES * SA),
+    ledger: new Float64Array(input.steps * STATES * FIELDS),
+  };
+
+  let cur = input.initial.slice();
+  let next = new Float64Array(L.size);
+  const migScratch = makeMigrationScratch(Z);
+  const setScratch = makeSettlementScratch(input);
+  const totals: MigrationTotals = {
+    ruralToUrban: 0,
+    reclassified: 0,
+    incoming: 0,
+    departures: 0,
+    leftForAway: 0,
+    returned: 0,
+  };
+  const sinks = {
+    byChannel: out.settlersByChannel,
+    demandByChannel: out.channelDemand,
+    byOrigin: out.settlersByOrigin,
+    byZone: out.settlersByZone,
+    ledger: out.ledger,
+    stride: n,
+  };
+
+  recordStocks(out, L, cur, 0);
+  for (let k = 0; k < input.steps; k++) {
+    surviveAndBear(input, L, k, cur, next, out.ledger);
+    migrate(input, L, k, next, out.ledger, migScratch, totals);
+    const settled = settle(input, L, k, next, setScratch, sinks);
+    const i = k + 1;
+    recordStocks(out, L, next, i);
+    recordFlows(out, k, totals, settled);
+    options.onStep?.(k, next, out);
+    const t = cur;
+    cur = next;
+    next = t;
+  }
+  markBaseFlows(out, C, Z);
+  return out;
+}
+
+/** Stocks, rates and the pyramid of year index i. */
+function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: number): void {
+  const { zones: Z, durations: D } = L.dims;
+  const n = out.steps + 1;
+  const pyr = out.pyramid;
+  const base = i * STATES * SA;
+  let uh = 0;
+  let ua = 0;
+  let un = 0;
+  for (let z = 0; z < Z; z++) {
+    let tz = 0;
+    const o = L.uh(z);
+    for (let j = 0; j < SA; j++) {
+      tz += v[o + j];
+      pyr[base + ST_UH * SA + j] += v[o + j];
+    }
+    out.zoneUH[z * n + i] = tz;
+    uh += tz;
+    let ta = 0;
+    let tn = 0;
+    for (let d = 0; d < D; d++) {
+      const oa = L.ua(z, d);
+      const on = L.un(z, d);
+      for (let j = 0; j < SA; j++) {
+        ta += v[oa + j];
+        tn += v[on + j];
+        pyr[base + ST_UA * SA + j] += v[oa + j];
+        pyr[base + ST_UN * SA + j] += v[on + j];
+      }
+    }
+    out.zoneUA[z * n + i] = ta;
+    out.zoneUN[z * n + i] = tn;
+    ua += ta;
+    un += tn;
+  }
+  const { ra: raOff, awu: awuOff, awr: awrOff } = L;
+  let ra = 0;
+  let awu = 0;
+  let awr = 0;
+  for (let j = 0; j < SA; j++) {
+    ra += v[raOff + j];
+    awu += v[awuOff + j];
+    awr += v[awrOff + j];
+    pyr[base + ST_RA * SA + j] = v[raOff + j];
+    pyr[base + ST_AWU * SA + j] = v[awuOff + j];
+    pyr[base + ST_AWR * SA + j] = v[awrOff + j];
+  }
+  const s = out.series;
+  const resident = uh + ua + un + ra;
+  const urbanRes = uh + ua + un;
+  const hukou = uh + ua + ra + awu + awr;
+  const urbanHukou = uh + awu;
+  s.stockUH[i] = uh;
+  s.stockUA[i] = ua;
+  s.stockUN[i] = un;
+  s.stockRA[i] = ra;
+  s.stockAWU[i] = awu;
+  s.stockAWR[i] = awr;
+  s.residentPop[i] = resident;
+  s.urbanResidentPop[i] = urbanRes;
+  s.residentUrbanRate[i] = resident > 0 ? urbanRes / resident : NaN;
+  s.hukouPop[i] = hukou;
+  s.urbanHukouPop[i] = urbanHukou;
+  s.hukouUrbanRate[i] = hukou > 0 ? urbanHukou / hukou : NaN;
+  s.gapPoints[i] = 100 * (s.residentUrbanRate[i] - s.hukouUrbanRate[i]);
+  s.nonRegisteredUrban[i] = ua + un;
+}
+
+function recordFlows(out: ProjectionOutput, k: number, m: MigrationTotals, settled: number): void {
+  const s = out.series;
+  const i = k + 1;
+  const led = (state: number, field: number) => out.ledger[(k * STATES + state) * FIELDS + field];
+  let births = 0;
+  let deaths = 0;
+  for (const st of [ST_UH, ST_UA, ST_UN, ST_RA]) {
+    births += led(st, F_BIRTHS);
+    deaths += led(st, F_DEATHS);
+  }
+  s.births[i] = births;
+  s.deaths[i] = deaths;
+  s.awayBirths[i] = led(ST_AWU, F_BIRTHS) + led(ST_AWR, F_BIRTHS);
+  s.awayDeaths[i] = led(ST_AWU, F_DEATHS) + led(ST_AWR, F_DEATHS);
+  s.residentInflow[i] = m.incoming + m.returned;
+  s.residentOutflow[i] = m.departures + m.leftForAway;
+  s.settlers[i] = settled;
+  s.ruralToUrban[i] = m.ruralToUrban;
+  s.reclassified[i] = m.reclassified;
+  s.incomingMigrants[i] = m.incoming;
+  s.departures[i] = m.departures;
+  s.leftForAway[i] = m.leftForAway;
+  s.returned[i] = m.returned;
+}
+
+/** The base year's flows are unknown: NaN, which the JSON result prints as null. */
+function markBaseFlows(out: ProjectionOutput, C: number, Z: number): void {
+  const n = out.steps + 1;
+  const flows: SeriesName[] = [
+    'births',
+    'deaths',
+    'residentInflow',
+    'residentOutflow',
+    'settlers',
+    'ruralToUrban',
+    'reclassified',
+    'incomingMigrants',
+    'departures',
+    'leftForAway',
+    'returned',
+    'awayBirths',
+    'awayDeaths',
+  ];
+  for (const f of flows) out.series[f][0] = NaN;
+  for (let c = 0; c < C; c++) {
+    out.settlersByChannel[c * n] = NaN;
+    out.channelDemand[c * n] = NaN;
+  }
+  for (let g = 0; g < GROUPS; g++) out.settlersByOrigin[g * n] = NaN;
+  for (let z = 0; z < Z; z++) out.settlersByZone[z * n] = NaN;
+}

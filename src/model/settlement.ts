@@ -1,0 +1,260 @@
+/**
+ * Step part 4: settlement (落户) of UA and UN into UH, zone by zone.
+ *
+ * For a cell (group g, duration d, sex s, age a) of zone z the hazard is
+ * `h = min(1, speed · willing · eligible)`, with `eligible` the zone's
+ * channels combined (MODEL.md §4, precomputed per policy period). Settlers
+ * are attributed to channels in proportion to p_c. Children under 18 and
+ * people 60+ follow the adults: they use the population-weighted mean hazard
+ * of ages 20–59 of the same zone, group and duration, times familyFollow,
+ * and the adults' channel mix. A channel with an annual quota is scaled down
+ * so that its settlers do not exceed it.
+ */
+import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Layout } from './dims';
+import type { ModelInput, ZonePolicy } from './input';
+import {
+  addToLedger,
+  F_TRANSFER_IN as F_TRANSFER_IN_,
+  F_TRANSFER_OUT as F_TRANSFER_OUT_,
+  ST_UA as ST_UA_,
+  ST_UH as ST_UH_,
+  ST_UN as ST_UN_,
+} from './output';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const AGES = AGES_;
+const GROUPS = GROUPS_;
+const SA = SA_;
+const F_TRANSFER_IN = F_TRANSFER_IN_;
+const F_TRANSFER_OUT = F_TRANSFER_OUT_;
+const ST_UA = ST_UA_;
+const ST_UH = ST_UH_;
+const ST_UN = ST_UN_;
+
+const ADULT_FROM = 20;
+const ADULT_TO = 59;
+const DEPENDANT_BELOW = 18;
+const DEPENDANT_FROM = 60;
+
+/** Scratch space, allocated once per projection. */
+export interface SettlementScratch {
+  /** Adults' channel mix in the current (z, g, d). */
+  readonly mix: Float64Array;
+  /** Per channel-in-zone: settlers before quotas in the current (z, g, d). */
+  readonly wanted: Float64Array;
+  /** Per cell of one SA vector: hazard, then population × hazard. */
+  readonly ph: Float64Array;
+  /** Per zone × channel-in-zone: settlers before quotas (demand pass). */
+  readonly demand: Float64Array;
+  /** Per zone × channel-in-zone: the quota factor (≤ 1) of the apply pass. */
+  readonly factor: Float64Array;
+  readonly maxChannels: number;
+}
+
+export function makeSettlementScratch(input: ModelInput): SettlementScratch {
+  let maxChannels = 1;
+  for (const p of input.periods) for (const zp of p.zones) maxChannels = Math.max(maxChannels, zp.channels.length);
+  const Z = input.dims.zones;
+  return {
+    mix: new Float64Array(maxChannels),
+    wanted: new Float64Array(maxChannels),
+    ph: new Float64Array(SA),
+    demand: new Float64Array(Z * maxChannels),
+    factor: new Float64Array(Z * maxChannels),
+    maxChannels,
+  };
+}
+
+/** Where {@link settle} accumulates its results for step k (index k + 1 of the output series). */
+export interface SettlementSinks {
+  readonly byChannel: Float64Array;
+  readonly demandByChannel: Float64Array;
+  readonly byOrigin: Float64Array;
+  readonly byZone: Float64Array;
+  readonly ledger: Float64Array;
+  /** steps + 1: the stride of the series above. */
+  readonly stride: number;
+}
+
+/**
+ * One pass over zone z, group g, duration d. It computes each channel's
+ * would-be settlers (`scr.wanted`); in the demand pass it adds them to
+ * `scr.demand`, in the apply pass it moves people with the quota factors in
+ * `scr.factor` and records them. Returns the persons moved (0 in the demand
+ * pass). Channel sums are dot products over contiguous ages, so the cost per
+ * cell does not grow with the number of channels unless a quota binds.
+ */
+function passCell(
+  input: ModelInput,
+  L: Layout,
+  k: number,
+  next: Float64Array,
+  zp: ZonePolicy,
+  z: number,
+  g: number,
+  d: number,
+  apply: boolean,
+  scr: SettlementScratch,
+  sinks: SettlementSinks,
+): number {
+  const { zones: Z, durations: D } = L.dims;
+  const chans = zp.channels;
+  const nC = chans.length;
+  const cells = 2 * D * SA;
+  const { eligible, shares } = zp;
+  const drive = input.settleDrive;
+  const cellOff = g === 0 ? L.ua(z, d) : L.un(z, d);
+  const eOff = (g * D + d) * SA;
+  const driveOff = ((k * GROUPS + g) * Z + z) * SA;
+  const { mix, demand, factor, maxChannels, wanted, ph } = scr;
+  const zc = z * maxChannels;
+
+  // ph ← population × own hazard, and the adults' (20–59) totals for the dependants' mean hazard.
+  let pop = 0;
+  let popH = 0;
+  let plainH = 0;
+  for (let s = 0; s < 2; s++) {
+    const o = s * AGES;
+    for (let a = DEPENDANT_BELOW; a < DEPENDANT_FROM; a++) {
+      const i = o + a;
+      const h = Math.min(1, drive[driveOff + i] * eligible[eOff + i]);
+      const p = next[cellOff + i];
+      ph[i] = p * h;
+      if (a >= ADULT_FROM && a <= ADULT_TO) {
+        pop += p;
+        popH += p * h;
+        plainH += h;
+      }
+    }
+  }
+  const meanH = pop > 0 ? popH / pop : plainH / (2 * (ADULT_TO - ADULT_FROM + 1));
+  const hDep = Math.min(1, meanH * input.familyFollow[k]);
+
+  // Per channel: settlers of ages 18–59, of which those 20–59 give the adults' mix for the dependants.
+  let mixSum = 0;
+  for (let c = 0; c < nC; c++) {
+    const sh = c * cells + eOff;
+    let adults = 0;
+    let young = 0;
+    for (let s = 0; s < 2; s++) {
+      const o = s * AGES;
+      for (let i = o + ADULT_FROM; i <= o + ADULT_TO; i++) adults += ph[i] * shares[sh + i];
+      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += ph[i] * shares[sh + i];
+    }
+    mix[c] = adults;
+    wanted[c] = adults + young;
+    mixSum += adults;
+  }
+  if (mixSum === 0 && pop === 0 && plainH > 0) {
+    // No adults live in the cell: the mix follows the channels' hazards alone.
+    for (let c = 0; c < nC; c++) {
+      const sh = c * cells + eOff;
+      let m = 0;
+      for (let s = 0; s < 2; s++)
+        for (let i = s * AGES + ADULT_FROM; i <= s * AGES + ADULT_TO; i++)
+          m += Math.min(1, drive[driveOff + i] * eligible[eOff + i]) * shares[sh + i];
+      mix[c] = m;
+      mixSum += m;
+    }
+  }
+  for (let c = 0; c < nC; c++) mix[c] = mixSum > 0 ? mix[c] / mixSum : 0;
+
+  // Dependants take hDep and the adults' mix; with no channel to follow, they stay.
+  let depPH = 0;
+  const depH = mixSum > 0 ? hDep : 0;
+  for (let s = 0; s < 2; s++) {
+    const o = s * AGES;
+    for (let a = 0; a < AGES; a++) {
+      if (a === DEPENDANT_BELOW) a = DEPENDANT_FROM;
+      const x = next[cellOff + o + a] * depH;
+      ph[o + a] = x;
+      depPH += x;
+    }
+  }
+  for (let c = 0; c < nC; c++) wanted[c] += depPH * mix[c];
+  if (!apply) {
+    for (let c = 0; c < nC; c++) demand[zc + c] += wanted[c];
+    return 0;
+  }
+
+  let binding = false;
+  for (let c = 0; c < nC; c++) if (factor[zc + c] < 1) binding = true;
+  let moved = 0;
+  const uhOff = L.uh(z);
+  for (let s = 0; s < 2; s++) {
+    const o = s * AGES;
+    for (let a = 0; a < AGES; a++) {
+      const i = o + a;
+      let x = ph[i];
+      if (x === 0) continue;
+      if (binding) {
+        const dependant = a < DEPENDANT_BELOW || a >= DEPENDANT_FROM;
+        let f = 0;
+        for (let c = 0; c < nC; c++) f += (dependant ? mix[c] : shares[c * cells + eOff + i]) * factor[zc + c];
+        x *= f;
+      }
+      next[cellOff + i] -= x;
+      next[uhOff + i] += x;
+      moved += x;
+    }
+  }
+  const stride = sinks.stride;
+  const i1 = k + 1;
+  for (let c = 0; c < nC; c++) {
+    const ci = chans[c].channelIndex;
+    sinks.byChannel[ci * stride + i1] += wanted[c] * factor[zc + c];
+    sinks.demandByChannel[ci * stride + i1] += wanted[c];
+  }
+  return moved;
+}
+
+/** Moves this step's settlers from UA and UN into UH; returns the total. */
+export function settle(
+  input: ModelInput,
+  L: Layout,
+  k: number,
+  next: Float64Array,
+  scr: SettlementScratch,
+  sinks: SettlementSinks,
+): number {
+  const { zones: Z, durations: D } = L.dims;
+  const period = input.periods[input.periodOfStep[k]];
+  const { demand, factor, maxChannels } = scr;
+  let hasQuota = false;
+  for (let z = 0; z < Z; z++) {
+    const chans = period.zones[z].channels;
+    for (let c = 0; c < chans.length; c++) {
+      demand[z * maxChannels + c] = 0;
+      factor[z * maxChannels + c] = 1;
+      if (chans[c].quota) hasQuota = true;
+    }
+  }
+  if (hasQuota) {
+    for (let z = 0; z < Z; z++) {
+      const zp = period.zones[z];
+      if (zp.channels.length === 0) continue;
+      for (let g = 0; g < GROUPS; g++) for (let d = 0; d < D; d++) passCell(input, L, k, next, zp, z, g, d, false, scr, sinks);
+      for (let c = 0; c < zp.channels.length; c++) {
+        const q = zp.channels[c].quota;
+        const want = demand[z * maxChannels + c];
+        if (q && want > q[k]) factor[z * maxChannels + c] = q[k] / want;
+      }
+    }
+  }
+  let total = 0;
+  const stride = sinks.stride;
+  for (let z = 0; z < Z; z++) {
+    const zp = period.zones[z];
+    if (zp.channels.length === 0) continue;
+    for (let g = 0; g < GROUPS; g++) {
+      let moved = 0;
+      for (let d = 0; d < D; d++) moved += passCell(input, L, k, next, zp, z, g, d, true, scr, sinks);
+      sinks.byOrigin[g * stride + k + 1] += moved;
+      sinks.byZone[z * stride + k + 1] += moved;
+      addToLedger(sinks.ledger, k, g === 0 ? ST_UA : ST_UN, F_TRANSFER_OUT, moved);
+      addToLedger(sinks.ledger, k, ST_UH, F_TRANSFER_IN, moved);
+      total += moved;
+    }
+  }
+  return total;
+}

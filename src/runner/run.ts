@@ -1,0 +1,37 @@
+/**
+ * Runs one scenario synchronously: load, compile, project, build the
+ * result. The same function serves the command line, tests, benchmarks and
+ * the Web Worker, which only wraps it.
+ */
+import { project, type ProjectOptions } from '../model/project';
+import type { ProjectionOutput } from '../model/output';
+import { compileScenario, type CompiledScenario } from '../scenario/compile';
+import { loadScenario, type Override } from '../scenario/load';
+import type { DataLoader } from '../scenario/resolve';
+import { buildResult, type ProjectionResult } from '../scenario/result';
+import type { Scenario } from '../scenario/schema';
+
+export interface RunOutcome {
+  readonly scenario: Scenario;
+  readonly compiled: CompiledScenario;
+  readonly output: ProjectionOutput;
+  readonly result: ProjectionResult;
+}
+
+/** Runs a validated, resolved scenario. */
+export function runResolved(scenario: Scenario, options: ProjectOptions = {}): RunOutcome {
+  const compiled = compileScenario(scenario);
+  const output = project(compiled.input, options);
+  const result = buildResult(scenario, output, compiled.decomposition, compiled.definitionByYear);
+  return { scenario, compiled, output, result };
+}
+
+/** Validates raw scenario JSON (throwing a ValidationError with every issue), then runs it. */
+export function runScenario(
+  raw: unknown,
+  load: DataLoader,
+  overrides: readonly Override[] = [],
+  options: ProjectOptions = {},
+): RunOutcome {
+  return runResolved(loadScenario(raw, load, overrides), options);
+}

@@ -1,0 +1,78 @@
+/**
+ * Checks that span several fields, run after the schema has passed: zone
+ * maps name exactly the scenario's zones, shares add up, thresholds fit the
+ * duration dimension, pointers point somewhere.
+ */
+import type { Issue } from './issues';
+import { getAt } from './pointer';
+import type { Scenario } from './schema';
+
+const SHARE_MAPS = [
+  '/base/urbanZoneShares',
+  '/base/nonLocalZoneShares',
+  '/migration/ruralToUrban/attraction',
+  '/migration/reclassification/zoneShares',
+  '/migration/inflow/zoneShares',
+];
+const ZONE_MAPS = [...SHARE_MAPS, '/policy/zones', '/willingness/base/UA', '/willingness/base/UN', '/willingness/speed'];
+
+export function checkScenario(s: Scenario): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const zoneIds = s.zones.map((z) => z.id);
+
+  if (s.until <= s.baseYear) add('/until', `must be after baseYear (${s.baseYear})`);
+  if (s.until - s.baseYear > 85) add('/until', 'the horizon may be at most 85 years');
+  const seenZones = new Set<string>();
+  s.zones.forEach((z, i) => {
+    if (seenZones.has(z.id)) add(`/zones/${i}/id`, `duplicate zone id "${z.id}"`);
+    seenZones.add(z.id);
+  });
+
+  for (const p of ZONE_MAPS) {
+    const m = getAt(s, p) as Record<string, unknown>;
+    for (const z of zoneIds) if (!(z in m)) add(`${p}/${z}`, `missing for zone "${z}"`);
+    for (const k of Object.keys(m)) if (!zoneIds.includes(k)) add(`${p}/${k}`, `"${k}" is not a zone of this scenario (zones: ${zoneIds.join(', ')})`);
+  }
+  for (const p of SHARE_MAPS) {
+    const m = getAt(s, p) as Record<string, number>;
+    const t = Object.values(m).reduce((a, b) => a + b, 0);
+    if (Math.abs(t - 1) > 1e-6) add(p, `shares must add up to 1, they add up to ${+t.toFixed(6)}`);
+  }
+
+  if (s.base.urbanResidentPop > s.base.residentPop) add('/base/urbanResidentPop', 'cannot exceed residentPop');
+  if (s.base.urbanHukouPop > s.base.hukouPop) add('/base/urbanHukouPop', 'cannot exceed hukouPop');
+
+  for (const [zid, zp] of Object.entries(s.policy.zones)) {
+    const ids = new Set<string>();
+    zp.channels.forEach((ch, ci) => {
+      const at = `/policy/zones/${zid}/channels/${ci}`;
+      if (ids.has(ch.id)) add(`${at}/id`, `duplicate channel id "${ch.id}" in zone "${zid}"`);
+      ids.add(ch.id);
+      ch.conditions.forEach((c, k) => {
+        if (c.type === 'residence' && c.years > s.durations - 1)
+          add(`${at}/conditions/${k}/years`, `must be at most ${s.durations - 1}: the model tracks durations 0 … ${s.durations - 1}+ (raise "durations")`);
+        if (c.type === 'insurance' && c.years > s.durations)
+          add(`${at}/conditions/${k}/years`, `must be at most ${s.durations} (raise "durations")`);
+        if (c.type === 'age' && c.min > c.max) add(`${at}/conditions/${k}/min`, 'must not exceed max');
+      });
+    });
+  }
+
+  const targetIds = new Set<string>();
+  s.targets.forEach((t, i) => {
+    if (targetIds.has(t.id)) add(`/targets/${i}/id`, `duplicate target id "${t.id}"`);
+    targetIds.add(t.id);
+    if (t.year <= s.baseYear || t.year > s.until) add(`/targets/${i}/year`, `must lie in ${s.baseYear + 1} … ${s.until}`);
+  });
+  s.timeline.forEach((e, i) => {
+    if (e.year <= s.baseYear || e.year > s.until) add(`/timeline/${i}/year`, `must lie in ${s.baseYear + 1} … ${s.until}`);
+    for (const p of Object.keys(e.set)) {
+      if (getAt(s, p) === undefined) add(`/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
+    }
+  });
+  for (const p of Object.keys(s.sources)) {
+    if (getAt(s, p) === undefined) add(`/sources/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
+  }
+  return issues;
+}

@@ -1,0 +1,322 @@
+/**
+ * Compiles a validated, resolved scenario into the numeric {@link ModelInput}
+ * of one projection: year paths evaluated, the policy timeline applied,
+ * eligibility computed once per policy period, the base year decomposed.
+ */
+import { toSingleYears, normalise } from '../model/age-split';
+import { decompose, type DecompositionResult } from '../model/decomposition';
+import { AGES, GROUPS, SA, type Dims } from '../model/dims';
+import { channelEligibility, combineChannels, type Condition, type GroupAttributes } from '../model/eligibility';
+import {
+  FERT_AW,
+  FERT_CLASSES,
+  FERT_RA,
+  FERT_UA,
+  FERT_UH,
+  FERT_UN,
+  SURV_CLASSES,
+  type CompiledChannel,
+  type ModelInput,
+  type PolicyPeriod,
+} from '../model/input';
+import { lifeTable, survivalRatios } from '../model/life-table';
+import { rogersCastro } from '../model/rogers-castro';
+import { bandsToAges, bandsToVector } from './age-bands';
+import { setAt } from './pointer';
+import { valueAt } from './path';
+import type { AgeSexTableSpec, ConditionSpec, GroupAttributesSpec, Scenario } from './schema';
+import { validateScenario } from './load';
+
+/** What the compiler knows about the scenario besides the numbers. */
+export interface CompiledScenario {
+  readonly input: ModelInput;
+  readonly decomposition: DecompositionResult;
+  /** Per step year, the hukou definition in force. */
+  readonly definitionByYear: readonly ('address' | 'nonAgricultural')[];
+}
+
+// Tables are resolved by the time we compile; these narrow the union.
+type Table = AgeSexTableSpec;
+const table = (t: unknown) => t as Table;
+
+/** The scenario in force in `year`: the base plus every timeline change dated that year or earlier. */
+export function scenarioInYear(s: Scenario, year: number): Scenario {
+  let out = s;
+  for (const e of [...s.timeline].sort((a, b) => a.year - b.year)) {
+    if (e.year > year) break;
+    for (const [p, v] of Object.entries(e.set)) out = setAt(out, p, v);
+  }
+  return out;
+}
+
+function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
+  return {
+    insuranceCoverage: spec.insuranceCoverage,
+    employment: bandsToVector(spec.employment),
+    ownershipLongRun: bandsToVector(spec.ownership.longRun),
+    ownershipAtArrival: spec.ownership.atArrival,
+    ownershipHalfLife: spec.ownership.halfLifeYears,
+    legalRent: bandsToVector(spec.legalRent),
+    educationAtLeast: [
+      bandsToVector(spec.education.secondary),
+      bandsToVector(spec.education.college),
+      bandsToVector(spec.education.bachelor),
+      bandsToVector(spec.education.postgraduate),
+    ],
+  };
+}
+
+function toCondition(c: ConditionSpec): Condition {
+  if (c.type !== 'points') return c;
+  const e = c.education;
+  return {
+    type: 'points',
+    threshold: c.threshold,
+    base: c.base,
+    education: [e.none, e.secondary, e.college, e.bachelor, e.postgraduate],
+    perResidenceYear: c.perResidenceYear,
+    maxResidenceYears: c.maxResidenceYears,
+    perInsuranceYear: c.perInsuranceYear,
+    maxInsuranceYears: c.maxInsuranceYears,
+    agePoints: bandsToAges(c.agePoints),
+  };
+}
+
+const zoneVector = (m: Record<string, number>, zoneIds: readonly string[]) => {
+  const v = Float64Array.from(zoneIds.map((z) => m[z] ?? 0));
+  const t = v.reduce((a, b) => a + b, 0);
+  if (t > 0) for (let i = 0; i < v.length; i++) v[i] /= t;
+  return v;
+};
+
+/** Compiles `s`, which must already be validated and resolved (see `loadScenario`). */
+export function compileScenario(s: Scenario): CompiledScenario {
+  const zoneIds = s.zones.map((z) => z.id);
+  const Z = zoneIds.length;
+  const D = s.durations;
+  const dims: Dims = { zones: Z, durations: D };
+  const steps = s.until - s.baseYear;
+  const years = Array.from({ length: steps }, (_, k) => s.baseYear + k + 1);
+
+  // Timeline: steps sharing the same set of changes share one compiled policy.
+  const sortedTimeline = [...s.timeline].sort((a, b) => a.year - b.year);
+  const changeCount = (y: number) => sortedTimeline.filter((e) => e.year <= y).length;
+  const effective = new Map<number, Scenario>();
+  const inYear = (y: number): Scenario => {
+    const n = changeCount(y);
+    let e = effective.get(n);
+    if (!e) {
+      e = n === 0 ? s : validateScenario(scenarioInYear(s, y));
+      effective.set(n, e);
+    }
+    return e;
+  };
+
+  const channelIds: string[] = [];
+  const periods: PolicyPeriod[] = [];
+  const periodKeys = new Map<string, number>();
+  const periodOfStep = new Int32Array(steps);
+  const quotaCache: { ch: CompiledChannel; quota: Float64Array | null; spec: Scenario['policy']['zones'][string]['channels'][number] }[] = [];
+
+  const survival = new Float64Array(steps * SURV_CLASSES * SA);
+  const birthSurvival = new Float64Array(steps * SURV_CLASSES * 2);
+  const asfr = new Float64Array(steps * FERT_CLASSES * AGES);
+  const maleBirthShare = new Float64Array(steps);
+  const ruralToUrban = new Float64Array(steps * SA);
+  const attraction = new Float64Array(steps * Z);
+  const reclassRate = new Float64Array(steps);
+  const reclassRegistered = new Float64Array(steps);
+  const reclassZones = new Float64Array(steps * Z);
+  const inflow = new Float64Array(steps * SA);
+  const inflowZones = new Float64Array(steps * Z);
+  const departure = new Float64Array(steps * D);
+  const leaveUrban = new Float64Array(steps * SA);
+  const leaveRural = new Float64Array(steps * SA);
+  const returnUrban = new Float64Array(steps * SA);
+  const returnRural = new Float64Array(steps * SA);
+  const settleDrive = new Float64Array(steps * GROUPS * Z * SA);
+  const familyFollow = new Float64Array(steps);
+  const definitionByYear: ('address' | 'nonAgricultural')[] = [];
+
+  const mxBase = s.demography.mortality.mx as { mx: { female: number[]; male: number[] } };
+  const asfrBase = (s.demography.fertility.asfr as { asfr: number[] }).asfr;
+  const asfrShapeTfr = asfrBase.reduce((a, b) => a + b, 0);
+  const mx = new Float64Array(AGES);
+
+  for (let k = 0; k < steps; k++) {
+    const y = years[k];
+    const e = inYear(y);
+    const dm = e.demography;
+
+    // Survival: mx improved since the reference year, times each class's multiplier.
+    let improve = 1;
+    for (let t = dm.mortality.referenceYear + 1; t <= y; t++) improve *= 1 - valueAt(dm.mortality.improvement, t);
+    for (let t = y + 1; t <= dm.mortality.referenceYear; t++) improve /= 1 - valueAt(dm.mortality.improvement, t);
+    const mult = [
+      valueAt(dm.mortality.urbanMultiplier, y),
+      valueAt(dm.mortality.ruralMultiplier, y),
+      valueAt(dm.mortality.awayMultiplier, y),
+    ];
+    for (let cls = 0; cls < SURV_CLASSES; cls++) {
+      for (let sex = 0; sex < 2; sex++) {
+        const src = sex === 0 ? mxBase.mx.female : mxBase.mx.male;
+        for (let a = 0; a < AGES; a++) mx[a] = src[a] * improve * mult[cls];
+        const lt = lifeTable(mx, sex === 0);
+        birthSurvival[(k * SURV_CLASSES + cls) * 2 + sex] = survivalRatios(lt, survival, (k * SURV_CLASSES + cls) * SA + sex * AGES);
+      }
+    }
+
+    // Fertility: the schedule's shape scaled to the year's TFR, times each class's multiplier.
+    const tfr = valueAt(dm.fertility.tfr, y);
+    const fm = dm.fertility.multipliers;
+    const classMult: Record<number, number> = { [FERT_UH]: fm.UH, [FERT_UA]: fm.UA, [FERT_UN]: fm.UN, [FERT_RA]: fm.RA, [FERT_AW]: fm.AW };
+    for (let cls = 0; cls < FERT_CLASSES; cls++) {
+      const scale = asfrShapeTfr > 0 ? (tfr / asfrShapeTfr) * classMult[cls] : 0;
+      for (let a = 0; a < AGES; a++) asfr[(k * FERT_CLASSES + cls) * AGES + a] = asfrBase[a] * scale;
+    }
+    const srb = valueAt(dm.sexRatioAtBirth, y);
+    maleBirthShare[k] = srb / (100 + srb);
+
+    // Migration.
+    const mg = e.migration;
+    const sched = rogersCastro(mg.schedule);
+    const intensity = valueAt(mg.ruralToUrban.intensity, y);
+    const lu = valueAt(mg.away.leaveUrban, y);
+    const lr = valueAt(mg.away.leaveRural, y);
+    const ru = valueAt(mg.away.returnUrban, y);
+    const rr = valueAt(mg.away.returnRural, y);
+    for (let sex = 0; sex < 2; sex++) {
+      for (let a = 0; a < AGES; a++) {
+        const i = k * SA + sex * AGES + a;
+        ruralToUrban[i] = Math.min(1, intensity * sched[a]);
+        leaveUrban[i] = Math.min(1, lu * sched[a]);
+        leaveRural[i] = Math.min(1, lr * sched[a]);
+        returnUrban[i] = ru;
+        returnRural[i] = rr;
+      }
+    }
+    attraction.set(zoneVector(mg.ruralToUrban.attraction, zoneIds), k * Z);
+    reclassRate[k] = valueAt(mg.reclassification.rate, y);
+    const def = e.hukouDefinition;
+    const address = def.definition === 'address' || (def.switchYear !== null && y >= def.switchYear);
+    definitionByYear.push(address ? 'address' : 'nonAgricultural');
+    // Under the address definition a reclassified area's people are urban-registered at once (MODEL.md §2).
+    reclassRegistered[k] = address ? 1 : valueAt(mg.reclassification.registeredShare, y);
+    reclassZones.set(zoneVector(mg.reclassification.zoneShares, zoneIds), k * Z);
+    const profile = normalise(toSingleYears(table(mg.inflow.profile), table(e.base.referenceSingleAge)));
+    const persons = valueAt(mg.inflow.persons, y);
+    for (let i = 0; i < SA; i++) inflow[k * SA + i] = persons * profile[i];
+    inflowZones.set(zoneVector(mg.inflow.zoneShares, zoneIds), k * Z);
+    const dep = mg.departure;
+    for (let d = 0; d < D; d++) {
+      const decay = dep.halfLifeYears > 0 ? Math.pow(0.5, d / dep.halfLifeYears) : 0;
+      departure[k * D + d] = dep.longRun + (dep.initial - dep.longRun) * decay;
+    }
+
+    // Willingness × speed.
+    const w = e.willingness;
+    familyFollow[k] = valueAt(w.familyFollow, y);
+    const ageProf = bandsToAges(w.ageProfile);
+    const policyFactor =
+      (1 + w.landElasticity * valueAt(w.landRightsKept, y)) *
+      (1 - w.serviceSubstitution * valueAt(w.serviceLevel, y)) *
+      (1 + w.incentiveElasticity * valueAt(w.incentive, y));
+    for (let g = 0; g < GROUPS; g++) {
+      const baseMap = g === 0 ? w.base.UA : w.base.UN;
+      for (let z = 0; z < Z; z++) {
+        const speed = valueAt(w.speed[zoneIds[z]], y);
+        const b = baseMap[zoneIds[z]];
+        const off = ((k * GROUPS + g) * Z + z) * SA;
+        for (let sex = 0; sex < 2; sex++) {
+          for (let a = 0; a < AGES; a++) {
+            const willing = Math.min(1, Math.max(0, b * ageProf[a] * policyFactor));
+            settleDrive[off + sex * AGES + a] = speed * willing;
+          }
+        }
+      }
+    }
+
+    // Policy period: eligibility depends only on the channels, the attributes and D.
+    const key = JSON.stringify([e.policy, e.population]);
+    let pi = periodKeys.get(key);
+    if (pi === undefined) {
+      const attrs: [GroupAttributes, GroupAttributes] = [groupAttributes(e.population.UA), groupAttributes(e.population.UN)];
+      const zonesCompiled = zoneIds.map((zid) => {
+        const channels = e.policy.zones[zid].channels.map((spec) => {
+          let ci = channelIds.indexOf(spec.id);
+          if (ci < 0) ci = channelIds.push(spec.id) - 1;
+          const quota = spec.quota == null ? null : new Float64Array(steps);
+          const ch: CompiledChannel = {
+            id: spec.id,
+            channelIndex: ci,
+            eligibility: channelEligibility(spec.conditions.map(toCondition), attrs, D),
+            quota,
+          };
+          quotaCache.push({ ch, quota, spec });
+          return ch;
+        });
+        const combined = combineChannels(
+          channels.map((c) => c.eligibility),
+          e.policy.channelOverlap,
+          2 * D * SA,
+        );
+        return { channels, ...combined };
+      });
+      pi = periods.push({ channelOverlap: e.policy.channelOverlap, zones: zonesCompiled }) - 1;
+      periodKeys.set(key, pi);
+    }
+    periodOfStep[k] = pi;
+  }
+  for (const { quota, spec } of quotaCache) {
+    if (quota && spec.quota != null) for (let k = 0; k < steps; k++) quota[k] = valueAt(spec.quota, years[k]);
+  }
+
+  // Base year.
+  const b = s.base;
+  const ref = table(b.referenceSingleAge);
+  const decomposition = decompose({
+    dims,
+    residentPop: b.residentPop,
+    urbanResidentPop: b.urbanResidentPop,
+    hukouPop: b.hukouPop,
+    urbanHukouPop: b.urbanHukouPop,
+    nonLocalResidents: b.nonLocalResidents,
+    residentStructure: toSingleYears(table(b.ageStructure), ref),
+    migrantProfile: toSingleYears(table(b.migrantProfile), ref),
+    awayShareOfHukou: b.awayShareOfHukou,
+    awayUrbanShare: b.awayUrbanShare,
+    urbanZoneShares: zoneVector(b.urbanZoneShares, zoneIds),
+    nonLocalZoneShares: zoneVector(b.nonLocalZoneShares, zoneIds),
+    durationMeanYears: [b.durationMeanYears.UA, b.durationMeanYears.UN],
+  });
+
+  const input: ModelInput = {
+    dims,
+    baseYear: s.baseYear,
+    steps,
+    zoneIds,
+    channelIds,
+    initial: decomposition.state,
+    survival,
+    birthSurvival,
+    asfr,
+    maleBirthShare,
+    ruralToUrban,
+    attraction,
+    reclassRate,
+    reclassRegistered,
+    reclassZones,
+    inflow,
+    inflowZones,
+    departure,
+    leaveUrban,
+    leaveRural,
+    returnUrban,
+    returnRural,
+    periods,
+    periodOfStep,
+    settleDrive,
+    familyFollow,
+  };
+  return { input, decomposition, definitionByYear };
+}

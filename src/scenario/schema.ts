@@ -1,0 +1,320 @@
+/**
+ * The scenario format, version 1, as a zod schema: the single source of the
+ * TypeScript types, of validation (every problem with its JSON path), and of
+ * the published JSON Schema (`scenarios/scenario.schema.json`).
+ *
+ * Conventions:
+ * - Rates and shares are fractions 0–1; populations are persons.
+ * - A *path* is a number (constant) or `{ "2015": x, "2020": y }`: linear
+ *   between the given years, constant outside them.
+ * - A table may be given inline or as `{ "$data": "data/file.json#/pointer" }`.
+ * - `sources` maps JSON Pointers of this file to where the value comes from
+ *   ("assumption: …" for assumptions), so values stay plain numbers that the
+ *   command line's `--set` and the dashboard's levers can change.
+ */
+import { z } from 'zod';
+
+export const SCENARIO_VERSION = 1;
+/** Largest scenario or data file accepted, in bytes. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const finite = (what = 'a number') => z.number({ error: `must be ${what}` });
+const share = finite('a share between 0 and 1').min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
+const nonNeg = finite().min(0, 'must be ≥ 0');
+const yearInt = z.int({ error: 'must be a whole year' }).min(1949, 'must be 1949 or later').max(2100, 'must be 2100 or earlier');
+const id = z
+  .string({ error: 'must be a string' })
+  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, starting with a letter');
+
+/** A value that may change by year. */
+const pathOf = (v: z.ZodNumber) =>
+  z.union([v, z.record(z.string().regex(/^\d{4}$/, 'year keys must be four digits'), v)], {
+    error: 'must be a number or an object of {"year": number}',
+  });
+export const PathShare = pathOf(share);
+export const PathNonNeg = pathOf(nonNeg);
+
+export const DataRef = z.strictObject({
+  $data: z
+    .string()
+    .regex(/^data\/[\w./-]+\.json(#\/.*)?$/, 'must be "data/<file>.json" optionally followed by "#/json/pointer"'),
+});
+
+/** A population or rate table by sex over age groups (the last group open). */
+export const AgeSexTable = z
+  .strictObject({
+    ageStarts: z.array(z.int().min(0).max(100)).min(1),
+    female: z.array(nonNeg),
+    male: z.array(nonNeg),
+    source: z.string().optional(),
+    year: z.int().optional(),
+    unit: z.string().optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.ageStarts[0] !== 0) ctx.addIssue({ code: 'custom', path: ['ageStarts', 0], message: 'must start at age 0' });
+    for (let i = 1; i < t.ageStarts.length; i++) {
+      if (t.ageStarts[i] <= t.ageStarts[i - 1])
+        ctx.addIssue({ code: 'custom', path: ['ageStarts', i], message: 'ages must increase' });
+    }
+    for (const sex of ['female', 'male'] as const) {
+      if (t[sex].length !== t.ageStarts.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: [sex],
+          message: `has ${t[sex].length} values but ageStarts has ${t.ageStarts.length}`,
+        });
+    }
+  });
+export const TableOrRef = z.union([DataRef, AgeSexTable], { error: 'must be a table or a {"$data": …} reference' });
+
+/** Single-year death rates mx by sex (ages 0 … 100+). */
+export const MortalityTable = z.strictObject({
+  ageStarts: z.array(z.int()).length(101, 'must list 101 single ages 0 … 100'),
+  mx: z.strictObject({ female: z.array(nonNeg).length(101), male: z.array(nonNeg).length(101) }),
+  source: z.string().optional(),
+  method: z.string().optional(),
+  period: z.string().optional(),
+});
+export const FertilityTable = z.strictObject({
+  ageStarts: z.array(z.int()).length(101, 'must list 101 single ages 0 … 100'),
+  asfr: z.array(nonNeg).length(101),
+  source: z.string().optional(),
+  method: z.string().optional(),
+  period: z.string().optional(),
+});
+
+/** Values over age bands, inclusive; ages not covered get 0. */
+export const AgeBands = z
+  .array(
+    z.strictObject({
+      from: z.int().min(0).max(100),
+      to: z.int().min(0).max(100),
+      value: finite().optional(),
+      female: finite().optional(),
+      male: finite().optional(),
+    }),
+  )
+  .min(1)
+  .superRefine((bands, ctx) => {
+    bands.forEach((b, i) => {
+      if (b.to < b.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: 'must be ≥ from' });
+      const hasValue = b.value !== undefined;
+      const hasSex = b.female !== undefined && b.male !== undefined;
+      if (hasValue === hasSex)
+        ctx.addIssue({ code: 'custom', path: [i], message: 'give either "value" or both "female" and "male"' });
+      if (i > 0 && b.from <= bands[i - 1].to)
+        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'bands must not overlap and must increase' });
+    });
+  });
+const ShareBands = AgeBands.superRefine((bands, ctx) => {
+  bands.forEach((b, i) => {
+    for (const k of ['value', 'female', 'male'] as const) {
+      const v = b[k];
+      if (v !== undefined && (v < 0 || v > 1)) ctx.addIssue({ code: 'custom', path: [i, k], message: 'must be between 0 and 1' });
+    }
+  });
+});
+
+export const GroupAttributes = z.strictObject({
+  insuranceCoverage: share,
+  employment: ShareBands,
+  ownership: z.strictObject({
+    longRun: ShareBands,
+    atArrival: share,
+    halfLifeYears: nonNeg,
+  }),
+  legalRent: ShareBands,
+  education: z.strictObject({
+    secondary: ShareBands,
+    college: ShareBands,
+    bachelor: ShareBands,
+    postgraduate: ShareBands,
+  }),
+});
+
+const EducationLevel = z.enum(['secondary', 'college', 'bachelor', 'postgraduate'], {
+  error: 'must be one of secondary (中专/高中), college (大专), bachelor (本科), postgraduate (研究生)',
+});
+
+export const Condition = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('open') }),
+    z.strictObject({ type: z.literal('residence'), years: z.int().min(0).max(40) }),
+    z.strictObject({ type: z.literal('insurance'), years: z.int().min(0).max(40) }),
+    z.strictObject({ type: z.literal('employment') }),
+    z.strictObject({ type: z.literal('housing'), rentedCounts: z.boolean() }),
+    z.strictObject({ type: z.literal('property'), areaShare: share }),
+    z.strictObject({ type: z.literal('education'), level: EducationLevel }),
+    z.strictObject({ type: z.literal('age'), min: z.int().min(0).max(100), max: z.int().min(0).max(100) }),
+    z.strictObject({
+      type: z.literal('points'),
+      threshold: finite(),
+      base: finite(),
+      education: z.strictObject({ none: finite(), secondary: finite(), college: finite(), bachelor: finite(), postgraduate: finite() }),
+      perResidenceYear: finite(),
+      maxResidenceYears: z.int().min(0).max(40),
+      perInsuranceYear: finite(),
+      maxInsuranceYears: z.int().min(0).max(40),
+      agePoints: AgeBands,
+    }),
+  ],
+  { error: 'must have a "type" of open, residence, insurance, employment, housing, property, education, age or points' },
+);
+
+export const Channel = z.strictObject({
+  id,
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  /** The clause of the source document, e.g. "第(三)条". */
+  clause: z.string().optional(),
+  /** The bureau responsible (lead first). */
+  bureau: z.string().optional(),
+  conditions: z.array(Condition).min(1, 'needs at least one condition (use {"type":"open"} for none)'),
+  /** Annual quota in persons; absent or null for none. */
+  quota: z.union([PathNonNeg, z.null()]).optional(),
+});
+
+const ZoneMap = <T extends z.ZodType>(v: T) => z.record(id, v);
+
+export const Target = z.strictObject({
+  id,
+  label: z.string(),
+  labelEn: z.string().optional(),
+  metric: z.enum(['residentUrbanRate', 'hukouUrbanRate', 'gapPoints', 'residentPop', 'hukouPop', 'urbanResidentPop', 'settlersCumulative', 'nonRegisteredUrban']),
+  year: yearInt,
+  comparator: z.enum(['>=', '<=']),
+  value: finite(),
+  clause: z.string().optional(),
+  source: z.string().optional(),
+});
+
+export const Observation = z.strictObject({
+  metric: z.enum(['residentUrbanRate', 'hukouUrbanRate', 'gapPoints', 'residentPop', 'hukouPop', 'urbanResidentPop', 'urbanHukouPop']),
+  year: yearInt,
+  value: finite(),
+  source: z.string().min(1, 'every observation needs its source'),
+  definition: z.enum(['address', 'nonAgricultural']).optional(),
+  confidence: z.string().optional(),
+});
+
+export const Scenario = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION} (this program reads scenario version ${SCENARIO_VERSION})` }),
+  id,
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  description: z.string().optional(),
+  meta: z.strictObject({
+    city: z.string(),
+    cityEn: z.string().optional(),
+    province: z.string().optional(),
+    document: z.strictObject({
+      number: z.string().optional(),
+      title: z.string(),
+      issuedBy: z.string().optional(),
+      date: z.string().optional(),
+      seed: z.string().optional(),
+    }),
+    notes: z.array(z.string()).optional(),
+  }),
+  baseYear: yearInt,
+  until: yearInt,
+  durations: z.int().min(2).max(40),
+  zones: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string(),
+        nameEn: z.string().optional(),
+        districts: z.array(z.string()).optional(),
+      }),
+    )
+    .min(1)
+    .max(8),
+  base: z.strictObject({
+    residentPop: nonNeg,
+    urbanResidentPop: nonNeg,
+    hukouPop: nonNeg,
+    urbanHukouPop: nonNeg,
+    nonLocalResidents: z.union([nonNeg, z.null()]),
+    ageStructure: TableOrRef,
+    referenceSingleAge: TableOrRef,
+    migrantProfile: TableOrRef,
+    awayShareOfHukou: share,
+    awayUrbanShare: share,
+    urbanZoneShares: ZoneMap(share),
+    nonLocalZoneShares: ZoneMap(share),
+    durationMeanYears: z.strictObject({ UA: nonNeg, UN: nonNeg }),
+  }),
+  hukouDefinition: z.strictObject({
+    definition: z.enum(['address', 'nonAgricultural']),
+    /** Year from which the address definition applies (统一城乡户口登记). */
+    switchYear: z.union([yearInt, z.null()]),
+  }),
+  demography: z.strictObject({
+    mortality: z.strictObject({
+      mx: z.union([DataRef, MortalityTable]),
+      /** Annual fractional decline of every mx (mortality improvement). */
+      improvement: pathOf(finite().min(-0.1).max(0.1)),
+      referenceYear: yearInt,
+      urbanMultiplier: PathNonNeg,
+      ruralMultiplier: PathNonNeg,
+      awayMultiplier: PathNonNeg,
+    }),
+    fertility: z.strictObject({
+      asfr: z.union([DataRef, FertilityTable]),
+      tfr: pathOf(finite().min(0).max(10)),
+      multipliers: z.strictObject({ UH: nonNeg, UA: nonNeg, UN: nonNeg, RA: nonNeg, AW: nonNeg }),
+    }),
+    /** Boys per 100 girls. */
+    sexRatioAtBirth: pathOf(finite().min(80).max(150)),
+  }),
+  migration: z.strictObject({
+    schedule: z.strictObject({
+      a1: nonNeg, alpha1: nonNeg, a2: nonNeg, mu2: nonNeg, alpha2: nonNeg, lambda2: nonNeg, c: nonNeg,
+    }),
+    ruralToUrban: z.strictObject({ intensity: PathShare, attraction: ZoneMap(share) }),
+    reclassification: z.strictObject({ rate: PathShare, registeredShare: PathShare, zoneShares: ZoneMap(share) }),
+    inflow: z.strictObject({ persons: PathNonNeg, profile: TableOrRef, zoneShares: ZoneMap(share) }),
+    departure: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
+    away: z.strictObject({ leaveUrban: PathShare, leaveRural: PathShare, returnUrban: PathShare, returnRural: PathShare }),
+  }),
+  population: z.strictObject({ UA: GroupAttributes, UN: GroupAttributes }),
+  policy: z.strictObject({
+    zones: ZoneMap(z.strictObject({ channels: z.array(Channel) })),
+    channelOverlap: share,
+  }),
+  willingness: z.strictObject({
+    base: z.strictObject({ UA: ZoneMap(share), UN: ZoneMap(share) }),
+    ageProfile: AgeBands,
+    landRightsKept: PathShare,
+    landElasticity: finite(),
+    serviceLevel: PathShare,
+    serviceSubstitution: share,
+    incentive: PathNonNeg,
+    incentiveElasticity: finite(),
+    speed: ZoneMap(PathShare),
+    familyFollow: PathShare,
+  }),
+  /** Lever changes in given years: JSON Pointer → new value, from that year on. */
+  timeline: z.array(
+    z.strictObject({
+      year: yearInt,
+      label: z.string().optional(),
+      set: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.unknown()),
+    }),
+  ),
+  targets: z.array(Target),
+  observed: z.array(Observation),
+  sources: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.string().min(1)),
+});
+
+export type Scenario = z.infer<typeof Scenario>;
+export type Channel = z.infer<typeof Channel>;
+export type ConditionSpec = z.infer<typeof Condition>;
+export type AgeBandsSpec = z.infer<typeof AgeBands>;
+export type AgeSexTableSpec = z.infer<typeof AgeSexTable>;
+export type GroupAttributesSpec = z.infer<typeof GroupAttributes>;
+export type PathSpec = number | Record<string, number>;
+export type TargetSpec = z.infer<typeof Target>;

@@ -1,0 +1,58 @@
+/** Target results: the value in the target year, met or not, the first year met, the shortfall. */
+import type { TargetSpec } from './schema';
+
+export interface TargetResult {
+  readonly id: string;
+  readonly label: string;
+  readonly metric: TargetSpec['metric'];
+  readonly year: number;
+  readonly comparator: '>=' | '<=';
+  /** The target, in the metric's unit (rates as fractions, gap in points, people as persons). */
+  readonly target: number;
+  /** The projected value in the target year. */
+  readonly value: number | null;
+  readonly met: boolean;
+  /** First projected year (base year included) in which the comparison holds, or null. */
+  readonly firstYearMet: number | null;
+  /** How far the value falls short of the target (0 when met), in the metric's unit. */
+  readonly shortfall: number | null;
+  readonly clause?: string;
+}
+
+const holds = (cmp: '>=' | '<=', v: number, t: number) => (cmp === '>=' ? v >= t : v <= t);
+
+/**
+ * @param seriesOf returns the yearly values of a metric (index i = years[i])
+ */
+export function evaluateTargets(
+  targets: readonly TargetSpec[],
+  years: readonly number[],
+  seriesOf: (metric: TargetSpec['metric']) => ArrayLike<number>,
+): TargetResult[] {
+  return targets.map((t) => {
+    const s = seriesOf(t.metric);
+    const i = years.indexOf(t.year);
+    const v = i >= 0 && Number.isFinite(s[i]) ? s[i] : null;
+    let first: number | null = null;
+    for (let j = 0; j < years.length; j++) {
+      if (Number.isFinite(s[j]) && holds(t.comparator, s[j], t.value)) {
+        first = years[j];
+        break;
+      }
+    }
+    const met = v !== null && holds(t.comparator, v, t.value);
+    return {
+      id: t.id,
+      label: t.label,
+      metric: t.metric,
+      year: t.year,
+      comparator: t.comparator,
+      target: t.value,
+      value: v,
+      met,
+      firstYearMet: first,
+      shortfall: v === null ? null : met ? 0 : Math.abs(t.value - v),
+      ...(t.clause ? { clause: t.clause } : {}),
+    };
+  });
+}
