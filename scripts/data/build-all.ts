@@ -2,10 +2,10 @@
  * Rebuilds every file under data/ from the raw CSVs (`npm run data`):
  * the JSON files and data/README.md. Deterministic: same inputs, same bytes.
  */
-import { buildChangzhou } from "./build-changzhou";
-import { buildDemography } from "./build-demography";
-import { buildMigrants } from "./build-migrants";
-import { writeMarkdown } from "./lib/util";
+import { buildChangzhou } from './build-changzhou';
+import { buildDemography } from './build-demography';
+import { buildMigrants } from './build-migrants';
+import { writeMarkdown } from './lib/util';
 
 interface Built {
   files: string[];
@@ -13,17 +13,17 @@ interface Built {
 }
 
 function readme(s: Record<string, unknown>): string {
-  const e0 = s["e0"] as { female: number; male: number };
-  const e0p = s["e0Published"] as { female: number; male: number };
-  const b = s["base2015"] as {
+  const e0 = s['e0'] as { female: number; male: number };
+  const e0p = s['e0Published'] as { female: number; male: number };
+  const b = s['base2015'] as {
     residentPop: number;
     urbanResidentPop: number;
     hukouPop: number;
     proxyUpper: number;
     nonAg2010: number;
   };
-  const deathRounding = s["deathRounding"] as string[];
-  const p = s["migrantProfile"] as {
+  const deathRounding = s['deathRounding'] as string[];
+  const p = s['migrantProfile'] as {
     workers: number;
     children: number;
     elderly: number;
@@ -54,14 +54,14 @@ Helpers: \`scripts/data/lib/csv.ts\` (CSV with quoted fields), \`lib/sources.ts\
 ## Key numbers (from the current build)
 
 - e0 from our mx: female ${e0.female}, male ${e0.male}; WPP2019 for 2010-2015: female ${e0p.female}, male ${e0p.male}. The female shortfall is consistent with using the 2010 population as exposure for a fast-ageing population.
-- TFR 2010-2015 (WPP births ÷ census women): ${s["tfr"] as number}. 2020 census TFR: 1.3 (different period).
-- Changzhou 2015 year-end: resident ${b.residentPop.toLocaleString("en")}, urban ${b.urbanResidentPop.toLocaleString("en")} (70.0%), hukou ${b.hukouPop.toLocaleString("en")} (2015 communiqué, changzhou.gov.cn; Jiangsu table 470.14万 / 70.00% / 370.85万). Hukou urbanisation rate 2015: **not found**; bounds ${b.nonAg2010} (2010 non-agricultural share) to ${b.proxyUpper} (address-definition proxy), placeholder midpoint labelled as an assumption.
+- TFR 2010-2015 (WPP births ÷ census women): ${s['tfr'] as number}. 2020 census TFR: 1.3 (different period).
+- Changzhou 2015 year-end: resident ${b.residentPop.toLocaleString('en')}, urban ${b.urbanResidentPop.toLocaleString('en')} (70.0%), hukou ${b.hukouPop.toLocaleString('en')} (2015 communiqué, changzhou.gov.cn; Jiangsu table 470.14万 / 70.00% / 370.85万). Hukou urbanisation rate 2015: **not found**; bounds ${b.nonAg2010} (2010 non-agricultural share) to ${b.proxyUpper} (address-definition proxy), placeholder midpoint labelled as an assumption.
 - Migrant profile: workers ${p.workers}, children 0-15 ${p.children}, elderly 65-74 ${p.elderly}; male ${p.male}.
 
 ## Notes on the raw files
 
 - The WPP CSV conversions lost their header rows. Column labels were read from the header of the matching \`.xlsx\` only; values come from the CSVs. The life-expectancy file's last column is **2010-2015** (its periods are 1990-1995 … 2010-2015), not 2015-2020 as guessed in \`shared/data/README.md\` §3c.
-${deathRounding.map((x) => `- ${x}`).join("\n")}
+${deathRounding.map((x) => `- ${x}`).join('\n')}
 - The 2010 county file's 非农业户口人口比重 aggregates over districts with **resident** weights, not 户籍人口 weights, so it is most likely a share of the resident population (migrants included).
 
 ## Known gaps
@@ -76,16 +76,12 @@ ${deathRounding.map((x) => `- ${x}`).join("\n")}
 async function main(): Promise<void> {
   const summary: Record<string, unknown> = {};
   const files: string[] = [];
-  for (const step of [
-    buildDemography,
-    buildChangzhou,
-    buildMigrants,
-  ] as (() => Promise<Built>)[]) {
+  for (const step of [buildDemography, buildChangzhou, buildMigrants] as (() => Promise<Built>)[]) {
     const r = await step();
     files.push(...r.files);
     Object.assign(summary, r.summary);
   }
-  files.push(await writeMarkdown("README.md", readme(summary)));
+  files.push(await writeMarkdown('README.md', readme(summary)));
   for (const f of files) console.log(`wrote ${f}`);
   console.log(JSON.stringify(summary));
 }

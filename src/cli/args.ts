@@ -47,13 +47,20 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') && !a.startsWith('--set=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') && !a.startsWith('--set=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--format': {
         const v = value();
         if (v === 'json' || v === 'csv') args.format = v;
-        else issues.push({ path: '--format', message: `must be json or csv, got ${v === undefined ? 'nothing' : `"${v}"`}` });
+        else
+          issues.push({
+            path: '--format',
+            message: `must be json or csv, got ${v === undefined ? 'nothing' : `"${v}"`}`,
+          });
         break;
       }
       case '--until':
@@ -63,7 +70,10 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
         const v = argv[++i];
         const eq = v?.indexOf('=') ?? -1;
         if (v === undefined || eq < 1) {
-          issues.push({ path: '--set', message: 'needs <json-pointer>=<json value>, e.g. --set /policy/channelOverlap=0.5' });
+          issues.push({
+            path: '--set',
+            message: 'needs <json-pointer>=<json value>, e.g. --set /policy/channelOverlap=0.5',
+          });
           break;
         }
         const pointer = v.slice(0, eq);
@@ -75,7 +85,10 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
         try {
           args.overrides.push({ pointer, value: JSON.parse(text) as unknown });
         } catch {
-          issues.push({ path: `--set ${pointer}`, message: `value "${text}" is not valid JSON (quote strings: '"text"')` });
+          issues.push({
+            path: `--set ${pointer}`,
+            message: `value "${text}" is not valid JSON (quote strings: '"text"')`,
+          });
         }
         break;
       }
@@ -106,7 +119,8 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
         break;
       default:
         if (a.startsWith('-')) issues.push({ path: a, message: 'unknown flag' });
-        else if (args.file) issues.push({ path: a, message: `only one scenario file may be given (already have ${args.file})` });
+        else if (args.file)
+          issues.push({ path: a, message: `only one scenario file may be given (already have ${args.file})` });
         else args.file = a;
     }
   }
@@ -117,7 +131,8 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     ['--goal-seek', args.goalSeek !== null || args.target !== null],
     ['--calibrate', args.calibrate || args.writeCalibrated !== null],
   ] as const) {
-    if (on) issues.push({ path: flag, message: 'analyses are not available in this version yet (only deterministic runs)' });
+    if (on)
+      issues.push({ path: flag, message: 'analyses are not available in this version yet (only deterministic runs)' });
   }
   return { args, issues };
 }

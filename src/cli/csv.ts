@@ -3,10 +3,12 @@ import type { ProjectionResult } from '../scenario/result';
 
 function flatten(prefix: string, v: unknown, out: [string, (number | null)[]][]): void {
   if (Array.isArray(v)) out.push([prefix, v as (number | null)[]]);
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) flatten(prefix ? `${prefix}.${k}` : k, x, out);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) flatten(prefix ? `${prefix}.${k}` : k, x, out);
 }
 
-const cell = (x: number | null | string) => (x === null ? '' : typeof x === 'string' ? `"${x.replace(/"/g, '""')}"` : String(x));
+const cell = (x: number | null | string) =>
+  x === null ? '' : typeof x === 'string' ? `"${x.replace(/"/g, '""')}"` : String(x);
 
 export function resultToCsv(r: ProjectionResult): string {
   const cols: [string, (number | null)[]][] = [];

@@ -19,7 +19,11 @@ export interface CliOutcome {
   readonly stderr: string;
 }
 
-const fail = (issues: readonly Issue[]): CliOutcome => ({ code: 2, stdout: '', stderr: issues.map(formatIssue).join('\n') + '\n' });
+const fail = (issues: readonly Issue[]): CliOutcome => ({
+  code: 2,
+  stdout: '',
+  stderr: issues.map(formatIssue).join('\n') + '\n',
+});
 
 /** The whole command as a function of its arguments, for tests. */
 export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome {
@@ -37,12 +41,19 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
     const stdout = args.format === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
     return { code: 0, stdout, stderr: '' };
   } catch (e) {
-    if (e instanceof ValidationError) return fail(e.issues.map((i) => ({ ...i, path: i.path.startsWith('/') || i.path === '' ? `${args.file}#${i.path}` : i.path })));
+    if (e instanceof ValidationError)
+      return fail(
+        e.issues.map((i) => ({
+          ...i,
+          path: i.path.startsWith('/') || i.path === '' ? `${args.file}#${i.path}` : i.path,
+        })),
+      );
     return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).stack ?? String(e)}\n` };
   }
 }
 
-const isMain = process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
+const isMain =
+  process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
 if (isMain) {
   const out = runCli(process.argv.slice(2));
   if (out.stdout) process.stdout.write(out.stdout);

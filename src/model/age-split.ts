@@ -75,4 +75,3 @@ export function normalise(v: Float64Array): Float64Array {
   if (t > 0) for (let i = 0; i < v.length; i++) out[i] = v[i] / t;
   return out;
 }
-

@@ -51,7 +51,14 @@ export interface DecompositionInput {
 
 export interface DecompositionResult {
   readonly state: Float64Array;
-  readonly totals: { readonly UH: number; readonly UA: number; readonly UN: number; readonly RA: number; readonly AWU: number; readonly AWR: number };
+  readonly totals: {
+    readonly UH: number;
+    readonly UA: number;
+    readonly UN: number;
+    readonly RA: number;
+    readonly AWU: number;
+    readonly AWR: number;
+  };
   /** Model minus published, for each total (persons) and rate (percentage points). */
   readonly residual: {
     readonly residentPop: number;

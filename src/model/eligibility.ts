@@ -134,8 +134,7 @@ function levelIndex(level: EducationLevel): number {
  */
 export function pointsProbability(cond: PointsCondition, attr: GroupAttributes, d: number, i: number): number {
   const a = i % AGES;
-  const fixed =
-    cond.base + Math.min(d, cond.maxResidenceYears) * cond.perResidenceYear + cond.agePoints[a];
+  const fixed = cond.base + Math.min(d, cond.maxResidenceYears) * cond.perResidenceYear + cond.agePoints[a];
   const pmf = binomialPmf(d + 1, attr.insuranceCoverage);
   // Exact level shares from the "at least" shares.
   let total = 0;

@@ -70,7 +70,20 @@ export function migrate(
   const kSA = k * SA;
   const { ra: raOff, awu: awuOff, awr: awrOff } = L;
   // Local bindings let the JIT keep these out of the inner loops.
-  const { returnUrban, returnRural, leaveUrban, leaveRural, ruralToUrban, attraction, reclassZones, inflow, inflowZones, departure, reclassRate, reclassRegistered } = input;
+  const {
+    returnUrban,
+    returnRural,
+    leaveUrban,
+    leaveRural,
+    ruralToUrban,
+    attraction,
+    reclassZones,
+    inflow,
+    inflowZones,
+    departure,
+    reclassRate,
+    reclassRegistered,
+  } = input;
   const { returnsU, returnsR, uhShare } = scratch;
 
   // Returns home, from the away states as they stand.

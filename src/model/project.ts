@@ -4,13 +4,7 @@
  * the loop, none inside it.
  */
 import { addNewborns, fertileExposure, surviveVector } from './ageing';
-import {
-  AGES as AGES_,
-  GROUPS as GROUPS_,
-  SA as SA_,
-  makeLayout,
-  type Layout,
-} from './dims';
+import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, makeLayout, type Layout } from './dims';
 import {
   FERT_AW as FERT_AW_,
   FERT_CLASSES as FERT_CLASSES_,
@@ -90,8 +84,7 @@ function surviveAndBear(
   // the states are few, so each is written out.
   const one = (state: number, off: number, sc: number, fc: number) => {
     const deaths = surviveVector(cur, off, next, off, input.survival, survOff(sc));
-    const births =
-      0.5 * (fertileExposure(cur, off, asfr, fOff(fc)) + fertileExposure(next, off, asfr, fOff(fc)));
+    const births = 0.5 * (fertileExposure(cur, off, asfr, fOff(fc)) + fertileExposure(next, off, asfr, fOff(fc)));
     const infantDeaths = addNewborns(next, off, births, maleShare, l0(sc, 0), l0(sc, 1));
     addToLedger(ledger, k, state, F_BIRTHS, births);
     addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);

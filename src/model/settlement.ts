@@ -233,7 +233,8 @@ export function settle(
     for (let z = 0; z < Z; z++) {
       const zp = period.zones[z];
       if (zp.channels.length === 0) continue;
-      for (let g = 0; g < GROUPS; g++) for (let d = 0; d < D; d++) passCell(input, L, k, next, zp, z, g, d, false, scr, sinks);
+      for (let g = 0; g < GROUPS; g++)
+        for (let d = 0; d < D; d++) passCell(input, L, k, next, zp, z, g, d, false, scr, sinks);
       for (let c = 0; c < zp.channels.length; c++) {
         const q = zp.channels[c].quota;
         const want = demand[z * maxChannels + c];

@@ -14,7 +14,13 @@ const SHARE_MAPS = [
   '/migration/reclassification/zoneShares',
   '/migration/inflow/zoneShares',
 ];
-const ZONE_MAPS = [...SHARE_MAPS, '/policy/zones', '/willingness/base/UA', '/willingness/base/UN', '/willingness/speed'];
+const ZONE_MAPS = [
+  ...SHARE_MAPS,
+  '/policy/zones',
+  '/willingness/base/UA',
+  '/willingness/base/UN',
+  '/willingness/speed',
+];
 
 export function checkScenario(s: Scenario): Issue[] {
   const issues: Issue[] = [];
@@ -32,7 +38,9 @@ export function checkScenario(s: Scenario): Issue[] {
   for (const p of ZONE_MAPS) {
     const m = getAt(s, p) as Record<string, unknown>;
     for (const z of zoneIds) if (!(z in m)) add(`${p}/${z}`, `missing for zone "${z}"`);
-    for (const k of Object.keys(m)) if (!zoneIds.includes(k)) add(`${p}/${k}`, `"${k}" is not a zone of this scenario (zones: ${zoneIds.join(', ')})`);
+    for (const k of Object.keys(m))
+      if (!zoneIds.includes(k))
+        add(`${p}/${k}`, `"${k}" is not a zone of this scenario (zones: ${zoneIds.join(', ')})`);
   }
   for (const p of SHARE_MAPS) {
     const m = getAt(s, p) as Record<string, number>;
@@ -51,7 +59,10 @@ export function checkScenario(s: Scenario): Issue[] {
       ids.add(ch.id);
       ch.conditions.forEach((c, k) => {
         if (c.type === 'residence' && c.years > s.durations - 1)
-          add(`${at}/conditions/${k}/years`, `must be at most ${s.durations - 1}: the model tracks durations 0 … ${s.durations - 1}+ (raise "durations")`);
+          add(
+            `${at}/conditions/${k}/years`,
+            `must be at most ${s.durations - 1}: the model tracks durations 0 … ${s.durations - 1}+ (raise "durations")`,
+          );
         if (c.type === 'insurance' && c.years > s.durations)
           add(`${at}/conditions/${k}/years`, `must be at most ${s.durations} (raise "durations")`);
         if (c.type === 'age' && c.min > c.max) add(`${at}/conditions/${k}/min`, 'must not exceed max');
@@ -63,16 +74,22 @@ export function checkScenario(s: Scenario): Issue[] {
   s.targets.forEach((t, i) => {
     if (targetIds.has(t.id)) add(`/targets/${i}/id`, `duplicate target id "${t.id}"`);
     targetIds.add(t.id);
-    if (t.year <= s.baseYear || t.year > s.until) add(`/targets/${i}/year`, `must lie in ${s.baseYear + 1} … ${s.until}`);
+    // A target or change beyond the horizon is allowed: a shorter run (--until) reports the target as not reached.
+    if (t.year <= s.baseYear) add(`/targets/${i}/year`, `must be after baseYear (${s.baseYear})`);
   });
   s.timeline.forEach((e, i) => {
-    if (e.year <= s.baseYear || e.year > s.until) add(`/timeline/${i}/year`, `must lie in ${s.baseYear + 1} … ${s.until}`);
+    if (e.year <= s.baseYear) add(`/timeline/${i}/year`, `must be after baseYear (${s.baseYear})`);
     for (const p of Object.keys(e.set)) {
-      if (getAt(s, p) === undefined) add(`/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
+      if (getAt(s, p) === undefined)
+        add(
+          `/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          `pointer ${p} names nothing in the scenario`,
+        );
     }
   });
   for (const p of Object.keys(s.sources)) {
-    if (getAt(s, p) === undefined) add(`/sources/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
+    if (getAt(s, p) === undefined)
+      add(`/sources/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
   }
   return issues;
 }

@@ -116,7 +116,11 @@ export function compileScenario(s: Scenario): CompiledScenario {
   const periods: PolicyPeriod[] = [];
   const periodKeys = new Map<string, number>();
   const periodOfStep = new Int32Array(steps);
-  const quotaCache: { ch: CompiledChannel; quota: Float64Array | null; spec: Scenario['policy']['zones'][string]['channels'][number] }[] = [];
+  const quotaCache: {
+    ch: CompiledChannel;
+    quota: Float64Array | null;
+    spec: Scenario['policy']['zones'][string]['channels'][number];
+  }[] = [];
 
   const survival = new Float64Array(steps * SURV_CLASSES * SA);
   const birthSurvival = new Float64Array(steps * SURV_CLASSES * 2);
@@ -162,14 +166,24 @@ export function compileScenario(s: Scenario): CompiledScenario {
         const src = sex === 0 ? mxBase.mx.female : mxBase.mx.male;
         for (let a = 0; a < AGES; a++) mx[a] = src[a] * improve * mult[cls];
         const lt = lifeTable(mx, sex === 0);
-        birthSurvival[(k * SURV_CLASSES + cls) * 2 + sex] = survivalRatios(lt, survival, (k * SURV_CLASSES + cls) * SA + sex * AGES);
+        birthSurvival[(k * SURV_CLASSES + cls) * 2 + sex] = survivalRatios(
+          lt,
+          survival,
+          (k * SURV_CLASSES + cls) * SA + sex * AGES,
+        );
       }
     }
 
     // Fertility: the schedule's shape scaled to the year's TFR, times each class's multiplier.
     const tfr = valueAt(dm.fertility.tfr, y);
     const fm = dm.fertility.multipliers;
-    const classMult: Record<number, number> = { [FERT_UH]: fm.UH, [FERT_UA]: fm.UA, [FERT_UN]: fm.UN, [FERT_RA]: fm.RA, [FERT_AW]: fm.AW };
+    const classMult: Record<number, number> = {
+      [FERT_UH]: fm.UH,
+      [FERT_UA]: fm.UA,
+      [FERT_UN]: fm.UN,
+      [FERT_RA]: fm.RA,
+      [FERT_AW]: fm.AW,
+    };
     for (let cls = 0; cls < FERT_CLASSES; cls++) {
       const scale = asfrShapeTfr > 0 ? (tfr / asfrShapeTfr) * classMult[cls] : 0;
       for (let a = 0; a < AGES; a++) asfr[(k * FERT_CLASSES + cls) * AGES + a] = asfrBase[a] * scale;
@@ -240,7 +254,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
     const key = JSON.stringify([e.policy, e.population]);
     let pi = periodKeys.get(key);
     if (pi === undefined) {
-      const attrs: [GroupAttributes, GroupAttributes] = [groupAttributes(e.population.UA), groupAttributes(e.population.UN)];
+      const attrs: [GroupAttributes, GroupAttributes] = [
+        groupAttributes(e.population.UA),
+        groupAttributes(e.population.UN),
+      ];
       const zonesCompiled = zoneIds.map((zid) => {
         const channels = e.policy.zones[zid].channels.map((spec) => {
           let ci = channelIds.indexOf(spec.id);

@@ -37,25 +37,92 @@ export function listLevers(s: Scenario): Lever[] {
       const at = `/policy/zones/${zid}/channels/${ci}`;
       const who = `${zoneName(zid)}·${ch.label}`;
       const whoEn = `${zoneNameEn(zid)} · ${ch.labelEn ?? ch.id}`;
-      const extra = { group: 'settlement' as const, ...(ch.clause ? { clause: ch.clause } : {}), ...(ch.bureau ? { bureau: ch.bureau } : {}) };
+      const extra = {
+        group: 'settlement' as const,
+        ...(ch.clause ? { clause: ch.clause } : {}),
+        ...(ch.bureau ? { bureau: ch.bureau } : {}),
+      };
       ch.conditions.forEach((c, k) => {
         const p = `${at}/conditions/${k}`;
         if (c.type === 'residence')
-          specs.push({ pointer: `${p}/years`, label: `${who}：居住年限`, labelEn: `${whoEn}: years of residence`, unit: '年', min: 0, max: s.durations - 1, step: 1, ...extra });
+          specs.push({
+            pointer: `${p}/years`,
+            label: `${who}：居住年限`,
+            labelEn: `${whoEn}: years of residence`,
+            unit: '年',
+            min: 0,
+            max: s.durations - 1,
+            step: 1,
+            ...extra,
+          });
         if (c.type === 'insurance')
-          specs.push({ pointer: `${p}/years`, label: `${who}：社保缴纳年限`, labelEn: `${whoEn}: years of social insurance`, unit: '年', min: 0, max: s.durations, step: 1, ...extra });
+          specs.push({
+            pointer: `${p}/years`,
+            label: `${who}：社保缴纳年限`,
+            labelEn: `${whoEn}: years of social insurance`,
+            unit: '年',
+            min: 0,
+            max: s.durations,
+            step: 1,
+            ...extra,
+          });
         if (c.type === 'points')
-          specs.push({ pointer: `${p}/threshold`, label: `${who}：积分分数线`, labelEn: `${whoEn}: points threshold`, unit: '分', min: 0, max: Math.max(200, c.threshold * 2), step: 1, ...extra });
+          specs.push({
+            pointer: `${p}/threshold`,
+            label: `${who}：积分分数线`,
+            labelEn: `${whoEn}: points threshold`,
+            unit: '分',
+            min: 0,
+            max: Math.max(200, c.threshold * 2),
+            step: 1,
+            ...extra,
+          });
         if (c.type === 'age')
-          specs.push({ pointer: `${p}/max`, label: `${who}：年龄上限`, labelEn: `${whoEn}: maximum age`, unit: '岁', min: 16, max: 100, step: 1, ...extra });
+          specs.push({
+            pointer: `${p}/max`,
+            label: `${who}：年龄上限`,
+            labelEn: `${whoEn}: maximum age`,
+            unit: '岁',
+            min: 16,
+            max: 100,
+            step: 1,
+            ...extra,
+          });
         if (c.type === 'housing')
-          specs.push({ pointer: `${p}/rentedCounts`, label: `${who}：租赁住房可落户`, labelEn: `${whoEn}: rented housing counts`, unit: '是/否', min: 0, max: 1, step: 1, ...extra });
+          specs.push({
+            pointer: `${p}/rentedCounts`,
+            label: `${who}：租赁住房可落户`,
+            labelEn: `${whoEn}: rented housing counts`,
+            unit: '是/否',
+            min: 0,
+            max: 1,
+            step: 1,
+            ...extra,
+          });
       });
       if (typeof ch.quota === 'number')
-        specs.push({ pointer: `${at}/quota`, label: `${who}：年度指标`, labelEn: `${whoEn}: annual quota`, unit: '人', min: 0, max: Math.max(10000, ch.quota * 4), step: 100, ...extra });
+        specs.push({
+          pointer: `${at}/quota`,
+          label: `${who}：年度指标`,
+          labelEn: `${whoEn}: annual quota`,
+          unit: '人',
+          min: 0,
+          max: Math.max(10000, ch.quota * 4),
+          step: 100,
+          ...extra,
+        });
     });
   }
-  specs.push({ pointer: '/policy/channelOverlap', label: '落户渠道重叠度 κ', labelEn: 'Channel overlap κ', unit: '0–1', min: 0, max: 1, step: 0.05, group: 'settlement' });
+  specs.push({
+    pointer: '/policy/channelOverlap',
+    label: '落户渠道重叠度 κ',
+    labelEn: 'Channel overlap κ',
+    unit: '0–1',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    group: 'settlement',
+  });
 
   for (const g of ['UA', 'UN'] as const) {
     for (const zid of Object.keys(s.willingness.base[g])) {
@@ -72,19 +139,127 @@ export function listLevers(s: Scenario): Lever[] {
     }
   }
   for (const zid of Object.keys(s.willingness.speed))
-    specs.push({ pointer: `/willingness/speed/${zid}`, label: `${zoneName(zid)}：落户办理速度`, labelEn: `${zoneNameEn(zid)}: settlement throughput`, unit: '比例/年', min: 0, max: 1, step: 0.01, group: 'willingness' });
+    specs.push({
+      pointer: `/willingness/speed/${zid}`,
+      label: `${zoneName(zid)}：落户办理速度`,
+      labelEn: `${zoneNameEn(zid)}: settlement throughput`,
+      unit: '比例/年',
+      min: 0,
+      max: 1,
+      step: 0.01,
+      group: 'willingness',
+    });
   specs.push(
-    { pointer: '/willingness/serviceLevel', label: '居住证基本公共服务水平', labelEn: 'Residence-permit service level', unit: '0–1', min: 0, max: 1, step: 0.05, group: 'willingness' },
-    { pointer: '/willingness/landRightsKept', label: '落户保留农村土地权益', labelEn: 'Land rights kept on settling', unit: '是/否', min: 0, max: 1, step: 1, group: 'willingness' },
-    { pointer: '/willingness/incentive', label: '落户激励（相对基准）', labelEn: 'Settlement incentive (relative)', unit: '倍', min: 0, max: 2, step: 0.05, group: 'willingness' },
-    { pointer: '/willingness/familyFollow', label: '随迁家属落户系数', labelEn: 'Family members following', unit: '0–1', min: 0, max: 1, step: 0.05, group: 'willingness' },
-    { pointer: '/migration/ruralToUrban/intensity', label: '乡城迁移强度（峰值年龄年迁移率）', labelEn: 'Rural → urban migration intensity (peak-age rate)', unit: '比例/年', min: 0, max: 0.2, step: 0.001, group: 'migration' },
-    { pointer: '/migration/inflow/persons', label: '外来人口年流入', labelEn: 'Incoming migrants per year', unit: '人/年', min: 0, max: 500000, step: 1000, group: 'migration' },
-    { pointer: '/migration/reclassification/rate', label: '就地城镇化（村改居）比例', labelEn: 'In-place reclassification rate', unit: '比例/年', min: 0, max: 0.05, step: 0.001, group: 'migration' },
-    { pointer: '/migration/departure/initial', label: '外来人口首年离开率', labelEn: 'Migrants leaving in their first year', unit: '比例/年', min: 0, max: 0.6, step: 0.01, group: 'migration' },
-    { pointer: '/migration/departure/longRun', label: '外来人口长期离开率', labelEn: 'Migrants leaving, long run', unit: '比例/年', min: 0, max: 0.3, step: 0.005, group: 'migration' },
-    { pointer: '/demography/fertility/tfr', label: '总和生育率', labelEn: 'Total fertility rate', unit: '孩/妇女', min: 0.5, max: 3, step: 0.05, group: 'demography' },
-    { pointer: '/demography/mortality/improvement', label: '死亡率年改善幅度', labelEn: 'Annual mortality improvement', unit: '比例/年', min: 0, max: 0.05, step: 0.001, group: 'demography' },
+    {
+      pointer: '/willingness/serviceLevel',
+      label: '居住证基本公共服务水平',
+      labelEn: 'Residence-permit service level',
+      unit: '0–1',
+      min: 0,
+      max: 1,
+      step: 0.05,
+      group: 'willingness',
+    },
+    {
+      pointer: '/willingness/landRightsKept',
+      label: '落户保留农村土地权益',
+      labelEn: 'Land rights kept on settling',
+      unit: '是/否',
+      min: 0,
+      max: 1,
+      step: 1,
+      group: 'willingness',
+    },
+    {
+      pointer: '/willingness/incentive',
+      label: '落户激励（相对基准）',
+      labelEn: 'Settlement incentive (relative)',
+      unit: '倍',
+      min: 0,
+      max: 2,
+      step: 0.05,
+      group: 'willingness',
+    },
+    {
+      pointer: '/willingness/familyFollow',
+      label: '随迁家属落户系数',
+      labelEn: 'Family members following',
+      unit: '0–1',
+      min: 0,
+      max: 1,
+      step: 0.05,
+      group: 'willingness',
+    },
+    {
+      pointer: '/migration/ruralToUrban/intensity',
+      label: '乡城迁移强度（峰值年龄年迁移率）',
+      labelEn: 'Rural → urban migration intensity (peak-age rate)',
+      unit: '比例/年',
+      min: 0,
+      max: 0.2,
+      step: 0.001,
+      group: 'migration',
+    },
+    {
+      pointer: '/migration/inflow/persons',
+      label: '外来人口年流入',
+      labelEn: 'Incoming migrants per year',
+      unit: '人/年',
+      min: 0,
+      max: 500000,
+      step: 1000,
+      group: 'migration',
+    },
+    {
+      pointer: '/migration/reclassification/rate',
+      label: '就地城镇化（村改居）比例',
+      labelEn: 'In-place reclassification rate',
+      unit: '比例/年',
+      min: 0,
+      max: 0.05,
+      step: 0.001,
+      group: 'migration',
+    },
+    {
+      pointer: '/migration/departure/initial',
+      label: '外来人口首年离开率',
+      labelEn: 'Migrants leaving in their first year',
+      unit: '比例/年',
+      min: 0,
+      max: 0.6,
+      step: 0.01,
+      group: 'migration',
+    },
+    {
+      pointer: '/migration/departure/longRun',
+      label: '外来人口长期离开率',
+      labelEn: 'Migrants leaving, long run',
+      unit: '比例/年',
+      min: 0,
+      max: 0.3,
+      step: 0.005,
+      group: 'migration',
+    },
+    {
+      pointer: '/demography/fertility/tfr',
+      label: '总和生育率',
+      labelEn: 'Total fertility rate',
+      unit: '孩/妇女',
+      min: 0.5,
+      max: 3,
+      step: 0.05,
+      group: 'demography',
+    },
+    {
+      pointer: '/demography/mortality/improvement',
+      label: '死亡率年改善幅度',
+      labelEn: 'Annual mortality improvement',
+      unit: '比例/年',
+      min: 0,
+      max: 0.05,
+      step: 0.001,
+      group: 'demography',
+    },
   );
 
   const out: Lever[] = [];

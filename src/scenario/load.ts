@@ -14,7 +14,10 @@ export function parseJsonText(text: string, label = ''): unknown {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES) {
     throw new ValidationError([
-      { path: label, message: `file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB` },
+      {
+        path: label,
+        message: `file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB`,
+      },
     ]);
   }
   try {
@@ -52,7 +55,7 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[]): un
 /** Validates raw JSON as a scenario (schema and cross-field checks), without resolving data. */
 export function validateScenario(raw: unknown): Scenario {
   const parsed = Scenario.safeParse(raw);
-  if (!parsed.success) throw new ValidationError(fromZod(parsed.error));
+  if (!parsed.success) throw new ValidationError(fromZod(parsed.error, '', raw));
   const issues = checkScenario(parsed.data);
   if (issues.length) throw new ValidationError(issues);
   return parsed.data;

@@ -47,7 +47,8 @@ export function setAt<T>(doc: T, pointer: string, value: unknown): T {
   let cur: unknown = root;
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];
-    if (!isContainer(cur)) throw new Error(`${pointer}: ${formatPointer(tokens.slice(0, i))} is not an object or array`);
+    if (!isContainer(cur))
+      throw new Error(`${pointer}: ${formatPointer(tokens.slice(0, i))} is not an object or array`);
     const child: unknown = Array.isArray(cur) ? cur[Number(t)] : (cur as Record<string, unknown>)[t];
     if (child === undefined) throw new Error(`${pointer}: ${formatPointer(tokens.slice(0, i + 1))} does not exist`);
     cur = child;

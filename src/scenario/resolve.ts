@@ -8,19 +8,28 @@
 import type { z } from 'zod';
 import { fromZod, type Issue } from './issues';
 import { getAt, setAt } from './pointer';
-import { AgeSexTable, FertilityTable, MortalityTable, type Scenario } from './schema';
+import { AgeSexTable, FertilityTable, MortalityTable, Observations, type Scenario } from './schema';
 
 /** Returns the parsed JSON of a data file (path relative to the project root), or undefined if absent. */
 export type DataLoader = (file: string) => unknown;
 
 /** Where tables may stand, what they must be, and which fields of a data file they keep. */
-const TABLE_PLACES: readonly { pointer: string; schema: z.ZodType; keep: readonly string[] }[] = [
+const TABLE_PLACES: readonly { pointer: string; schema: z.ZodType; keep: readonly string[] | null }[] = [
   { pointer: '/base/ageStructure', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/base/referenceSingleAge', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/base/migrantProfile', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/migration/inflow/profile', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
-  { pointer: '/demography/mortality/mx', schema: MortalityTable, keep: ['ageStarts', 'mx', 'source', 'method', 'period'] },
-  { pointer: '/demography/fertility/asfr', schema: FertilityTable, keep: ['ageStarts', 'asfr', 'source', 'method', 'period'] },
+  {
+    pointer: '/demography/mortality/mx',
+    schema: MortalityTable,
+    keep: ['ageStarts', 'mx', 'source', 'method', 'period'],
+  },
+  {
+    pointer: '/demography/fertility/asfr',
+    schema: FertilityTable,
+    keep: ['ageStarts', 'asfr', 'source', 'method', 'period'],
+  },
+  { pointer: '/observed', schema: Observations, keep: null },
 ];
 
 export interface Resolved {
@@ -55,12 +64,13 @@ export function resolveDataRefs(scenario: Scenario, load: DataLoader): Resolved 
       issues.push({ path: place.pointer + '/$data', message: `${file} has no object at "${frag || '/'}"` });
       continue;
     }
-    const picked = Object.fromEntries(
-      Object.entries(table as Record<string, unknown>).filter(([k]) => place.keep.includes(k)),
-    );
+    const keep = place.keep;
+    const picked = keep
+      ? Object.fromEntries(Object.entries(table as Record<string, unknown>).filter(([k]) => keep.includes(k)))
+      : table;
     const parsed = place.schema.safeParse(picked);
     if (!parsed.success) {
-      issues.push(...fromZod(parsed.error, `${file}#${frag}`));
+      issues.push(...fromZod(parsed.error, `${file}#${frag}`, picked));
       continue;
     }
     out = setAt(out, place.pointer, parsed.data);

@@ -106,7 +106,8 @@ export function buildResult(
   series.nonRegisteredByZone = byKey(out.zoneIds, nonReg);
 
   const baseDef =
-    s.hukouDefinition.definition === 'address' || (s.hukouDefinition.switchYear !== null && s.baseYear >= s.hukouDefinition.switchYear)
+    s.hukouDefinition.definition === 'address' ||
+    (s.hukouDefinition.switchYear !== null && s.baseYear >= s.hukouDefinition.switchYear)
       ? 'address'
       : 'nonAgricultural';
   return {

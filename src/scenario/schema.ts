@@ -14,6 +14,9 @@
  */
 import { z } from 'zod';
 
+// No code generation at run time: the app's Content-Security-Policy forbids eval in workers too.
+z.config({ jitless: true });
+
 export const SCENARIO_VERSION = 1;
 /** Largest scenario or data file accepted, in bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -21,7 +24,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const finite = (what = 'a number') => z.number({ error: `must be ${what}` });
 const share = finite('a share between 0 and 1').min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
 const nonNeg = finite().min(0, 'must be ≥ 0');
-const yearInt = z.int({ error: 'must be a whole year' }).min(1949, 'must be 1949 or later').max(2100, 'must be 2100 or earlier');
+const yearInt = z
+  .int({ error: 'must be a whole year' })
+  .min(1949, 'must be 1949 or later')
+  .max(2100, 'must be 2100 or earlier');
 const id = z
   .string({ error: 'must be a string' })
   .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, starting with a letter');
@@ -110,7 +116,8 @@ const ShareBands = AgeBands.superRefine((bands, ctx) => {
   bands.forEach((b, i) => {
     for (const k of ['value', 'female', 'male'] as const) {
       const v = b[k];
-      if (v !== undefined && (v < 0 || v > 1)) ctx.addIssue({ code: 'custom', path: [i, k], message: 'must be between 0 and 1' });
+      if (v !== undefined && (v < 0 || v > 1))
+        ctx.addIssue({ code: 'custom', path: [i, k], message: 'must be between 0 and 1' });
     }
   });
 });
@@ -151,7 +158,13 @@ export const Condition = z.discriminatedUnion(
       type: z.literal('points'),
       threshold: finite(),
       base: finite(),
-      education: z.strictObject({ none: finite(), secondary: finite(), college: finite(), bachelor: finite(), postgraduate: finite() }),
+      education: z.strictObject({
+        none: finite(),
+        secondary: finite(),
+        college: finite(),
+        bachelor: finite(),
+        postgraduate: finite(),
+      }),
       perResidenceYear: finite(),
       maxResidenceYears: z.int().min(0).max(40),
       perInsuranceYear: finite(),
@@ -159,7 +172,9 @@ export const Condition = z.discriminatedUnion(
       agePoints: AgeBands,
     }),
   ],
-  { error: 'must have a "type" of open, residence, insurance, employment, housing, property, education, age or points' },
+  {
+    error: 'must have a "type" of open, residence, insurance, employment, housing, property, education, age or points',
+  },
 );
 
 export const Channel = z.strictObject({
@@ -181,7 +196,16 @@ export const Target = z.strictObject({
   id,
   label: z.string(),
   labelEn: z.string().optional(),
-  metric: z.enum(['residentUrbanRate', 'hukouUrbanRate', 'gapPoints', 'residentPop', 'hukouPop', 'urbanResidentPop', 'settlersCumulative', 'nonRegisteredUrban']),
+  metric: z.enum([
+    'residentUrbanRate',
+    'hukouUrbanRate',
+    'gapPoints',
+    'residentPop',
+    'hukouPop',
+    'urbanResidentPop',
+    'settlersCumulative',
+    'nonRegisteredUrban',
+  ]),
   year: yearInt,
   comparator: z.enum(['>=', '<=']),
   value: finite(),
@@ -190,17 +214,29 @@ export const Target = z.strictObject({
 });
 
 export const Observation = z.strictObject({
-  metric: z.enum(['residentUrbanRate', 'hukouUrbanRate', 'gapPoints', 'residentPop', 'hukouPop', 'urbanResidentPop', 'urbanHukouPop']),
+  metric: z.enum([
+    'residentUrbanRate',
+    'hukouUrbanRate',
+    'gapPoints',
+    'residentPop',
+    'hukouPop',
+    'urbanResidentPop',
+    'urbanHukouPop',
+  ]),
   year: yearInt,
   value: finite(),
   source: z.string().min(1, 'every observation needs its source'),
   definition: z.enum(['address', 'nonAgricultural']).optional(),
   confidence: z.string().optional(),
+  note: z.string().optional(),
 });
+export const Observations = z.array(Observation);
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
-  version: z.literal(SCENARIO_VERSION, { error: `must be ${SCENARIO_VERSION} (this program reads scenario version ${SCENARIO_VERSION})` }),
+  version: z.literal(SCENARIO_VERSION, {
+    error: `must be ${SCENARIO_VERSION} (this program reads scenario version ${SCENARIO_VERSION})`,
+  }),
   id,
   name: z.string().min(1),
   nameEn: z.string().optional(),
@@ -272,13 +308,24 @@ export const Scenario = z.strictObject({
   }),
   migration: z.strictObject({
     schedule: z.strictObject({
-      a1: nonNeg, alpha1: nonNeg, a2: nonNeg, mu2: nonNeg, alpha2: nonNeg, lambda2: nonNeg, c: nonNeg,
+      a1: nonNeg,
+      alpha1: nonNeg,
+      a2: nonNeg,
+      mu2: nonNeg,
+      alpha2: nonNeg,
+      lambda2: nonNeg,
+      c: nonNeg,
     }),
     ruralToUrban: z.strictObject({ intensity: PathShare, attraction: ZoneMap(share) }),
     reclassification: z.strictObject({ rate: PathShare, registeredShare: PathShare, zoneShares: ZoneMap(share) }),
     inflow: z.strictObject({ persons: PathNonNeg, profile: TableOrRef, zoneShares: ZoneMap(share) }),
     departure: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
-    away: z.strictObject({ leaveUrban: PathShare, leaveRural: PathShare, returnUrban: PathShare, returnRural: PathShare }),
+    away: z.strictObject({
+      leaveUrban: PathShare,
+      leaveRural: PathShare,
+      returnUrban: PathShare,
+      returnRural: PathShare,
+    }),
   }),
   population: z.strictObject({ UA: GroupAttributes, UN: GroupAttributes }),
   policy: z.strictObject({
@@ -306,7 +353,7 @@ export const Scenario = z.strictObject({
     }),
   ),
   targets: z.array(Target),
-  observed: z.array(Observation),
+  observed: z.union([DataRef, Observations], { error: 'must be a list of observations or a {"$data": …} reference' }),
   sources: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.string().min(1)),
 });
 

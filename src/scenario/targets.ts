@@ -9,7 +9,7 @@ export interface TargetResult {
   readonly comparator: '>=' | '<=';
   /** The target, in the metric's unit (rates as fractions, gap in points, people as persons). */
   readonly target: number;
-  /** The projected value in the target year. */
+  /** The projected value in the target year; null when the run ends before it. */
   readonly value: number | null;
   readonly met: boolean;
   /** First projected year (base year included) in which the comparison holds, or null. */

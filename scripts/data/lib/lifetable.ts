@@ -18,10 +18,7 @@ export interface SimpleLifeTable {
   e0: number;
 }
 
-export function lifeTable(
-  mx: readonly number[],
-  female: boolean,
-): SimpleLifeTable {
+export function lifeTable(mx: readonly number[], female: boolean): SimpleLifeTable {
   const n = mx.length;
   const open = n - 1;
   const lx = new Array<number>(n).fill(0);

@@ -1,0 +1,54 @@
+/**
+ * The state of model runs: status, last result, and what went wrong. Runs start from actions (not
+ * from React effects); the store has no React import, so actions work outside components and tests.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { ModelReply, ScenarioMeta } from '../runner/reply';
+import type { RunStatus } from '../runner/worker-runner';
+import type { Issue } from '../scenario/issues';
+import type { Override } from '../scenario/load';
+import type { ProjectionResult } from '../scenario/result';
+
+/** Matches the page's `[data-status]` hook (INTERFACES.md). */
+export type Status = 'idle' | 'running' | 'error';
+
+export interface RunState {
+  readonly status: Status;
+  /** Result and metadata of the last successful run (kept while a new run is in flight or fails). */
+  readonly result: ProjectionResult | null;
+  readonly meta: ScenarioMeta | null;
+  /** Validation issues of the last run (empty when it was valid). */
+  readonly issues: readonly Issue[];
+  /** Message of a failed worker (a bug or a crash), null otherwise. */
+  readonly failure: string | null;
+  /** Requests a run; a newer request supersedes it. */
+  run(raw: unknown, overrides?: readonly Override[]): Promise<void>;
+}
+
+/** What a store needs from a runner; {@link WorkerRunner} fits. */
+export interface Runner {
+  run(raw: unknown, overrides?: readonly Override[]): Promise<RunStatus>;
+}
+
+const fromReply = (reply: ModelReply): Partial<RunState> =>
+  reply.ok
+    ? { status: 'idle', result: reply.result, meta: reply.meta, issues: [], failure: null }
+    : { status: 'error', issues: reply.issues, failure: null };
+
+export const createRunStore = (runner: Runner) =>
+  createStore<RunState>()((set) => ({
+    status: 'idle',
+    result: null,
+    meta: null,
+    issues: [],
+    failure: null,
+    async run(raw, overrides = []) {
+      set({ status: 'running' });
+      const s = await runner.run(raw, overrides);
+      if (s.kind === 'done') set(fromReply(s.reply));
+      else if (s.kind === 'failed') set({ status: 'error', issues: [], failure: s.message });
+      // 'superseded': a newer request will set the state.
+    },
+  }));
+
+export type RunStore = ReturnType<typeof createRunStore>;

@@ -1,0 +1,110 @@
+/**
+ * The production build in headless Chromium: the default scenario runs in the worker and the page
+ * shows its headline figures and scorecard, without console errors or network requests.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+const SCREENSHOT = resolve(import.meta.dirname, '..', '..', 'test-results', 'home.png');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+describe('home page, default scenario (Changzhou 2016)', () => {
+  const baseUrl = inject('baseUrl');
+  const problems: string[] = [];
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith(baseUrl + '/') && !url.startsWith('data:')) problems.push(`network: ${url}`);
+    });
+    await page.goto(baseUrl + '/');
+    await page.waitForSelector('[data-status="idle"], [data-status="error"]', { timeout: 30_000 });
+    mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const text = async (selector: string) => (await page.locator(selector).textContent())?.trim() ?? '';
+  const cell = (series: string, year: number) => text(`tr[data-series="${series}"] td[data-year="${year}"]`);
+
+  it('finishes the run', async () => {
+    const status = await page.getAttribute('[data-status]', 'data-status');
+    expect(status, await text('[data-status]')).toBe('idle');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'none'");
+  });
+
+  it('names the city, the document, the base year and the horizon', async () => {
+    expect(await text('[data-meta="city"]')).toContain('常州市');
+    expect(await text('[data-meta="document"]')).toContain('常政办发〔2016〕66号');
+    expect(await text('[data-meta="horizon"]')).toMatch(/基年\s*2015\s*年末.*预测至\s*2035\s*年/);
+  });
+
+  it('shows the base-year figures the scenario is built from', async () => {
+    expect(await cell('residentUrbanRate', 2015)).toBe('70.0%'); // 3,291,000 / 4,701,400
+    expect(await cell('hukouUrbanRate', 2015)).toBe('58.0%'); // 2,150,930 / 3,708,500
+    expect(await cell('gapPoints', 2015)).toBe('12.0 个百分点');
+    expect(await cell('residentPop', 2015)).toBe('470.1 万人');
+  });
+
+  it('shows plausible projected figures for 2020 and the last year', async () => {
+    for (const year of [2020, 2035]) {
+      const resident = parseFloat(await cell('residentUrbanRate', year));
+      const hukou = parseFloat(await cell('hukouUrbanRate', year));
+      expect(resident).toBeGreaterThan(60);
+      expect(resident).toBeLessThan(95);
+      expect(hukou).toBeGreaterThan(50);
+      expect(hukou).toBeLessThanOrEqual(resident + 5);
+      expect(await cell('gapPoints', year)).toMatch(/^-?\d+\.\d 个百分点$/);
+      expect(parseFloat(await cell('residentPop', year))).toBeGreaterThan(400);
+    }
+    const settlers = await text('[data-series="settlers"] strong');
+    expect(settlers).toMatch(/^\d+\.\d\d 万人$/);
+    expect(parseFloat(settlers)).toBeGreaterThan(0);
+    expect(parseFloat(settlers)).toBeLessThan(50);
+  });
+
+  it('scores the targets with the page hooks', async () => {
+    const entry = page.locator('[data-target="resident-rate-2020"]');
+    expect(await entry.count()).toBe(1);
+    const value = Number(await entry.getAttribute('data-value'));
+    expect(value).toBeGreaterThan(0.6);
+    expect(value).toBeLessThan(0.9);
+    expect(await entry.getAttribute('data-met')).toBe(String(value >= 0.72));
+    expect(await entry.textContent()).toMatch(value >= 0.72 ? /达成/ : /未达成/);
+
+    const gap = page.locator('[data-target="gap-2020"]');
+    expect(await gap.count()).toBe(1);
+    expect(['true', 'false']).toContain(await gap.getAttribute('data-met'));
+    expect(Number.isFinite(Number(await gap.getAttribute('data-value')))).toBe(true);
+  });
+
+  it('logs no errors and makes no network request beyond its own files', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main';
+import { PROJECT_ROOT } from '../../src/runner/node-loader';
+import { getAt } from '../../src/scenario/pointer';
+import type { ProjectionResult } from '../../src/scenario/result';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const PRESET = 'scenarios/changzhou-2016.json';
+const run = (...argv: string[]) => runCli(argv, PROJECT_ROOT);
+const json = (...argv: string[]) => {
+  const out = run(...argv);
+  expect(out.stderr).toBe('');
+  expect(out.code).toBe(0);
+  return JSON.parse(out.stdout) as ProjectionResult;
+};
+const sumAt = (groups: Record<string, (number | null)[]>, i: number) =>
+  Object.values(groups).reduce((t, s) => t + (s[i] ?? 0), 0);
+
+describe('npm run sim: the JSON result', () => {
+  const r = json(PRESET);
+
+  it('prints the yearly series and the 2020 targets', () => {
+    expect(r.years[0]).toBe(2015);
+    expect(r.years.at(-1)).toBe(2035);
+    expect(r.series.residentUrbanRate[0]).toBeCloseTo(3_291_000 / 4_701_400, 9);
+    expect(r.targets.map((t) => [t.id, t.year])).toEqual([
+      ['resident-rate-2020', 2020],
+      ['gap-2020', 2020],
+    ]);
+    for (const t of r.targets) {
+      expect(typeof t.value).toBe('number');
+      expect(typeof t.met).toBe('boolean');
+    }
+  });
+
+  it('keeps every identity of INTERFACES.md in every year', () => {
+    const s = r.series;
+    for (let i = 1; i < r.years.length; i++) {
+      const lhs = s.residentPop[i]!;
+      const rhs = s.residentPop[i - 1]! + s.births[i]! - s.deaths[i]! + s.residentInflow[i]! - s.residentOutflow[i]!;
+      expect(Math.abs(lhs - rhs) / lhs).toBeLessThan(1e-9);
+      const settlers = s.settlers[i]!;
+      expect(settlers).toBeGreaterThan(0);
+      for (const part of [s.settlersByChannel, s.settlersByOrigin, s.settlersByZone] as Record<
+        string,
+        (number | null)[]
+      >[])
+        expect(Math.abs(sumAt(part, i) - settlers) / settlers).toBeLessThan(1e-9);
+      expect(s.gapPoints[i]).toBeCloseTo(100 * (s.residentUrbanRate[i]! - s.hukouUrbanRate[i]!), 9);
+      for (const rate of [s.residentUrbanRate[i]!, s.hukouUrbanRate[i]!]) expect(rate >= 0 && rate <= 1).toBe(true);
+    }
+    // Flows of the base year are unknown.
+    expect(s.births[0]).toBeNull();
+    expect(s.settlers[0]).toBeNull();
+  });
+
+  it('reproduces the base year’s published totals through the decomposition', () => {
+    const res = r.decomposition.residual;
+    expect(Math.abs(res.residentPop)).toBeLessThan(1e-6);
+    expect(Math.abs(res.hukouPop)).toBeLessThan(1e-6);
+    expect(Math.abs(res.residentUrbanRatePoints)).toBeLessThan(1e-9);
+    expect(r.series.residentPop[0]).toBeCloseTo(4_701_400, 3);
+    expect(r.series.hukouPop[0]).toBeCloseTo(3_708_500, 3);
+  });
+});
+
+describe('npm run sim: options', () => {
+  it('--format csv: a header and one row per year, nested keys joined by "."', () => {
+    const out = run(PRESET, '--format', 'csv');
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1 + 21);
+    const header = lines[0].split(',');
+    expect(header[0]).toBe('"year"');
+    expect(header).toContain('"settlersByChannel.talent"');
+    expect(header).toContain('"settlersByOrigin.elsewhere"');
+    expect(lines[1].startsWith('2015,')).toBe(true);
+    expect(lines.slice(1).every((l) => l.split(',').length === header.length)).toBe(true);
+  });
+
+  it('--until shortens the horizon', () => {
+    const r = json(PRESET, '--until', '2025');
+    expect(r.years.at(-1)).toBe(2025);
+    expect(r.series.residentPop).toHaveLength(11);
+    const short = json(PRESET, '--until', '2018');
+    expect(short.targets[0]).toMatchObject({ id: 'resident-rate-2020', value: null, met: false, shortfall: null });
+  });
+
+  it('--set changes a lever before the run (closing the central city stops its settlement)', () => {
+    const base = json(PRESET);
+    const r = json(PRESET, '--set', '/willingness/speed/core=0', '--set', '/policy/channelOverlap=0.2');
+    expect(r.series.settlersByZone.core.slice(1).every((x) => x === 0)).toBe(true);
+    expect(base.series.settlersByZone.core[1]).toBeGreaterThan(0);
+    expect(r.series.settlers[5]!).toBeLessThan(base.series.settlers[5]!);
+  });
+
+  it('--list-levers prints every lever with its metadata, each pointing at its value', () => {
+    const out = run(PRESET, '--list-levers');
+    expect(out.code).toBe(0);
+    const levers = JSON.parse(out.stdout) as { pointer: string; value: number; min: number; max: number }[];
+    const scenario = JSON.parse(readFileSync(resolve(PROJECT_ROOT, PRESET), 'utf8')) as unknown;
+    expect(levers.length).toBeGreaterThan(15);
+    for (const l of levers) {
+      expect(Object.keys(l)).toEqual(
+        expect.arrayContaining(['pointer', 'label', 'unit', 'min', 'max', 'step', 'value', 'group']),
+      );
+      const v = getAt(scenario, l.pointer);
+      expect(typeof v === 'boolean' ? Number(v) : v).toBe(l.value);
+      expect(l.value).toBeGreaterThanOrEqual(l.min);
+      expect(l.value).toBeLessThanOrEqual(l.max);
+    }
+    expect(levers.map((l) => l.pointer)).toContain('/policy/zones/core/channels/0/conditions/2/years');
+  });
+});
+
+describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing on stdout', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown flag', [PRESET, '--bogus'], /^--bogus: unknown flag$/m],
+    ['a missing file', ['scenarios/nope.json'], /^scenarios\/nope\.json: file not found$/m],
+    ['no file', [], /^<scenario\.json>: missing/m],
+    ['a bad format', [PRESET, '--format', 'xml'], /^--format: must be json or csv, got "xml"$/m],
+    [
+      'an out-of-range --set',
+      [PRESET, '--set', '/policy/channelOverlap=2'],
+      /#\/policy\/channelOverlap: must be ≤ 1$/m,
+    ],
+    [
+      'a --set pointer that names nothing',
+      [PRESET, '--set', '/policy/nothing/here=1'],
+      /\/policy\/nothing\/here: names nothing/m,
+    ],
+    ['a --set value that is not JSON', [PRESET, '--set', '/name=abc'], /^--set \/name: value "abc" is not valid JSON/m],
+    ['--until before the base year', [PRESET, '--until', '2010'], /#\/until: must be after baseYear \(2015\)$/m],
+    ['analyses not yet available', [PRESET, '--runs', '10', '--seed', '1'], /^--runs: analyses are not available/m],
+  ];
+  for (const [what, argv, expected] of cases) {
+    it(what, () => {
+      const out = run(...argv);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(expected);
+    });
+  }
+
+  it('works as a real process: exit status, streams', () => {
+    const tsx = resolve(PROJECT_ROOT, 'node_modules/.bin/tsx');
+    const bad = spawnSync(tsx, ['src/cli/main.ts', PRESET, '--set', '/base/residentPop=-1'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('/base/residentPop: must be ≥ 0');
+    const good = spawnSync(tsx, ['src/cli/main.ts', PRESET, '--until', '2017', '--format', 'csv'], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
+    expect(good.status).toBe(0);
+    expect(good.stdout.trim().split('\n')).toHaveLength(4);
+  }, 30_000);
+});

@@ -1,0 +1,139 @@
+/**
+ * The catalogue of bad inputs: each must be refused with a message that
+ * names the field and the problem, and every problem is reported, not only
+ * the first.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatIssue, ValidationError } from '../../src/scenario/issues';
+import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
+import { setAt } from '../../src/scenario/pointer';
+import { MAX_FILE_BYTES } from '../../src/scenario/schema';
+import { nodeDataLoader } from '../../src/runner/node-loader';
+import { syntheticScenario } from '../fixtures/synthetic';
+
+function issuesOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map(formatIssue);
+    throw e;
+  }
+  throw new Error('expected a ValidationError, but the input was accepted');
+}
+const bad = (pointer: string, value: unknown) =>
+  issuesOf(() => validateScenario(setAt(syntheticScenario(), pointer, value)));
+
+describe('bad scenario input', () => {
+  it('accepts the valid fixture (so the catalogue tests what it claims)', () => {
+    expect(() => validateScenario(syntheticScenario())).not.toThrow();
+  });
+
+  const catalogue: [string, string, unknown, RegExp][] = [
+    ['wrong type', '/base/residentPop', 'many', /^\/base\/residentPop: must be a number$/],
+    ['NaN', '/migration/inflow/persons', Number.NaN, /^\/migration\/inflow\/persons: must be a number/],
+    ['negative population', '/base/hukouPop', -5, /^\/base\/hukouPop: must be ≥ 0$/],
+    ['rate above 1', '/policy/channelOverlap', 1.5, /^\/policy\/channelOverlap: must be ≤ 1$/],
+    [
+      'share above 1 in a year path',
+      '/willingness/serviceLevel',
+      { '2020': 1.2 },
+      /^\/willingness\/serviceLevel\/2020: must be ≤ 1$/,
+    ],
+    ['wrong version', '/version', 2, /^\/version: must be 1 \(this program reads scenario version 1\)$/],
+    ['bad zone id', '/zones/0/id', 'Core!', /^\/zones\/0\/id: must be lower-case letters/],
+    [
+      'unknown condition type',
+      '/policy/zones/core/channels/0/conditions/0',
+      { type: 'lottery' },
+      /^\/policy\/zones\/core\/channels\/0\/conditions\/0\/type: must have a "type" of open/,
+    ],
+    [
+      'shares not adding to 1',
+      '/base/urbanZoneShares/core',
+      0.9,
+      /^\/base\/urbanZoneShares: shares must add up to 1, they add up to 1\.5666/,
+    ],
+    [
+      'zone map missing a zone',
+      '/willingness/speed',
+      { core: 0.3, county: 0.3 },
+      /^\/willingness\/speed\/town: missing for zone "town"$/,
+    ],
+    [
+      'threshold beyond the duration dimension',
+      '/policy/zones/core/channels/0/conditions/0',
+      { type: 'residence', years: 20 },
+      /conditions\/0\/years: must be at most 15/,
+    ],
+    ['horizon before the base year', '/until', 2010, /^\/until: must be after baseYear \(2015\)$/],
+    ['target before the base year', '/targets/0/year', 2015, /^\/targets\/0\/year: must be after baseYear \(2015\)$/],
+    ['urban above total', '/base/urbanResidentPop', 2_000_000, /^\/base\/urbanResidentPop: cannot exceed residentPop$/],
+  ];
+  for (const [what, pointer, value, expected] of catalogue) {
+    it(`refuses ${what}`, () => {
+      const issues = bad(pointer, value);
+      expect(
+        issues.some((m) => expected.test(m)),
+        `got:\n${issues.join('\n')}`,
+      ).toBe(true);
+    });
+  }
+
+  it('refuses an unknown field, naming it', () => {
+    const s = { ...syntheticScenario(), colour: 'red' };
+    expect(issuesOf(() => validateScenario(s))).toContain(
+      '/colour: unknown field (check the spelling; the format does not allow extra fields)',
+    );
+  });
+
+  it('refuses a missing field, naming it', () => {
+    const s: Record<string, unknown> = { ...syntheticScenario() };
+    delete s.baseYear;
+    expect(issuesOf(() => validateScenario(s))).toContain('/baseYear: is required but missing');
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    let s = syntheticScenario();
+    s = setAt(s, '/base/residentPop', -1);
+    s = setAt(s, '/policy/channelOverlap', 2);
+    s = setAt(s, '/version', 3);
+    expect(issuesOf(() => validateScenario(s)).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses broken JSON with the parser’s position', () => {
+    const issues = issuesOf(() => parseJsonText('{"version": 1,,}', 'x.json'));
+    expect(issues[0]).toMatch(/^x\.json: not valid JSON: .*position|column/);
+  });
+
+  it('refuses an oversized file before parsing it', () => {
+    const big = '[' + '0,'.repeat(MAX_FILE_BYTES / 2) + '0]';
+    expect(issuesOf(() => parseJsonText(big, 'big.json'))[0]).toMatch(
+      /^big\.json: file is 5\.0 MB; the limit is 5 MB$/,
+    );
+  });
+
+  it('refuses a data reference to a missing file, and a data file with bad content', () => {
+    let s = syntheticScenario();
+    s = setAt(s, '/base/ageStructure', { $data: 'data/nowhere.json' });
+    expect(issuesOf(() => loadScenario(s, nodeDataLoader()))).toContain(
+      '/base/ageStructure/$data: data file data/nowhere.json not found',
+    );
+    const loader = (f: string) =>
+      f === 'data/bad.json' ? { t: { ageStarts: [0, 5], female: [1, -2], male: [1] } } : undefined;
+    s = setAt(s, '/base/ageStructure', { $data: 'data/bad.json#/t' });
+    const issues = issuesOf(() => loadScenario(s, loader));
+    expect(issues).toContain('data/bad.json#/t/female/1: must be ≥ 0');
+    expect(issues).toContain('data/bad.json#/t/male: has 1 values but ageStarts has 2');
+  });
+
+  it('refuses a timeline or source pointer that names nothing', () => {
+    let s = syntheticScenario();
+    s = setAt(s, '/timeline', [{ year: 2018, set: { '/policy/nothing': 1 } }]);
+    s = setAt(s, '/sources', { '/base/nope': 'x' });
+    const issues = issuesOf(() => validateScenario(s));
+    expect(issues).toContain(
+      '/timeline/0/set/~1policy~1nothing: pointer /policy/nothing names nothing in the scenario',
+    );
+    expect(issues).toContain('/sources/~1base~1nope: pointer /base/nope names nothing in the scenario');
+  });
+});
