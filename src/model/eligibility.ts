@@ -90,16 +90,41 @@ export function binomialPmf(trials: number, p: number): Float64Array {
 
 /** Ownership in a cell: rises from its share at arrival toward the long-run share with duration. */
 export function ownership(attr: GroupAttributes, i: number, d: number): number {
-  const long = attr.ownershipLongRun[i];
+  return Math.min(1, attr.ownershipLongRun[i] * ownershipRise(attr, d));
+}
+
+/** The duration factor of ownership: its share at arrival rising to 1 with the half-life. */
+function ownershipRise(attr: GroupAttributes, d: number): number {
   const a0 = attr.ownershipAtArrival;
   const hl = attr.ownershipHalfLife;
   const closed = hl > 0 ? 1 - Math.pow(0.5, d / hl) : 1;
-  return Math.min(1, long * (a0 + (1 - a0) * closed));
+  return a0 + (1 - a0) * closed;
 }
 
 /** Probability that a person of cell (d, i = s·AGES + a) meets one condition. */
 export function conditionProbability(cond: Condition, attr: GroupAttributes, d: number, i: number): number {
-  const a = i % AGES;
+  return cellProbability(
+    cond,
+    attr,
+    d,
+    i,
+    ownershipRise(attr, d),
+    cond.type === 'points' ? binomialPmf(d + 1, attr.insuranceCoverage) : null,
+  );
+}
+
+/**
+ * {@link conditionProbability} with the duration-only parts precomputed:
+ * `rise` (ownership's duration factor) and `pmf` (insured years, for points).
+ */
+function cellProbability(
+  cond: Condition,
+  attr: GroupAttributes,
+  d: number,
+  i: number,
+  rise: number,
+  pmf: Float64Array | null,
+): number {
   switch (cond.type) {
     case 'open':
       return 1;
@@ -110,17 +135,19 @@ export function conditionProbability(cond: Condition, attr: GroupAttributes, d: 
     case 'employment':
       return attr.employment[i];
     case 'housing': {
-      const own = ownership(attr, i, d);
+      const own = Math.min(1, attr.ownershipLongRun[i] * rise);
       return Math.min(1, cond.rentedCounts ? own + attr.legalRent[i] : own);
     }
     case 'property':
-      return ownership(attr, i, d) * cond.areaShare;
+      return Math.min(1, attr.ownershipLongRun[i] * rise) * cond.areaShare;
     case 'education':
       return attr.educationAtLeast[levelIndex(cond.level)][i];
-    case 'age':
+    case 'age': {
+      const a = i % AGES;
       return a >= cond.min && a <= cond.max ? 1 : 0;
+    }
     case 'points':
-      return pointsProbability(cond, attr, d, i);
+      return pointsFromPmf(cond, attr, d, i, pmf ?? binomialPmf(d + 1, attr.insuranceCoverage));
   }
 }
 
@@ -133,9 +160,12 @@ function levelIndex(level: EducationLevel): number {
  * the number of insured years k ~ Binomial(d + 1, p_ins).
  */
 export function pointsProbability(cond: PointsCondition, attr: GroupAttributes, d: number, i: number): number {
+  return pointsFromPmf(cond, attr, d, i, binomialPmf(d + 1, attr.insuranceCoverage));
+}
+
+function pointsFromPmf(cond: PointsCondition, attr: GroupAttributes, d: number, i: number, pmf: Float64Array): number {
   const a = i % AGES;
   const fixed = cond.base + Math.min(d, cond.maxResidenceYears) * cond.perResidenceYear + cond.agePoints[a];
-  const pmf = binomialPmf(d + 1, attr.insuranceCoverage);
   // Exact level shares from the "at least" shares.
   let total = 0;
   for (let lvl = 0; lvl <= EDUCATION_LEVELS.length; lvl++) {
@@ -166,11 +196,21 @@ export function channelEligibility(
   for (let g = 0; g < 2; g++) {
     for (let d = 0; d < durations; d++) {
       const off = (g * durations + d) * SA;
+      // Conditions that depend on duration only are the same for every cell of (g, d).
+      let common = 1;
+      const perCell: Condition[] = [];
+      for (const c of conditions) {
+        if (c.type === 'residence' || c.type === 'insurance' || c.type === 'open')
+          common *= conditionProbability(c, attrs[g], d, 0);
+        else perCell.push(c);
+      }
+      const rise = ownershipRise(attrs[g], d);
+      const pmf = binomialPmf(d + 1, attrs[g].insuranceCoverage);
       for (let i = 0; i < SA; i++) {
-        let p = 1;
-        for (const c of conditions) {
-          p *= conditionProbability(c, attrs[g], d, i);
+        let p = common;
+        for (const c of perCell) {
           if (p === 0) break;
+          p *= cellProbability(c, attrs[g], d, i, rise, pmf);
         }
         out[off + i] = p;
       }

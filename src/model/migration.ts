@@ -66,7 +66,6 @@ export function migrate(
   totals: MigrationTotals,
 ): void {
   const { zones: Z, durations: D } = L.dims;
-  const led = (state: number, field: number, x: number) => addToLedger(ledger, k, state, field, x);
   const kSA = k * SA;
   const { ra: raOff, awu: awuOff, awr: awrOff } = L;
   // Local bindings let the JIT keep these out of the inner loops.
@@ -99,8 +98,8 @@ export function migrate(
     retU += u;
     retR += r;
   }
-  led(ST_AWU, F_TRANSFER_OUT, retU);
-  led(ST_AWR, F_TRANSFER_OUT, retR);
+  addToLedger(ledger, k, ST_AWU, F_TRANSFER_OUT, retU);
+  addToLedger(ledger, k, ST_AWR, F_TRANSFER_OUT, retR);
 
   // Returners to an urban registration go back to the zones in proportion to UH.
   let uhTotal = 0;
@@ -140,10 +139,10 @@ export function migrate(
       }
     }
   }
-  led(ST_UH, F_TRANSFER_OUT, leftU);
-  led(ST_AWU, F_TRANSFER_IN, leftU);
-  led(ST_UA, F_TRANSFER_OUT, leftUA);
-  led(ST_UN, F_EXTERNAL_OUT, departed);
+  addToLedger(ledger, k, ST_UH, F_TRANSFER_OUT, leftU);
+  addToLedger(ledger, k, ST_AWU, F_TRANSFER_IN, leftU);
+  addToLedger(ledger, k, ST_UA, F_TRANSFER_OUT, leftUA);
+  addToLedger(ledger, k, ST_UN, F_EXTERNAL_OUT, departed);
 
   // Rural residents: to towns (RA → UA[z][0]), reclassified in place, or away (→ AWR).
   const rho = reclassRate[k];
@@ -183,10 +182,10 @@ export function migrate(
     reclassUA += xr * (1 - c);
     leftR += xl;
   }
-  led(ST_RA, F_TRANSFER_OUT, toUrban + reclassUH + reclassUA + leftR);
-  led(ST_UA, F_TRANSFER_IN, toUrban + reclassUA);
-  led(ST_UH, F_TRANSFER_IN, reclassUH);
-  led(ST_AWR, F_TRANSFER_IN, leftR + leftUA);
+  addToLedger(ledger, k, ST_RA, F_TRANSFER_OUT, toUrban + reclassUH + reclassUA + leftR);
+  addToLedger(ledger, k, ST_UA, F_TRANSFER_IN, toUrban + reclassUA);
+  addToLedger(ledger, k, ST_UH, F_TRANSFER_IN, reclassUH);
+  addToLedger(ledger, k, ST_AWR, F_TRANSFER_IN, leftR + leftUA);
 
   // Incoming migrants, registered elsewhere, at duration 0.
   let incoming = 0;
@@ -199,7 +198,7 @@ export function migrate(
       incoming += x;
     }
   }
-  led(ST_UN, F_EXTERNAL_IN, incoming);
+  addToLedger(ledger, k, ST_UN, F_EXTERNAL_IN, incoming);
 
   // Returners arrive.
   for (let z = 0; z < Z; z++) {
@@ -208,8 +207,8 @@ export function migrate(
     for (let i = 0; i < SA; i++) next[o + i] += returnsU[i] * sh;
   }
   for (let i = 0; i < SA; i++) next[raOff + i] += returnsR[i];
-  led(ST_UH, F_TRANSFER_IN, retU);
-  led(ST_RA, F_TRANSFER_IN, retR);
+  addToLedger(ledger, k, ST_UH, F_TRANSFER_IN, retU);
+  addToLedger(ledger, k, ST_RA, F_TRANSFER_IN, retR);
 
   totals.ruralToUrban = toUrban;
   totals.reclassified = reclassUH + reclassUA;

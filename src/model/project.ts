@@ -63,6 +63,35 @@ const ST_UA = ST_UA_;
 const ST_UH = ST_UH_;
 const ST_UN = ST_UN_;
 
+/** Survives one vector in place (same offset in `next`) and adds its births and deaths to the ledger. */
+function surviveState(
+  input: ModelInput,
+  k: number,
+  cur: Float64Array,
+  next: Float64Array,
+  ledger: Float64Array,
+  state: number,
+  off: number,
+  sc: number,
+  fc: number,
+): void {
+  const sOff = (k * SURV_CLASSES + sc) * SA;
+  const fOff = (k * FERT_CLASSES + fc) * AGES;
+  const lOff = (k * SURV_CLASSES + sc) * 2;
+  const deaths = surviveVector(cur, off, next, off, input.survival, sOff);
+  const births = 0.5 * (fertileExposure(cur, off, input.asfr, fOff) + fertileExposure(next, off, input.asfr, fOff));
+  const infantDeaths = addNewborns(
+    next,
+    off,
+    births,
+    input.maleBirthShare[k],
+    input.birthSurvival[lOff],
+    input.birthSurvival[lOff + 1],
+  );
+  addToLedger(ledger, k, state, F_BIRTHS, births);
+  addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
+}
+
 /** Survives every state of `cur` into `next` (zeroed here) and adds the births. */
 function surviveAndBear(
   input: ModelInput,
@@ -74,43 +103,34 @@ function surviveAndBear(
 ): void {
   const { zones: Z, durations: D } = L.dims;
   next.fill(0);
-  const survOff = (cls: number) => (k * SURV_CLASSES + cls) * SA;
-  const l0 = (cls: number, sex: number) => input.birthSurvival[(k * SURV_CLASSES + cls) * 2 + sex];
-  const fOff = (cls: number) => (k * FERT_CLASSES + cls) * AGES;
-  const maleShare = input.maleBirthShare[k];
-  const { asfr } = input;
-
-  // A list of (state, from, to, survival class, fertility class, newborn target) would allocate;
-  // the states are few, so each is written out.
-  const one = (state: number, off: number, sc: number, fc: number) => {
-    const deaths = surviveVector(cur, off, next, off, input.survival, survOff(sc));
-    const births = 0.5 * (fertileExposure(cur, off, asfr, fOff(fc)) + fertileExposure(next, off, asfr, fOff(fc)));
-    const infantDeaths = addNewborns(next, off, births, maleShare, l0(sc, 0), l0(sc, 1));
-    addToLedger(ledger, k, state, F_BIRTHS, births);
-    addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
-  };
-  for (let z = 0; z < Z; z++) one(ST_UH, L.uh(z), SURV_URBAN, FERT_UH);
-  one(ST_RA, L.ra, SURV_RURAL, FERT_RA);
-  one(ST_AWU, L.awu, SURV_AWAY, FERT_AW);
-  one(ST_AWR, L.awr, SURV_AWAY, FERT_AW);
+  for (let z = 0; z < Z; z++) surviveState(input, k, cur, next, ledger, ST_UH, L.uh(z), SURV_URBAN, FERT_UH);
+  surviveState(input, k, cur, next, ledger, ST_RA, L.ra, SURV_RURAL, FERT_RA);
+  surviveState(input, k, cur, next, ledger, ST_AWU, L.awu, SURV_AWAY, FERT_AW);
+  surviveState(input, k, cur, next, ledger, ST_AWR, L.awr, SURV_AWAY, FERT_AW);
 
   // Duration states: survivors move to d+1 (the open bin keeps its own), births enter d = 0.
+  const sOff = (k * SURV_CLASSES + SURV_URBAN) * SA;
+  const lOff = (k * SURV_CLASSES + SURV_URBAN) * 2;
+  const { asfr } = input;
   for (let g = 0; g < GROUPS; g++) {
     const state = g === 0 ? ST_UA : ST_UN;
-    const fc = g === 0 ? FERT_UA : FERT_UN;
-    const at = g === 0 ? L.ua : L.un;
+    const fOff = (k * FERT_CLASSES + (g === 0 ? FERT_UA : FERT_UN)) * AGES;
     for (let z = 0; z < Z; z++) {
       let deaths = 0;
       let startExp = 0;
       for (let d = 0; d < D; d++) {
-        const from = at(z, d);
-        deaths += surviveVector(cur, from, next, at(z, Math.min(d + 1, D - 1)), input.survival, survOff(SURV_URBAN));
-        startExp += fertileExposure(cur, from, asfr, fOff(fc));
+        const from = g === 0 ? L.ua(z, d) : L.un(z, d);
+        const to = g === 0 ? L.ua(z, Math.min(d + 1, D - 1)) : L.un(z, Math.min(d + 1, D - 1));
+        deaths += surviveVector(cur, from, next, to, input.survival, sOff);
+        startExp += fertileExposure(cur, from, asfr, fOff);
       }
       let endExp = 0;
-      for (let d = 0; d < D; d++) endExp += fertileExposure(next, at(z, d), asfr, fOff(fc));
+      for (let d = 0; d < D; d++) endExp += fertileExposure(next, g === 0 ? L.ua(z, d) : L.un(z, d), asfr, fOff);
       const births = 0.5 * (startExp + endExp);
-      const infantDeaths = addNewborns(next, at(z, 0), births, maleShare, l0(SURV_URBAN, 0), l0(SURV_URBAN, 1));
+      const at0 = g === 0 ? L.ua(z, 0) : L.un(z, 0);
+      const lf = input.birthSurvival[lOff];
+      const lm = input.birthSurvival[lOff + 1];
+      const infantDeaths = addNewborns(next, at0, births, input.maleBirthShare[k], lf, lm);
       addToLedger(ledger, k, state, F_BIRTHS, births);
       addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
     }
@@ -197,6 +217,9 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
   return out;
 }
 
+const ledgerAt = (ledger: Float64Array, k: number, state: number, field: number) =>
+  ledger[(k * STATES + state) * FIELDS + field];
+
 /** Stocks, rates and the pyramid of year index i. */
 function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: number): void {
   const { zones: Z, durations: D } = L.dims;
@@ -268,17 +291,20 @@ function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: numb
 function recordFlows(out: ProjectionOutput, k: number, m: MigrationTotals, settled: number): void {
   const s = out.series;
   const i = k + 1;
-  const led = (state: number, field: number) => out.ledger[(k * STATES + state) * FIELDS + field];
-  let births = 0;
-  let deaths = 0;
-  for (const st of [ST_UH, ST_UA, ST_UN, ST_RA]) {
-    births += led(st, F_BIRTHS);
-    deaths += led(st, F_DEATHS);
-  }
+  const births =
+    ledgerAt(out.ledger, k, ST_UH, F_BIRTHS) +
+    ledgerAt(out.ledger, k, ST_UA, F_BIRTHS) +
+    ledgerAt(out.ledger, k, ST_UN, F_BIRTHS) +
+    ledgerAt(out.ledger, k, ST_RA, F_BIRTHS);
+  const deaths =
+    ledgerAt(out.ledger, k, ST_UH, F_DEATHS) +
+    ledgerAt(out.ledger, k, ST_UA, F_DEATHS) +
+    ledgerAt(out.ledger, k, ST_UN, F_DEATHS) +
+    ledgerAt(out.ledger, k, ST_RA, F_DEATHS);
   s.births[i] = births;
   s.deaths[i] = deaths;
-  s.awayBirths[i] = led(ST_AWU, F_BIRTHS) + led(ST_AWR, F_BIRTHS);
-  s.awayDeaths[i] = led(ST_AWU, F_DEATHS) + led(ST_AWR, F_DEATHS);
+  s.awayBirths[i] = ledgerAt(out.ledger, k, ST_AWU, F_BIRTHS) + ledgerAt(out.ledger, k, ST_AWR, F_BIRTHS);
+  s.awayDeaths[i] = ledgerAt(out.ledger, k, ST_AWU, F_DEATHS) + ledgerAt(out.ledger, k, ST_AWR, F_DEATHS);
   s.residentInflow[i] = m.incoming + m.returned;
   s.residentOutflow[i] = m.departures + m.leftForAway;
   s.settlers[i] = settled;

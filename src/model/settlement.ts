@@ -42,8 +42,7 @@ export interface SettlementScratch {
   readonly mix: Float64Array;
   /** Per channel-in-zone: settlers before quotas in the current (z, g, d). */
   readonly wanted: Float64Array;
-  /** Per cell of one SA vector: hazard, then population × hazard. */
-  readonly ph: Float64Array;
+
   /** Per zone × channel-in-zone: settlers before quotas (demand pass). */
   readonly demand: Float64Array;
   /** Per zone × channel-in-zone: the quota factor (≤ 1) of the apply pass. */
@@ -58,7 +57,6 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
   return {
     mix: new Float64Array(maxChannels),
     wanted: new Float64Array(maxChannels),
-    ph: new Float64Array(SA),
     demand: new Float64Array(Z * maxChannels),
     factor: new Float64Array(Z * maxChannels),
     maxChannels,
@@ -81,8 +79,9 @@ export interface SettlementSinks {
  * would-be settlers (`scr.wanted`); in the demand pass it adds them to
  * `scr.demand`, in the apply pass it moves people with the quota factors in
  * `scr.factor` and records them. Returns the persons moved (0 in the demand
- * pass). Channel sums are dot products over contiguous ages, so the cost per
- * cell does not grow with the number of channels unless a quota binds.
+ * pass). Working ages (18–59) are settled first, in one sweep that also sums
+ * the channels; the dependants follow in a second sweep with the adults'
+ * mean hazard and channel mix.
  */
 function passCell(
   input: ModelInput,
@@ -104,49 +103,58 @@ function passCell(
   const { eligible, shares } = zp;
   const drive = input.settleDrive;
   const cellOff = g === 0 ? L.ua(z, d) : L.un(z, d);
+  const uhOff = L.uh(z);
   const eOff = (g * D + d) * SA;
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
-  const { mix, demand, factor, maxChannels, wanted, ph } = scr;
+  const { mix, demand, factor, maxChannels, wanted } = scr;
   const zc = z * maxChannels;
+  let binding = false;
+  for (let c = 0; c < nC; c++) {
+    wanted[c] = 0;
+    mix[c] = 0;
+    if (apply && factor[zc + c] < 1) binding = true;
+  }
 
-  // ph ← population × own hazard, and the adults' (20–59) totals for the dependants' mean hazard.
+  // Working ages: own hazard; channel sums; the adults' (20–59) totals for the dependants.
   let pop = 0;
   let popH = 0;
   let plainH = 0;
+  let moved = 0;
   for (let s = 0; s < 2; s++) {
     const o = s * AGES;
     for (let a = DEPENDANT_BELOW; a < DEPENDANT_FROM; a++) {
       const i = o + a;
       const h = Math.min(1, drive[driveOff + i] * eligible[eOff + i]);
       const p = next[cellOff + i];
-      ph[i] = p * h;
-      if (a >= ADULT_FROM && a <= ADULT_TO) {
+      const adult = a >= ADULT_FROM;
+      if (adult) {
         pop += p;
         popH += p * h;
         plainH += h;
+      }
+      const ph = p * h;
+      if (ph === 0) continue;
+      let x = binding ? 0 : ph;
+      for (let c = 0; c < nC; c++) {
+        const w = ph * shares[c * cells + eOff + i];
+        wanted[c] += w;
+        if (adult) mix[c] += w;
+        if (binding) x += w * factor[zc + c];
+      }
+      if (apply) {
+        next[cellOff + i] = p - x;
+        next[uhOff + i] += x;
+        moved += x;
       }
     }
   }
   const meanH = pop > 0 ? popH / pop : plainH / (2 * (ADULT_TO - ADULT_FROM + 1));
   const hDep = Math.min(1, meanH * input.familyFollow[k]);
 
-  // Per channel: settlers of ages 18–59, of which those 20–59 give the adults' mix for the dependants.
+  // The adults' channel mix; with no adults in the cell, the channels' hazards alone.
   let mixSum = 0;
-  for (let c = 0; c < nC; c++) {
-    const sh = c * cells + eOff;
-    let adults = 0;
-    let young = 0;
-    for (let s = 0; s < 2; s++) {
-      const o = s * AGES;
-      for (let i = o + ADULT_FROM; i <= o + ADULT_TO; i++) adults += ph[i] * shares[sh + i];
-      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += ph[i] * shares[sh + i];
-    }
-    mix[c] = adults;
-    wanted[c] = adults + young;
-    mixSum += adults;
-  }
+  for (let c = 0; c < nC; c++) mixSum += mix[c];
   if (mixSum === 0 && pop === 0 && plainH > 0) {
-    // No adults live in the cell: the mix follows the channels' hazards alone.
     for (let c = 0; c < nC; c++) {
       const sh = c * cells + eOff;
       let m = 0;
@@ -157,46 +165,36 @@ function passCell(
       mixSum += m;
     }
   }
-  for (let c = 0; c < nC; c++) mix[c] = mixSum > 0 ? mix[c] / mixSum : 0;
-
-  // Dependants take hDep and the adults' mix; with no channel to follow, they stay.
-  let depPH = 0;
+  // Dependants: hDep, attributed by the mix; with no channel to follow, they stay.
+  let depFactor = 0;
+  for (let c = 0; c < nC; c++) {
+    mix[c] = mixSum > 0 ? mix[c] / mixSum : 0;
+    depFactor += mix[c] * factor[zc + c];
+  }
   const depH = mixSum > 0 ? hDep : 0;
-  for (let s = 0; s < 2; s++) {
-    const o = s * AGES;
-    for (let a = 0; a < AGES; a++) {
-      if (a === DEPENDANT_BELOW) a = DEPENDANT_FROM;
-      const x = next[cellOff + o + a] * depH;
-      ph[o + a] = x;
-      depPH += x;
+  let depPH = 0;
+  if (depH > 0) {
+    const xh = depH * (apply ? depFactor : 1);
+    for (let s = 0; s < 2; s++) {
+      const o = s * AGES;
+      for (let a = 0; a < AGES; a++) {
+        if (a === DEPENDANT_BELOW) a = DEPENDANT_FROM; // skip the working ages
+        const i = o + a;
+        const p = next[cellOff + i];
+        depPH += p * depH;
+        if (apply) {
+          const x = p * xh;
+          next[cellOff + i] = p - x;
+          next[uhOff + i] += x;
+          moved += x;
+        }
+      }
     }
   }
   for (let c = 0; c < nC; c++) wanted[c] += depPH * mix[c];
   if (!apply) {
     for (let c = 0; c < nC; c++) demand[zc + c] += wanted[c];
     return 0;
-  }
-
-  let binding = false;
-  for (let c = 0; c < nC; c++) if (factor[zc + c] < 1) binding = true;
-  let moved = 0;
-  const uhOff = L.uh(z);
-  for (let s = 0; s < 2; s++) {
-    const o = s * AGES;
-    for (let a = 0; a < AGES; a++) {
-      const i = o + a;
-      let x = ph[i];
-      if (x === 0) continue;
-      if (binding) {
-        const dependant = a < DEPENDANT_BELOW || a >= DEPENDANT_FROM;
-        let f = 0;
-        for (let c = 0; c < nC; c++) f += (dependant ? mix[c] : shares[c * cells + eOff + i]) * factor[zc + c];
-        x *= f;
-      }
-      next[cellOff + i] -= x;
-      next[uhOff + i] += x;
-      moved += x;
-    }
   }
   const stride = sinks.stride;
   const i1 = k + 1;

@@ -1,6 +1,10 @@
 /** Age bands of a scenario to sex × age vectors; ages no band covers get 0. */
-import { AGES, SA } from '../model/dims';
+import { AGES as AGES_, SA as SA_ } from '../model/dims';
 import type { AgeBandsSpec } from './schema';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const AGES = AGES_;
+const SA = SA_;
 
 export function bandsToVector(bands: AgeBandsSpec): Float64Array {
   const out = new Float64Array(SA);

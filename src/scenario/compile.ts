@@ -5,16 +5,16 @@
  */
 import { toSingleYears, normalise } from '../model/age-split';
 import { decompose, type DecompositionResult } from '../model/decomposition';
-import { AGES, GROUPS, SA, type Dims } from '../model/dims';
+import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Dims } from '../model/dims';
 import { channelEligibility, combineChannels, type Condition, type GroupAttributes } from '../model/eligibility';
 import {
-  FERT_AW,
-  FERT_CLASSES,
-  FERT_RA,
-  FERT_UA,
-  FERT_UH,
-  FERT_UN,
-  SURV_CLASSES,
+  FERT_AW as FERT_AW_,
+  FERT_CLASSES as FERT_CLASSES_,
+  FERT_RA as FERT_RA_,
+  FERT_UA as FERT_UA_,
+  FERT_UH as FERT_UH_,
+  FERT_UN as FERT_UN_,
+  SURV_CLASSES as SURV_CLASSES_,
   type CompiledChannel,
   type ModelInput,
   type PolicyPeriod,
@@ -26,6 +26,18 @@ import { setAt } from './pointer';
 import { valueAt } from './path';
 import type { AgeSexTableSpec, ConditionSpec, GroupAttributesSpec, Scenario } from './schema';
 import { validateScenario } from './load';
+
+// Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
+const AGES = AGES_;
+const GROUPS = GROUPS_;
+const SA = SA_;
+const FERT_AW = FERT_AW_;
+const FERT_CLASSES = FERT_CLASSES_;
+const FERT_RA = FERT_RA_;
+const FERT_UA = FERT_UA_;
+const FERT_UH = FERT_UH_;
+const FERT_UN = FERT_UN_;
+const SURV_CLASSES = SURV_CLASSES_;
 
 /** What the compiler knows about the scenario besides the numbers. */
 export interface CompiledScenario {
@@ -112,6 +124,34 @@ export function compileScenario(s: Scenario): CompiledScenario {
     return e;
   };
 
+  // What does not change from year to year within one effective scenario is derived once.
+  interface Derived {
+    schedule: Float64Array;
+    attraction: Float64Array;
+    reclassZones: Float64Array;
+    inflowProfile: Float64Array;
+    inflowZones: Float64Array;
+    ageProfile: Float64Array;
+    period?: number;
+  }
+  const derivedCache = new Map<Scenario, Derived>();
+  const derivedOf = (e: Scenario): Derived => {
+    let dv = derivedCache.get(e);
+    if (!dv) {
+      const mg = e.migration;
+      dv = {
+        schedule: rogersCastro(mg.schedule),
+        attraction: zoneVector(mg.ruralToUrban.attraction, zoneIds),
+        reclassZones: zoneVector(mg.reclassification.zoneShares, zoneIds),
+        inflowProfile: normalise(toSingleYears(table(mg.inflow.profile), table(e.base.referenceSingleAge))),
+        inflowZones: zoneVector(mg.inflow.zoneShares, zoneIds),
+        ageProfile: bandsToAges(e.willingness.ageProfile),
+      };
+      derivedCache.set(e, dv);
+    }
+    return dv;
+  };
+
   const channelIds: string[] = [];
   const periods: PolicyPeriod[] = [];
   const periodKeys = new Map<string, number>();
@@ -193,7 +233,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
 
     // Migration.
     const mg = e.migration;
-    const sched = rogersCastro(mg.schedule);
+    const dv = derivedOf(e);
+    const sched = dv.schedule;
     const intensity = valueAt(mg.ruralToUrban.intensity, y);
     const lu = valueAt(mg.away.leaveUrban, y);
     const lr = valueAt(mg.away.leaveRural, y);
@@ -209,18 +250,18 @@ export function compileScenario(s: Scenario): CompiledScenario {
         returnRural[i] = rr;
       }
     }
-    attraction.set(zoneVector(mg.ruralToUrban.attraction, zoneIds), k * Z);
+    attraction.set(dv.attraction, k * Z);
     reclassRate[k] = valueAt(mg.reclassification.rate, y);
     const def = e.hukouDefinition;
     const address = def.definition === 'address' || (def.switchYear !== null && y >= def.switchYear);
     definitionByYear.push(address ? 'address' : 'nonAgricultural');
     // Under the address definition a reclassified area's people are urban-registered at once (MODEL.md §2).
     reclassRegistered[k] = address ? 1 : valueAt(mg.reclassification.registeredShare, y);
-    reclassZones.set(zoneVector(mg.reclassification.zoneShares, zoneIds), k * Z);
-    const profile = normalise(toSingleYears(table(mg.inflow.profile), table(e.base.referenceSingleAge)));
+    reclassZones.set(dv.reclassZones, k * Z);
+    const profile = dv.inflowProfile;
     const persons = valueAt(mg.inflow.persons, y);
     for (let i = 0; i < SA; i++) inflow[k * SA + i] = persons * profile[i];
-    inflowZones.set(zoneVector(mg.inflow.zoneShares, zoneIds), k * Z);
+    inflowZones.set(dv.inflowZones, k * Z);
     const dep = mg.departure;
     for (let d = 0; d < D; d++) {
       const decay = dep.halfLifeYears > 0 ? Math.pow(0.5, d / dep.halfLifeYears) : 0;
@@ -230,7 +271,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     // Willingness × speed.
     const w = e.willingness;
     familyFollow[k] = valueAt(w.familyFollow, y);
-    const ageProf = bandsToAges(w.ageProfile);
+    const ageProf = dv.ageProfile;
     const policyFactor =
       (1 + w.landElasticity * valueAt(w.landRightsKept, y)) *
       (1 - w.serviceSubstitution * valueAt(w.serviceLevel, y)) *
@@ -251,8 +292,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
     }
 
     // Policy period: eligibility depends only on the channels, the attributes and D.
-    const key = JSON.stringify([e.policy, e.population]);
-    let pi = periodKeys.get(key);
+    let pi = dv.period;
+    if (pi === undefined) pi = periodKeys.get(JSON.stringify([e.policy, e.population]));
     if (pi === undefined) {
       const attrs: [GroupAttributes, GroupAttributes] = [
         groupAttributes(e.population.UA),
@@ -280,8 +321,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
         return { channels, ...combined };
       });
       pi = periods.push({ channelOverlap: e.policy.channelOverlap, zones: zonesCompiled }) - 1;
-      periodKeys.set(key, pi);
+      periodKeys.set(JSON.stringify([e.policy, e.population]), pi);
     }
+    dv.period = pi;
     periodOfStep[k] = pi;
   }
   for (const { quota, spec } of quotaCache) {
