@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { project } from '../../src/model/project';
+import { bandsToVector } from '../../src/scenario/age-bands';
+import { compileScenario, scenarioInYear } from '../../src/scenario/compile';
+import { validateScenario } from '../../src/scenario/load';
+import { valueAt } from '../../src/scenario/path';
+import { setAt } from '../../src/scenario/pointer';
+import { runResolved } from '../../src/runner/run';
+import { syntheticScenario } from '../fixtures/synthetic';
+
+describe('year paths', () => {
+  it('are linear between the given years and constant outside', () => {
+    const p = { '2015': 1, '2020': 2, '2030': 0 };
+    expect(valueAt(p, 2010)).toBe(1);
+    expect(valueAt(p, 2017)).toBeCloseTo(1.4, 15);
+    expect(valueAt(p, 2025)).toBeCloseTo(1, 15);
+    expect(valueAt(p, 2040)).toBe(0);
+    expect(valueAt(0.3, 2040)).toBe(0.3);
+  });
+});
+
+describe('age bands', () => {
+  it('fill inclusive ranges per sex and leave the rest at 0', () => {
+    const v = bandsToVector([
+      { from: 18, to: 20, value: 0.5 },
+      { from: 60, to: 60, female: 0.1, male: 0.2 },
+    ]);
+    expect([v[17], v[18], v[20], v[21]]).toEqual([0, 0.5, 0.5, 0]);
+    expect([v[60], v[101 + 60], v[101 + 18]]).toEqual([0.1, 0.2, 0.5]);
+  });
+});
+
+describe('policy timeline', () => {
+  const base = validateScenario(syntheticScenario());
+  const withChange = validateScenario(
+    setAt(syntheticScenario(), '/timeline', [
+      {
+        year: 2020,
+        label: '放宽',
+        set: { '/willingness/speed/core': 0.9, '/policy/zones/core/channels/0/conditions/2/years': 0 },
+      },
+    ]),
+  );
+
+  it('applies a change from its year on, not before', () => {
+    expect(scenarioInYear(withChange, 2019).willingness.speed.core).toBe(0.3);
+    expect(scenarioInYear(withChange, 2020).willingness.speed.core).toBe(0.9);
+    const a = runResolved(base).result.series.settlersByZone.core;
+    const b = runResolved(withChange).result.series.settlersByZone.core;
+    const i2019 = 2019 - 2015;
+    expect(b[i2019]).toBeCloseTo(a[i2019]!, 9);
+    expect(b[i2019 + 1]!).toBeGreaterThan(2 * a[i2019 + 1]!);
+  });
+
+  it('compiles one policy period per distinct set of changes', () => {
+    const { input } = compileScenario(withChange);
+    expect(input.periods).toHaveLength(2);
+    expect(input.periodOfStep[2019 - 2016]).toBe(0);
+    expect(input.periodOfStep[2020 - 2016]).toBe(1);
+  });
+});
+
+describe('hukou definition break', () => {
+  it('switches to the address definition in the switch year: reclassified people are then registered at once', () => {
+    let s = syntheticScenario();
+    s = setAt(s, '/hukouDefinition', { definition: 'nonAgricultural', switchYear: 2020 });
+    s = setAt(s, '/migration/reclassification/registeredShare', 0.1);
+    const c = compileScenario(validateScenario(s));
+    expect(c.input.reclassRegistered[2019 - 2016]).toBe(0.1);
+    expect(c.input.reclassRegistered[2020 - 2016]).toBe(1);
+    const r = runResolved(validateScenario(s)).result;
+    expect(r.hukouDefinition.slice(0, 6)).toEqual([
+      'nonAgricultural',
+      'nonAgricultural',
+      'nonAgricultural',
+      'nonAgricultural',
+      'nonAgricultural',
+      'address',
+    ]);
+    // The jump in the hukou rate at the switch is the reclassified being registered.
+    const out = project(c.input);
+    expect(out.series.hukouUrbanRate[5] - out.series.hukouUrbanRate[4]).toBeGreaterThan(
+      out.series.hukouUrbanRate[4] - out.series.hukouUrbanRate[3],
+    );
+  });
+});
+
+describe('willingness', () => {
+  it('is clamped to [0, 1] and scales with the policy factors', () => {
+    let s = syntheticScenario();
+    s = setAt(s, '/willingness/base/UN/core', 1);
+    s = setAt(s, '/willingness/incentive', 2);
+    const { input } = compileScenario(validateScenario(s));
+    // settleDrive = speed × clamp01(base × age × (1+λL)(1−σS)(1+ε·inc)) = 0.3 × 1 at ages 18–44.
+    const Z = input.dims.zones;
+    const off = ((0 * 2 + 1) * Z + 0) * 202;
+    expect(input.settleDrive[off + 30]).toBeCloseTo(0.3, 15);
+    // At 45+ the age profile is 0.5: 0.5 × 1.2 × 0.88 × 1.6 = 0.8448, unclamped.
+    expect(input.settleDrive[off + 50]).toBeCloseTo(0.3 * 0.5 * 1.2 * (1 - 0.3 * 0.4) * 1.6, 12);
+  });
+});
