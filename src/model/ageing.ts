@@ -50,15 +50,20 @@ export function surviveVector(
 }
 
 /**
- * Σ_a f(a) · W(a) over the female ages of the vector at `off`: half of the
- * births is this sum at the start plus this sum at the end of the year.
+ * Σ_a f(a) · W(a) over the female ages of the vector at `off`, for ages
+ * `from` … `to` (the fertile span; f is 0 outside it): half of the births
+ * is this sum at the start plus this sum at the end of the year.
  */
-export function fertileExposure(v: Float64Array, off: number, asfr: Float64Array, fOff: number): number {
+export function fertileExposure(
+  v: Float64Array,
+  off: number,
+  asfr: Float64Array,
+  fOff: number,
+  from = 0,
+  to = AGES - 1,
+): number {
   let b = 0;
-  for (let a = 0; a < AGES; a++) {
-    const f = asfr[fOff + a];
-    if (f !== 0) b += f * v[off + a];
-  }
+  for (let a = from; a <= to; a++) b += asfr[fOff + a] * v[off + a];
   return b;
 }
 

@@ -83,6 +83,8 @@ export interface ModelInput {
   // ---- 2. births ----
   /** Age-specific fertility per step × fertility class × AGES (female ages). */
   readonly asfr: Float64Array;
+  /** First and last age at which any class's fertility is above 0 (births need only these ages). */
+  readonly fertileAges: readonly [number, number];
   /** Share of births that are male, per step (from the sex ratio at birth). */
   readonly maleBirthShare: Float64Array;
 

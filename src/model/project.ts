@@ -79,7 +79,9 @@ function surviveState(
   const fOff = (k * FERT_CLASSES + fc) * AGES;
   const lOff = (k * SURV_CLASSES + sc) * 2;
   const deaths = surviveVector(cur, off, next, off, input.survival, sOff);
-  const births = 0.5 * (fertileExposure(cur, off, input.asfr, fOff) + fertileExposure(next, off, input.asfr, fOff));
+  const [fa, fb] = input.fertileAges;
+  const births =
+    0.5 * (fertileExposure(cur, off, input.asfr, fOff, fa, fb) + fertileExposure(next, off, input.asfr, fOff, fa, fb));
   const infantDeaths = addNewborns(
     next,
     off,
@@ -112,6 +114,7 @@ function surviveAndBear(
   const sOff = (k * SURV_CLASSES + SURV_URBAN) * SA;
   const lOff = (k * SURV_CLASSES + SURV_URBAN) * 2;
   const { asfr } = input;
+  const [fa, fb] = input.fertileAges;
   for (let g = 0; g < GROUPS; g++) {
     const state = g === 0 ? ST_UA : ST_UN;
     const fOff = (k * FERT_CLASSES + (g === 0 ? FERT_UA : FERT_UN)) * AGES;
@@ -122,10 +125,11 @@ function surviveAndBear(
         const from = g === 0 ? L.ua(z, d) : L.un(z, d);
         const to = g === 0 ? L.ua(z, Math.min(d + 1, D - 1)) : L.un(z, Math.min(d + 1, D - 1));
         deaths += surviveVector(cur, from, next, to, input.survival, sOff);
-        startExp += fertileExposure(cur, from, asfr, fOff);
+        startExp += fertileExposure(cur, from, asfr, fOff, fa, fb);
       }
       let endExp = 0;
-      for (let d = 0; d < D; d++) endExp += fertileExposure(next, g === 0 ? L.ua(z, d) : L.un(z, d), asfr, fOff);
+      for (let d = 0; d < D; d++)
+        endExp += fertileExposure(next, g === 0 ? L.ua(z, d) : L.un(z, d), asfr, fOff, fa, fb);
       const births = 0.5 * (startExp + endExp);
       const at0 = g === 0 ? L.ua(z, 0) : L.un(z, 0);
       const lf = input.birthSurvival[lOff];

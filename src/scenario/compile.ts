@@ -349,6 +349,11 @@ export function compileScenario(s: Scenario): CompiledScenario {
     durationMeanYears: [b.durationMeanYears.UA, b.durationMeanYears.UN],
   });
 
+  // The fertile span of the schedule's shape: every class and year scales the same shape.
+  let fa = asfrBase.findIndex((f) => f > 0);
+  let fb = asfrBase.length - 1 - [...asfrBase].reverse().findIndex((f) => f > 0);
+  if (fa < 0) [fa, fb] = [0, -1];
+
   const input: ModelInput = {
     dims,
     baseYear: s.baseYear,
@@ -359,6 +364,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     survival,
     birthSurvival,
     asfr,
+    fertileAges: [fa, fb],
     maleBirthShare,
     ruralToUrban,
     attraction,
