@@ -61,6 +61,23 @@ export const SERIES = [
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 
+/** The series that are flows of a year (unknown, NaN, for the base year); the rest are year-end stocks and rates. */
+export const FLOW_SERIES: readonly SeriesName[] = [
+  'births',
+  'deaths',
+  'residentInflow',
+  'residentOutflow',
+  'settlers',
+  'ruralToUrban',
+  'reclassified',
+  'incomingMigrants',
+  'departures',
+  'leftForAway',
+  'returned',
+  'awayBirths',
+  'awayDeaths',
+];
+
 export interface ProjectionOutput {
   readonly dims: Dims;
   readonly baseYear: number;

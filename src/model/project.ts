@@ -25,6 +25,7 @@ import {
   F_DEATHS as F_DEATHS_,
   FIELDS as FIELDS_,
   SERIES as SERIES_,
+  FLOW_SERIES,
   STATES as STATES_,
   ST_AWR as ST_AWR_,
   ST_AWU as ST_AWU_,
@@ -323,22 +324,7 @@ function recordFlows(out: ProjectionOutput, k: number, m: MigrationTotals, settl
 /** The base year's flows are unknown: NaN, which the JSON result prints as null. */
 function markBaseFlows(out: ProjectionOutput, C: number, Z: number): void {
   const n = out.steps + 1;
-  const flows: SeriesName[] = [
-    'births',
-    'deaths',
-    'residentInflow',
-    'residentOutflow',
-    'settlers',
-    'ruralToUrban',
-    'reclassified',
-    'incomingMigrants',
-    'departures',
-    'leftForAway',
-    'returned',
-    'awayBirths',
-    'awayDeaths',
-  ];
-  for (const f of flows) out.series[f][0] = NaN;
+  for (const f of FLOW_SERIES) out.series[f][0] = NaN;
   for (let c = 0; c < C; c++) {
     out.settlersByChannel[c * n] = NaN;
     out.channelDemand[c * n] = NaN;

@@ -4,7 +4,7 @@
  * persons; NaN (flows of the base year) becomes null.
  */
 import type { DecompositionResult } from '../model/decomposition';
-import type { ProjectionOutput, SeriesName } from '../model/output';
+import { SERIES, type ProjectionOutput } from '../model/output';
 import type { Scenario, TargetSpec } from './schema';
 import { evaluateTargets, type TargetResult } from './targets';
 
@@ -38,35 +38,6 @@ const toSeries = (a: ArrayLike<number>, from = 0, n = a.length): Series => {
   return out;
 };
 
-/** Series reported under `series`, in this order (the CLI's CSV follows it). */
-export const RESULT_SERIES: readonly SeriesName[] = [
-  'residentPop',
-  'urbanResidentPop',
-  'residentUrbanRate',
-  'hukouPop',
-  'urbanHukouPop',
-  'hukouUrbanRate',
-  'gapPoints',
-  'nonRegisteredUrban',
-  'births',
-  'deaths',
-  'residentInflow',
-  'residentOutflow',
-  'settlers',
-  'ruralToUrban',
-  'reclassified',
-  'incomingMigrants',
-  'departures',
-  'leftForAway',
-  'returned',
-  'stockUH',
-  'stockUA',
-  'stockUN',
-  'stockRA',
-  'stockAWU',
-  'stockAWR',
-];
-
 export function cumulative(a: ArrayLike<number>): Float64Array {
   const out = new Float64Array(a.length);
   let t = 0;
@@ -91,7 +62,7 @@ export function buildResult(
   const n = out.steps + 1;
   const years = Array.from({ length: n }, (_, i) => out.baseYear + i);
   const series: Record<string, unknown> = {};
-  for (const name of RESULT_SERIES) series[name] = toSeries(out.series[name]);
+  for (const name of SERIES) series[name] = toSeries(out.series[name]);
   const byKey = (keys: readonly string[], arr: Float64Array) =>
     Object.fromEntries(keys.map((k, j) => [k, toSeries(arr, j * n, n)]));
   series.settlersByChannel = byKey(out.channelIds, out.settlersByChannel);
