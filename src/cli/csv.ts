@@ -13,6 +13,7 @@ const cell = (x: number | null | string) =>
 export function resultToCsv(r: ProjectionResult): string {
   const cols: [string, (number | null)[]][] = [];
   flatten('', r.series, cols);
+  if (r.fiscal) flatten('fiscal', r.fiscal, cols);
   const header = ['year', ...cols.map(([k]) => k), 'hukouDefinition'];
   const lines = [header.map((h) => cell(h)).join(',')];
   r.years.forEach((y, i) => {

@@ -94,6 +94,12 @@ export interface ProjectionOutput {
   readonly settlersByOrigin: Float64Array;
   /** Settlers by zone: index `z * (steps+1) + i`. */
   readonly settlersByZone: Float64Array;
+  /** Settlers by zone and origin group (0 UA, 1 UN): index `(z * 2 + g) * (steps+1) + i`. */
+  readonly settlersByZoneGroup: Float64Array;
+  /** Settlers of each year by zone, sex and age (age at the year's end): index `(i * Z + z) * SA + s * AGES + a`. */
+  readonly settlersAge: Float64Array;
+  /** Non-registered urban residents (UA + UN) at each year-end by zone, sex and age, same layout. */
+  readonly nonRegisteredAge: Float64Array;
   /** Year-end stocks by zone, `z * (steps+1) + i`, for UH, UA and UN. */
   readonly zoneUH: Float64Array;
   readonly zoneUA: Float64Array;

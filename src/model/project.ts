@@ -177,6 +177,9 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     channelDemand: new Float64Array(C * n),
     settlersByOrigin: new Float64Array(GROUPS * n),
     settlersByZone: new Float64Array(Z * n),
+    settlersByZoneGroup: new Float64Array(Z * 2 * n),
+    settlersAge: new Float64Array(n * Z * SA),
+    nonRegisteredAge: new Float64Array(n * Z * SA),
     zoneUH: new Float64Array(Z * n),
     zoneUA: new Float64Array(Z * n),
     zoneUN: new Float64Array(Z * n),
@@ -201,6 +204,8 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     demandByChannel: out.channelDemand,
     byOrigin: out.settlersByOrigin,
     byZone: out.settlersByZone,
+    byZoneGroup: out.settlersByZoneGroup,
+    byAge: out.settlersAge,
     ledger: out.ledger,
     stride: n,
   };
@@ -245,14 +250,19 @@ function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: numb
     uh += tz;
     let ta = 0;
     let tn = 0;
+    const nr = out.nonRegisteredAge;
+    const nrOff = (i * Z + z) * SA;
     for (let d = 0; d < D; d++) {
       const oa = L.ua(z, d);
       const on = L.un(z, d);
       for (let j = 0; j < SA; j++) {
-        ta += v[oa + j];
-        tn += v[on + j];
-        pyr[base + ST_UA * SA + j] += v[oa + j];
-        pyr[base + ST_UN * SA + j] += v[on + j];
+        const a = v[oa + j];
+        const b = v[on + j];
+        ta += a;
+        tn += b;
+        pyr[base + ST_UA * SA + j] += a;
+        pyr[base + ST_UN * SA + j] += b;
+        nr[nrOff + j] += a + b;
       }
     }
     out.zoneUA[z * n + i] = ta;

@@ -69,6 +69,9 @@ export interface SettlementSinks {
   readonly demandByChannel: Float64Array;
   readonly byOrigin: Float64Array;
   readonly byZone: Float64Array;
+  readonly byZoneGroup: Float64Array;
+  /** Settlers by year, zone and cell (layout of ProjectionOutput.settlersAge). */
+  readonly byAge: Float64Array;
   readonly ledger: Float64Array;
   /** steps + 1: the stride of the series above. */
   readonly stride: number;
@@ -108,6 +111,8 @@ function passCell(
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
   const { mix, demand, factor, maxChannels, wanted } = scr;
   const zc = z * maxChannels;
+  const ages = sinks.byAge;
+  const ageOff = ((k + 1) * Z + z) * SA;
   let binding = false;
   for (let c = 0; c < nC; c++) {
     wanted[c] = 0;
@@ -144,6 +149,7 @@ function passCell(
       if (apply) {
         next[cellOff + i] = p - x;
         next[uhOff + i] += x;
+        ages[ageOff + i] += x;
         moved += x;
       }
     }
@@ -186,6 +192,7 @@ function passCell(
           const x = p * xh;
           next[cellOff + i] = p - x;
           next[uhOff + i] += x;
+          ages[ageOff + i] += x;
           moved += x;
         }
       }
@@ -250,6 +257,7 @@ export function settle(
       for (let d = 0; d < D; d++) moved += passCell(input, L, k, next, zp, z, g, d, true, scr, sinks);
       sinks.byOrigin[g * stride + k + 1] += moved;
       sinks.byZone[z * stride + k + 1] += moved;
+      sinks.byZoneGroup[(z * 2 + g) * stride + k + 1] += moved;
       addToLedger(sinks.ledger, k, g === 0 ? ST_UA : ST_UN, F_TRANSFER_OUT, moved);
       addToLedger(sinks.ledger, k, ST_UH, F_TRANSFER_IN, moved);
       total += moved;

@@ -3,7 +3,9 @@
  * result. The same function serves the command line, tests, benchmarks and
  * the Web Worker, which only wraps it.
  */
+import { computeFiscal, type FiscalOutput } from '../model/fiscal';
 import { project, type ProjectOptions } from '../model/project';
+import { compileFiscal } from '../scenario/compile-fiscal';
 import type { ProjectionOutput } from '../model/output';
 import { compileScenario, type CompiledScenario } from '../scenario/compile';
 import { loadScenario, type Override } from '../scenario/load';
@@ -15,6 +17,7 @@ export interface RunOutcome {
   readonly scenario: Scenario;
   readonly compiled: CompiledScenario;
   readonly output: ProjectionOutput;
+  readonly fiscal: FiscalOutput | null;
   readonly result: ProjectionResult;
 }
 
@@ -22,8 +25,11 @@ export interface RunOutcome {
 export function runResolved(scenario: Scenario, options: ProjectOptions = {}): RunOutcome {
   const compiled = compileScenario(scenario);
   const output = project(compiled.input, options);
-  const result = buildResult(scenario, output, compiled.decomposition, compiled.definitionByYear);
-  return { scenario, compiled, output, result };
+  const fiscal = scenario.fiscal
+    ? computeFiscal(compiled.input, output, compileFiscal(scenario, scenario.fiscal))
+    : null;
+  const result = buildResult(scenario, output, compiled.decomposition, compiled.definitionByYear, fiscal);
+  return { scenario, compiled, output, fiscal, result };
 }
 
 /** Validates raw scenario JSON (throwing a ValidationError with every issue), then runs it. */

@@ -77,9 +77,26 @@ export function checkScenario(s: Scenario): Issue[] {
     // A target or change beyond the horizon is allowed: a shorter run (--until) reports the target as not reached.
     if (t.year <= s.baseYear) add(`/targets/${i}/year`, `must be after baseYear (${s.baseYear})`);
   });
+  if (s.fiscal) {
+    if (s.fiscal.priceYear !== s.baseYear)
+      add('/fiscal/priceYear', `must be the base year (${s.baseYear}): amounts are in base-year yuan`);
+    s.fiscal.land.noLandZones.forEach((z, i) => {
+      if (!zoneIds.includes(z)) add(`/fiscal/land/noLandZones/${i}`, `"${z}" is not a zone of this scenario`);
+    });
+    const ids = new Set<string>();
+    s.fiscal.components.forEach((c, i) => {
+      if (ids.has(c.id)) add(`/fiscal/components/${i}/id`, `duplicate component id "${c.id}"`);
+      ids.add(c.id);
+    });
+  }
   s.timeline.forEach((e, i) => {
     if (e.year <= s.baseYear) add(`/timeline/${i}/year`, `must be after baseYear (${s.baseYear})`);
     for (const p of Object.keys(e.set)) {
+      if (p.startsWith('/fiscal/'))
+        add(
+          `/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          'fiscal levers hold for the whole horizon; use a year path where the field takes one',
+        );
       if (getAt(s, p) === undefined)
         add(
           `/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,

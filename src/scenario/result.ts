@@ -4,7 +4,9 @@
  * persons; NaN (flows of the base year) becomes null.
  */
 import type { DecompositionResult } from '../model/decomposition';
+import { PAYERS, type FiscalOutput } from '../model/fiscal';
 import { SERIES, type ProjectionOutput } from '../model/output';
+import { landStandard } from './compile-fiscal';
 import type { Scenario, TargetSpec } from './schema';
 import { evaluateTargets, type TargetResult } from './targets';
 
@@ -23,11 +25,36 @@ export interface ProjectionResult {
   /** Hukou definition in force in each year (MODEL.md §2): evaluations must not compare across it unawares. */
   hukouDefinition: ('address' | 'nonAgricultural')[];
   targets: TargetResult[];
+  /** MODEL.md §7; present when the scenario has a `fiscal` part. Amounts in base-year yuan (元). */
+  fiscal?: FiscalResult;
   decomposition: {
     residual: DecompositionResult['residual'];
     states: DecompositionResult['totals'];
     warnings: readonly string[];
   };
+}
+
+export interface FiscalResult {
+  currency: 'CNY';
+  priceYear: number;
+  costByComponent: Record<string, Series>;
+  costByPayer: Record<(typeof PAYERS)[number], Series>;
+  totalCost: Series;
+  /** Cost of settlers (package + one-offs) and of non-registered residents (package × service level). */
+  costByGroup: { settlers: Series; nonRegistered: Series };
+  transfers: { reward: Series; generalLinkage: Series; investmentSubsidy: Series; total: Series };
+  municipalNet: Series;
+  perSettler: { annual: Series; transfer: Series; lifetimePV: number | null };
+  settledStock: Series;
+  byZone: Record<string, { cost: Series; transfers: Series; net: Series }>;
+  landM2PerSettler: number;
+  landHa: Series;
+  landHaCumulative: Series;
+  /** Sums from the first projected year to each target year. */
+  cumulativeToTargetYears: Record<
+    string,
+    { totalCost: number; transfers: number; municipalNet: number; landHa: number }
+  >;
 }
 
 /** Rounds to 6 significant digits beyond the integer part: stable text output, well inside model precision. */
@@ -53,11 +80,75 @@ export function metricSeries(out: ProjectionOutput, metric: TargetSpec['metric']
   return out.series[metric];
 }
 
+function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years: number[]): FiscalResult {
+  const n = out.steps + 1;
+  const spec = s.fiscal!;
+  const byIndex = (keys: readonly string[], arr: Float64Array) =>
+    Object.fromEntries(keys.map((k, j) => [k, toSeries(arr, j * n, n)]));
+  const sumTo = (a: Float64Array, i: number) => {
+    let t = 0;
+    for (let j = 1; j <= i; j++) t += a[j];
+    return clean(t) ?? 0;
+  };
+  const cumulativeToTargetYears: FiscalResult['cumulativeToTargetYears'] = {};
+  for (const y of new Set(s.targets.map((t) => t.year))) {
+    const i = years.indexOf(y);
+    if (i > 0)
+      cumulativeToTargetYears[String(y)] = {
+        totalCost: sumTo(f.totalCost, i),
+        transfers: sumTo(f.transfersTotal, i),
+        municipalNet: sumTo(f.municipalNet, i),
+        landHa: sumTo(f.landHa, i),
+      };
+  }
+  const zoneNet = new Float64Array(f.zoneCost.length);
+  for (let j = 0; j < zoneNet.length; j++) zoneNet[j] = f.zoneCost[j] - f.zoneTransfers[j];
+  return {
+    currency: 'CNY',
+    priceYear: spec.priceYear,
+    costByComponent: byIndex(
+      spec.components.map((c) => c.id),
+      f.costByComponent,
+    ),
+    costByPayer: byIndex(PAYERS, f.costByPayer) as FiscalResult['costByPayer'],
+    totalCost: toSeries(f.totalCost),
+    costByGroup: { settlers: toSeries(f.costSettlers), nonRegistered: toSeries(f.costNonRegistered) },
+    transfers: {
+      reward: toSeries(f.reward),
+      generalLinkage: toSeries(f.generalLinkage),
+      investmentSubsidy: toSeries(f.investmentSubsidy),
+      total: toSeries(f.transfersTotal),
+    },
+    municipalNet: toSeries(f.municipalNet),
+    perSettler: {
+      annual: toSeries(f.perSettlerAnnual),
+      transfer: toSeries(f.transferPerSettler),
+      lifetimePV: clean(f.lifetimePV),
+    },
+    settledStock: toSeries(f.settledStock),
+    byZone: Object.fromEntries(
+      out.zoneIds.map((z, j) => [
+        z,
+        {
+          cost: toSeries(f.zoneCost, j * n, n),
+          transfers: toSeries(f.zoneTransfers, j * n, n),
+          net: toSeries(zoneNet, j * n, n),
+        },
+      ]),
+    ),
+    landM2PerSettler: landStandard(spec.land),
+    landHa: toSeries(f.landHa),
+    landHaCumulative: toSeries(f.landHaCumulative),
+    cumulativeToTargetYears,
+  };
+}
+
 export function buildResult(
   s: Scenario,
   out: ProjectionOutput,
   decomposition: DecompositionResult,
   definitionByYear: readonly ('address' | 'nonAgricultural')[],
+  fiscal: FiscalOutput | null = null,
 ): ProjectionResult {
   const n = out.steps + 1;
   const years = Array.from({ length: n }, (_, i) => out.baseYear + i);
@@ -87,6 +178,7 @@ export function buildResult(
     series: series as ProjectionResult['series'],
     hukouDefinition: [baseDef, ...definitionByYear],
     targets: evaluateTargets(s.targets, years, (m) => metricSeries(out, m)),
+    ...(fiscal && s.fiscal ? { fiscal: fiscalResult(s, out, fiscal, years) } : {}),
     decomposition: {
       residual: decomposition.residual,
       states: decomposition.totals,

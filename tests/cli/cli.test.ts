@@ -56,6 +56,23 @@ describe('npm run sim: the JSON result', () => {
     expect(s.settlers[0]).toBeNull();
   });
 
+  it('prints the fiscal section with its identities, per settler and per zone', () => {
+    const f = r.fiscal!;
+    expect(f.currency).toBe('CNY');
+    expect(f.priceYear).toBe(2015);
+    for (let i = 1; i < r.years.length; i++) {
+      const payers = Object.values(f.costByPayer).reduce((t, p) => t + p[i]!, 0);
+      const components = Object.values(f.costByComponent).reduce((t, p) => t + p[i]!, 0);
+      expect(Math.abs(payers - f.totalCost[i]!) / f.totalCost[i]!).toBeLessThan(1e-9);
+      expect(Math.abs(components - f.totalCost[i]!) / f.totalCost[i]!).toBeLessThan(1e-9);
+      expect(f.perSettler.annual[i]).toBeGreaterThan(0);
+      expect(f.perSettler.transfer[i]).toBeGreaterThan(0);
+    }
+    expect(Object.keys(f.byZone)).toEqual(['core', 'county', 'town']);
+    expect(f.perSettler.lifetimePV).toBeGreaterThan(f.perSettler.annual[1]!);
+    expect(f.cumulativeToTargetYears['2020'].landHa).toBeGreaterThan(0);
+  });
+
   it('reproduces the base year’s published totals through the decomposition', () => {
     const res = r.decomposition.residual;
     expect(Math.abs(res.residentPop)).toBeLessThan(1e-6);
@@ -76,6 +93,8 @@ describe('npm run sim: options', () => {
     expect(header[0]).toBe('"year"');
     expect(header).toContain('"settlersByChannel.talent"');
     expect(header).toContain('"settlersByOrigin.elsewhere"');
+    expect(header).toContain('"fiscal.costByPayer.municipal"');
+    expect(header).toContain('"fiscal.landHa"');
     expect(lines[1].startsWith('2015,')).toBe(true);
     expect(lines.slice(1).every((l) => l.split(',').length === header.length)).toBe(true);
   });

@@ -19,6 +19,8 @@ function oneSettlement(follow: number, quota?: number) {
     demandByChannel: new Float64Array(C * n),
     byOrigin: new Float64Array(2 * n),
     byZone: new Float64Array(2 * n),
+    byZoneGroup: new Float64Array(4 * n),
+    byAge: new Float64Array(n * 2 * 2 * AGES),
     ledger: new Float64Array(input.steps * 36),
     stride: n,
   };

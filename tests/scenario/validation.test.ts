@@ -8,7 +8,9 @@ import { formatIssue, ValidationError } from '../../src/scenario/issues';
 import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
 import { MAX_FILE_BYTES } from '../../src/scenario/schema';
-import { nodeDataLoader } from '../../src/runner/node-loader';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { syntheticScenario } from '../fixtures/synthetic';
 
 function issuesOf(fn: () => unknown): string[] {
@@ -124,6 +126,20 @@ describe('bad scenario input', () => {
     const issues = issuesOf(() => loadScenario(s, loader));
     expect(issues).toContain('data/bad.json#/t/female/1: must be ≥ 0');
     expect(issues).toContain('data/bad.json#/t/male: has 1 values but ageStarts has 2');
+  });
+
+  it('refuses fiscal parts that do not add up or name nothing', () => {
+    const cz = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')) as unknown;
+    let s = setAt(cz, '/fiscal/components/0/payers/municipal', 0.9);
+    s = setAt(s, '/fiscal/land/noLandZones', ['harbour']);
+    s = setAt(s, '/timeline', [{ year: 2018, set: { '/fiscal/discountRate': 0.05 } }]);
+    const issues = issuesOf(() => validateScenario(s));
+    expect(issues).toContain('/fiscal/components/0/payers: payer shares must add up to 1');
+    const again = issuesOf(() => validateScenario(setAt(s, '/fiscal/components/0/payers/municipal', 0.6)));
+    expect(again).toContain('/fiscal/land/noLandZones/0: "harbour" is not a zone of this scenario');
+    expect(again).toContain(
+      '/timeline/0/set/~1fiscal~1discountRate: fiscal levers hold for the whole horizon; use a year path where the field takes one',
+    );
   });
 
   it('refuses a timeline or source pointer that names nothing', () => {

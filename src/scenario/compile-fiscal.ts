@@ -1,0 +1,39 @@
+/** The fiscal part of a scenario compiled to the numeric {@link FiscalInput}. */
+import { PAYERS, type FiscalInput } from '../model/fiscal';
+import { bandsToVector } from './age-bands';
+import { valueAt } from './path';
+import type { FiscalSpec, Scenario } from './schema';
+
+/** m² of new construction land per settler under the 2016 rule: the band of the current land per person, adjusted. */
+export function landStandard(land: FiscalSpec['land']): number {
+  const band =
+    land.bands.find((b) => b.upTo === null || land.currentPerPersonM2 <= b.upTo) ?? land.bands[land.bands.length - 1];
+  return band.m2 * (1 + land.provincialAdjustment);
+}
+
+export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
+  const years = Array.from({ length: s.until - s.baseYear + 1 }, (_, i) => s.baseYear + i);
+  const standard = landStandard(fiscal.land);
+  const t = fiscal.transfers;
+  return {
+    components: fiscal.components.map((c) => {
+      const perPerson = bandsToVector(c.amount);
+      for (let j = 0; j < perPerson.length; j++) perPerson[j] *= c.takeUp;
+      return {
+        id: c.id,
+        kind: c.kind,
+        perPerson,
+        realGrowth: c.realGrowth,
+        payers: Float64Array.from(PAYERS.map((p) => c.payers[p])),
+      };
+    }),
+    serviceLevel: Float64Array.from(years.map((y) => valueAt(s.willingness.serviceLevel, y))),
+    discountRate: fiscal.discountRate,
+    reward: { ...t.reward },
+    generalWeight: Float64Array.from(years.map((y) => valueAt(t.generalLinkage.weight, y))),
+    generalPerCapita: t.generalLinkage.perCapita,
+    investmentSubsidy: t.investmentSubsidy,
+    allocation: fiscal.allocation,
+    landPerSettler: Float64Array.from(s.zones.map((z) => (fiscal.land.noLandZones.includes(z.id) ? 0 : standard))),
+  };
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PAYERS } from '../../src/model/fiscal';
+import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
+import { runResolved } from '../../src/runner/run';
+import { landStandard } from '../../src/scenario/compile-fiscal';
+import { loadScenario } from '../../src/scenario/load';
+import { setAt } from '../../src/scenario/pointer';
+import type { Scenario } from '../../src/scenario/schema';
+
+const preset = loadScenario(
+  JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')),
+  nodeDataLoader(),
+);
+const fiscalOf = (s: Scenario) => {
+  const r = runResolved(s);
+  return { r, f: r.result.fiscal!, out: r.fiscal!, n: r.output.steps + 1 };
+};
+/** Equal to 1e-9 relative: the JSON result keeps 12 significant digits. */
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+describe('fiscal accounts', () => {
+  const { f, r, n } = fiscalOf(preset);
+
+  it('adds up every year: components, payers, settlers + non-registered, zones', () => {
+    for (let i = 1; i < n; i++) {
+      const total = f.totalCost[i]!;
+      expect(total).toBeGreaterThan(0);
+      const parts = [
+        Object.values(f.costByComponent).reduce((t, s) => t + s[i]!, 0),
+        PAYERS.reduce((t, p) => t + f.costByPayer[p][i]!, 0),
+        f.costByGroup.settlers[i]! + f.costByGroup.nonRegistered[i]!,
+        Object.values(f.byZone).reduce((t, z) => t + z.cost[i]!, 0),
+      ];
+      for (const p of parts) expect(close(p, total), `${p} vs ${total} in year ${i}`).toBe(true);
+      const tr = f.transfers;
+      expect(close(tr.reward[i]! + tr.generalLinkage[i]! + tr.investmentSubsidy[i]!, tr.total[i]!)).toBe(true);
+      expect(
+        close(
+          Object.values(f.byZone).reduce((t, z) => t + z.transfers[i]!, 0),
+          tr.total[i]!,
+        ),
+      ).toBe(true);
+      expect(close(f.municipalNet[i]!, f.costByPayer.municipal[i]! + f.costByPayer.county[i]! - tr.total[i]!)).toBe(
+        true,
+      );
+    }
+    expect(f.totalCost[0]).toBeNull();
+  });
+
+  it('costs the new settlers their one-offs and first package: per settler between the one-offs and one-offs + a package', () => {
+    const s = r.result.series.settlers;
+    for (let i = 1; i < n; i++) expect(f.perSettler.annual[i]!).toBeGreaterThan(50_000);
+    expect(s[1]!).toBeGreaterThan(0);
+  });
+
+  it('gives land = settlers × the standard, none in excluded zones', () => {
+    expect(landStandard(preset.fiscal!.land)).toBe(80);
+    const s = r.result.series;
+    for (let i = 1; i < n; i++) expect(f.landHa[i]!).toBeCloseTo((s.settlers[i]! * 80) / 10_000, 6);
+    const noCore = fiscalOf(setAt(preset, '/fiscal/land/noLandZones', ['core']));
+    const sz = noCore.r.result.series.settlersByZone;
+    for (let i = 1; i < n; i++)
+      expect(noCore.f.landHa[i]!).toBeCloseTo(((sz.county[i]! + sz.town[i]!) * 80) / 10_000, 6);
+    expect(f.landHaCumulative.at(-1)!).toBeCloseTo(
+      f.landHa.slice(1).reduce<number>((t, x) => t + (x ?? 0), 0),
+      6,
+    );
+  });
+});
+
+describe('fiscal responses', () => {
+  it('no settlers → no settler costs, rewards, subsidies or land', () => {
+    let s = preset;
+    for (const z of ['core', 'county', 'town']) s = setAt(s, `/willingness/speed/${z}`, 0);
+    s = setAt(s, '/fiscal/transfers/investmentSubsidy', 5000);
+    const { f, n } = fiscalOf(s);
+    for (let i = 1; i < n; i++) {
+      expect(f.costByGroup.settlers[i]).toBe(0);
+      expect(f.transfers.reward[i]).toBe(0);
+      expect(f.transfers.investmentSubsidy[i]).toBe(0);
+      expect(f.landHa[i]).toBe(0);
+      expect(f.perSettler.annual[i]).toBeNull();
+      expect(f.costByGroup.nonRegistered[i]!).toBeGreaterThan(0);
+    }
+  });
+
+  it('transfers and the municipal net burden are linear in the reward per settler; costs do not move', () => {
+    const scaled = (k: number) => {
+      let s = preset;
+      for (const o of ['sameCity', 'inProvince', 'otherProvince'] as const)
+        s = setAt(s, `/fiscal/transfers/reward/${o}`, preset.fiscal!.transfers.reward[o] * k);
+      return fiscalOf(s).f;
+    };
+    const [f0, f1, f2] = [scaled(0), scaled(1), scaled(2)];
+    for (let i = 1; i < f1.totalCost.length; i++) {
+      expect(f0.transfers.reward[i]).toBe(0);
+      expect(close(f2.transfers.reward[i]!, 2 * f1.transfers.reward[i]!)).toBe(true);
+      expect(close(f0.municipalNet[i]! - f1.municipalNet[i]!, f1.transfers.reward[i]!)).toBe(true);
+      expect(close(f2.municipalNet[i]! - f1.municipalNet[i]!, f1.municipalNet[i]! - f0.municipalNet[i]!)).toBe(true);
+      expect(f2.totalCost[i]).toBe(f0.totalCost[i]);
+    }
+  });
+
+  it('tapers each cohort’s reward: 100 %, then the taper shares, then nothing', () => {
+    let s = setAt(preset, '/fiscal/transfers/reward/taper', [1, 0.5]);
+    s = setAt(s, '/fiscal/transfers/generalLinkage/weight', 0);
+    const { f, r } = fiscalOf(s);
+    const g = r.result.series.settlersByOrigin;
+    const rate = (i: number) => g.localRural[i]! * 1000 + g.elsewhere[i]! * (0.539 * 2000 + 0.461 * 1500);
+    expect(close(f.transfers.reward[1]!, rate(1))).toBe(true);
+    expect(close(f.transfers.reward[3]!, rate(3) + 0.5 * rate(2))).toBe(true);
+    expect(close(f.transfers.reward[4]!, rate(4) + 0.5 * rate(3))).toBe(true);
+  });
+
+  it('computes the lifetime present value as by hand (no mortality: a geometric sum over 200 years)', () => {
+    let s = setAt(preset, '/demography/mortality/urbanMultiplier', 0);
+    const A = 1000;
+    const oneOff = 7000;
+    s = setAt(s, '/fiscal/components', [
+      {
+        id: 'a',
+        label: 'a',
+        kind: 'annual',
+        amount: [{ from: 0, to: 100, value: A }],
+        takeUp: 1,
+        realGrowth: 0.01,
+        payers: { central: 1, provincial: 0, municipal: 0, county: 0, employer: 0, individual: 0 },
+      },
+      {
+        id: 'b',
+        label: 'b',
+        kind: 'oneOff',
+        amount: [{ from: 0, to: 100, value: oneOff }],
+        takeUp: 1,
+        realGrowth: 0,
+        payers: { central: 0, provincial: 0, municipal: 1, county: 0, employer: 0, individual: 0 },
+      },
+    ]);
+    s = setAt(s, '/fiscal/discountRate', 0.05);
+    const q = 1.01 / 1.05;
+    const expected = oneOff + (A * (1 - q ** 200)) / (1 - q);
+    expect(fiscalOf(s).f.perSettler.lifetimePV!).toBeCloseTo(expected, 4);
+  });
+});
