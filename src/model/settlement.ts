@@ -42,6 +42,8 @@ export interface SettlementScratch {
   readonly mix: Float64Array;
   /** Per channel-in-zone: settlers before quotas in the current (z, g, d). */
   readonly wanted: Float64Array;
+  /** Per cell of one SA vector: population × hazard of the working ages. */
+  readonly ph: Float64Array;
 
   /** Per zone × channel-in-zone: settlers before quotas (demand pass). */
   readonly demand: Float64Array;
@@ -57,6 +59,7 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
   return {
     mix: new Float64Array(maxChannels),
     wanted: new Float64Array(maxChannels),
+    ph: new Float64Array(SA),
     demand: new Float64Array(Z * maxChannels),
     factor: new Float64Array(Z * maxChannels),
     maxChannels,
@@ -109,45 +112,58 @@ function passCell(
   const uhOff = L.uh(z);
   const eOff = (g * D + d) * SA;
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
-  const { mix, demand, factor, maxChannels, wanted } = scr;
+  const { mix, demand, factor, maxChannels, wanted, ph } = scr;
   const zc = z * maxChannels;
   const ages = sinks.byAge;
   const ageOff = ((k + 1) * Z + z) * SA;
   let binding = false;
-  for (let c = 0; c < nC; c++) {
-    wanted[c] = 0;
-    mix[c] = 0;
-    if (apply && factor[zc + c] < 1) binding = true;
-  }
+  for (let c = 0; c < nC; c++) if (apply && factor[zc + c] < 1) binding = true;
 
-  // Working ages: own hazard; channel sums; the adults' (20–59) totals for the dependants.
+  // Working ages: population × own hazard into `ph`, and the adults' (20–59) totals for the dependants.
   let pop = 0;
   let popH = 0;
   let plainH = 0;
-  let moved = 0;
   for (let s = 0; s < 2; s++) {
     const o = s * AGES;
     for (let a = DEPENDANT_BELOW; a < DEPENDANT_FROM; a++) {
       const i = o + a;
       const h = Math.min(1, drive[driveOff + i] * eligible[eOff + i]);
       const p = next[cellOff + i];
-      const adult = a >= ADULT_FROM;
-      if (adult) {
+      ph[i] = p * h;
+      if (a >= ADULT_FROM) {
         pop += p;
         popH += p * h;
         plainH += h;
       }
-      const ph = p * h;
-      if (ph === 0) continue;
-      let x = binding ? 0 : ph;
-      for (let c = 0; c < nC; c++) {
-        const w = ph * shares[c * cells + eOff + i];
-        wanted[c] += w;
-        if (adult) mix[c] += w;
-        if (binding) x += w * factor[zc + c];
-      }
-      if (apply) {
-        next[cellOff + i] = p - x;
+    }
+  }
+  // Per channel, as dot products: settlers aged 18–59, of whom those 20–59 make the adults' mix.
+  for (let c = 0; c < nC; c++) {
+    const sh = c * cells + eOff;
+    let young = 0;
+    let adults = 0;
+    for (let s = 0; s < 2; s++) {
+      const o = s * AGES;
+      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += ph[i] * shares[sh + i];
+      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) adults += ph[i] * shares[sh + i];
+    }
+    wanted[c] = young + adults;
+    mix[c] = adults;
+  }
+  let moved = 0;
+  if (apply) {
+    for (let s = 0; s < 2; s++) {
+      const o = s * AGES;
+      for (let i = o + DEPENDANT_BELOW; i < o + DEPENDANT_FROM; i++) {
+        let x = ph[i];
+        if (x === 0) continue;
+        if (binding) {
+          // A binding quota scales each channel's part of the cell.
+          let f = 0;
+          for (let c = 0; c < nC; c++) f += shares[c * cells + eOff + i] * factor[zc + c];
+          x *= f;
+        }
+        next[cellOff + i] -= x;
         next[uhOff + i] += x;
         ages[ageOff + i] += x;
         moved += x;
