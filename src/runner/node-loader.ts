@@ -1,4 +1,4 @@
-/** Data loader for Node: reads `data/…` files relative to the project root. */
+/** Loader for Node: reads `data/…` and `scenarios/…` files relative to the project root. */
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,8 @@ export function nodeDataLoader(root = PROJECT_ROOT): DataLoader {
   return (file) => {
     if (cache.has(file)) return cache.get(file);
     const full = resolve(root, file);
-    if (!full.startsWith(resolve(root, 'data'))) throw new Error('data references must stay inside data/');
+    if (!full.startsWith(resolve(root, 'data') + '/') && !full.startsWith(resolve(root, 'scenarios') + '/'))
+      throw new Error('references must stay inside data/ or scenarios/');
     if (!existsSync(full) || !statSync(full).isFile()) return undefined;
     const doc = parseJsonText(readFileSync(full, 'utf8'), file);
     cache.set(file, doc);

@@ -4,6 +4,7 @@
  * checks → data references (each data file validated too).
  */
 import { checkScenario } from './check';
+import { resolveIncludes } from './include';
 import { fromZod, ValidationError, type Issue } from './issues';
 import { getAt, setAt } from './pointer';
 import { resolveDataRefs, type DataLoader } from './resolve';
@@ -61,9 +62,14 @@ export function validateScenario(raw: unknown): Scenario {
   return parsed.data;
 }
 
-/** Validates and resolves data references; throws {@link ValidationError} with every issue. */
+/**
+ * Merges included parts, applies overrides, validates and resolves data
+ * references; throws {@link ValidationError} with every issue.
+ */
 export function loadScenario(raw: unknown, load: DataLoader, overrides: readonly Override[] = []): Scenario {
-  const doc = overrides.length ? applyOverrides(raw, overrides) : raw;
+  const inc = resolveIncludes(raw, load);
+  if (inc.issues.length) throw new ValidationError(inc.issues);
+  const doc = overrides.length ? applyOverrides(inc.doc, overrides) : inc.doc;
   const s = validateScenario(doc);
   const r = resolveDataRefs(s, load);
   if (r.issues.length) throw new ValidationError(r.issues);

@@ -291,6 +291,9 @@ export type FiscalSpec = z.infer<typeof Fiscal>;
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
+  $comment: z.string().optional(),
+  /** Parts merged under this file's own fields (see include.ts). */
+  include: z.array(z.string()).optional(),
   version: z.literal(SCENARIO_VERSION, {
     error: `must be ${SCENARIO_VERSION} (this program reads scenario version ${SCENARIO_VERSION})`,
   }),

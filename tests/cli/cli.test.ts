@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main';
-import { PROJECT_ROOT } from '../../src/runner/node-loader';
+import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
+import { resolveIncludes } from '../../src/scenario/include';
 import { getAt } from '../../src/scenario/pointer';
 import type { ProjectionResult } from '../../src/scenario/result';
 import { readFileSync } from 'node:fs';
@@ -119,7 +120,8 @@ describe('npm run sim: options', () => {
     const out = run(PRESET, '--list-levers');
     expect(out.code).toBe(0);
     const levers = JSON.parse(out.stdout) as { pointer: string; value: number; min: number; max: number }[];
-    const scenario = JSON.parse(readFileSync(resolve(PROJECT_ROOT, PRESET), 'utf8')) as unknown;
+    const file = JSON.parse(readFileSync(resolve(PROJECT_ROOT, PRESET), 'utf8')) as unknown;
+    const scenario = resolveIncludes(file, nodeDataLoader()).doc;
     expect(levers.length).toBeGreaterThan(15);
     for (const l of levers) {
       expect(Object.keys(l)).toEqual(

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema';
+import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario } from '../../src/scenario/load';
 import { formatPointer } from '../../src/scenario/pointer';
 
@@ -27,7 +28,9 @@ function leaves(v: unknown, path: (string | number)[], sourced: boolean, out: [s
 describe('presets', () => {
   for (const file of presets) {
     describe(file, () => {
-      const raw = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as Record<string, unknown>;
+      const file0 = JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as unknown;
+      // Judge the scenario as the program sees it: with its parts merged.
+      const raw = resolveIncludes(file0, nodeDataLoader()).doc as Record<string, unknown>;
       it('validates and resolves its data', () => {
         expect(() => loadScenario(raw, nodeDataLoader())).not.toThrow();
       });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatIssue, ValidationError } from '../../src/scenario/issues';
+import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
 import { MAX_FILE_BYTES } from '../../src/scenario/schema';
@@ -129,7 +130,10 @@ describe('bad scenario input', () => {
   });
 
   it('refuses fiscal parts that do not add up or name nothing', () => {
-    const cz = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')) as unknown;
+    const cz = resolveIncludes(
+      JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')),
+      nodeDataLoader(),
+    ).doc;
     let s = setAt(cz, '/fiscal/components/0/payers/municipal', 0.9);
     s = setAt(s, '/fiscal/land/noLandZones', ['harbour']);
     s = setAt(s, '/timeline', [{ year: 2018, set: { '/fiscal/discountRate': 0.05 } }]);
