@@ -17,8 +17,10 @@
  * which reproduces R, U, H and HU exactly whenever every state is ≥ 0. A
  * negative state is set to 0 and the error shows in the residual.
  *
- * Age-sex: UA, UN, AWU and AWR follow the migrant profile; UH and RA share
- * what is left of the residents' structure once UA and UN are taken out.
+ * Age-sex: UA, UN, AWU and AWR follow the migrant profile. Where the rural
+ * residents' structure is known, RA follows it and UH takes what is left of
+ * the residents' structure; otherwise UH and RA share what is left once UA
+ * and UN are taken out.
  * Durations of UA and UN are geometric with the given mean, the tail in the
  * open bin.
  */
@@ -37,6 +39,8 @@ export interface DecompositionInput {
   readonly nonLocalResidents: number | null;
   /** Residents by sex × age (any scale; normalised here). */
   readonly residentStructure: Float64Array;
+  /** Rural residents by sex × age, when known (any scale); else RA shares UH's shape. */
+  readonly ruralStructure: Float64Array | null;
   /** Migrants by sex × age (any scale; normalised here). */
   readonly migrantProfile: Float64Array;
   readonly awayShareOfHukou: number;
@@ -118,9 +122,15 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
 
   const struct = normalise(inp.residentStructure);
   const mig = normalise(inp.migrantProfile);
+  // With a rural structure, RA takes it and UH what is left of the urban residents; else they share one shape.
+  const ruralShape = inp.ruralStructure ? normalise(inp.ruralStructure) : null;
   const rest = new Float64Array(SA);
-  for (let i = 0; i < SA; i++) rest[i] = Math.max(0, R * struct[i] - (UA + UN) * mig[i]);
+  for (let i = 0; i < SA; i++) {
+    const rural = ruralShape ? RA * ruralShape[i] : 0;
+    rest[i] = Math.max(0, R * struct[i] - rural - (UA + UN) * mig[i]);
+  }
   const restShape = normalise(rest);
+  const raShape = ruralShape ?? restShape;
 
   const { zones: Z, durations: D } = inp.dims;
   const L = makeLayout(inp.dims);
@@ -139,7 +149,7 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
     }
   }
   for (let i = 0; i < SA; i++) {
-    state[L.ra + i] = RA * restShape[i];
+    state[L.ra + i] = RA * raShape[i];
     state[L.awu + i] = AWU * mig[i];
     state[L.awr + i] = AWR * mig[i];
   }
@@ -150,7 +160,7 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
   const mHU = UH + AWU;
   let l1 = 0;
   for (let i = 0; i < SA; i++) {
-    const modelled = (UH + RA) * restShape[i] + (UA + UN) * mig[i];
+    const modelled = UH * restShape[i] + RA * raShape[i] + (UA + UN) * mig[i];
     l1 += Math.abs(modelled - R * struct[i]);
   }
   return {

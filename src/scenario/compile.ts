@@ -341,6 +341,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     urbanHukouPop: b.urbanHukouPop,
     nonLocalResidents: b.nonLocalResidents,
     residentStructure: toSingleYears(table(b.ageStructure), ref),
+    ruralStructure: b.ruralAgeStructure ? toSingleYears(table(b.ruralAgeStructure), ref) : null,
     migrantProfile: toSingleYears(table(b.migrantProfile), ref),
     awayShareOfHukou: b.awayShareOfHukou,
     awayUrbanShare: b.awayUrbanShare,

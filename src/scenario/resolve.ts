@@ -16,6 +16,7 @@ export type DataLoader = (file: string) => unknown;
 /** Where tables may stand, what they must be, and which fields of a data file they keep. */
 const TABLE_PLACES: readonly { pointer: string; schema: z.ZodType; keep: readonly string[] | null }[] = [
   { pointer: '/base/ageStructure', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
+  { pointer: '/base/ruralAgeStructure', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/base/referenceSingleAge', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/base/migrantProfile', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },
   { pointer: '/migration/inflow/profile', schema: AgeSexTable, keep: ['ageStarts', 'female', 'male', 'source'] },

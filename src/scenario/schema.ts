@@ -335,6 +335,8 @@ export const Scenario = z.strictObject({
     urbanHukouPop: nonNeg,
     nonLocalResidents: z.union([nonNeg, z.null()]),
     ageStructure: TableOrRef,
+    /** Rural residents by age and sex, when known (e.g. from a bring-your-own import). */
+    ruralAgeStructure: TableOrRef.optional(),
     referenceSingleAge: TableOrRef,
     migrantProfile: TableOrRef,
     awayShareOfHukou: share,

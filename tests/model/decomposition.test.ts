@@ -13,6 +13,7 @@ const base = {
   urbanHukouPop: 2_150_930,
   nonLocalResidents: null,
   residentStructure: new Float64Array(SA).fill(1),
+  ruralStructure: null,
   migrantProfile: Float64Array.from({ length: SA }, (_, i) => (i % 101 >= 16 && i % 101 < 60 ? 1 : 0.1)),
   awayShareOfHukou: 0.03,
   awayUrbanShare: 0.5,
@@ -33,6 +34,15 @@ describe('base-year decomposition', () => {
     // Hand check: AW = 0.03 H, N = R − H + AW.
     expect(r.totals.UN).toBeCloseTo(4_701_400 - 3_708_500 + 0.03 * 3_708_500, 6);
   });
+  it('gives RA the rural structure when it is known, and keeps every total', () => {
+    const rural = Float64Array.from({ length: SA }, (_, i) => (i % 101 >= 60 ? 3 : 1));
+    const r = decompose({ ...base, ruralStructure: rural });
+    const L = makeLayout(dims);
+    // RA follows the rural shape exactly: age 70 has three times the people of age 30.
+    expect(r.state[L.ra + 70] / r.state[L.ra + 30]).toBeCloseTo(3, 12);
+    for (const v of Object.values(r.residual).slice(0, 6)) expect(Math.abs(v)).toBeLessThan(1e-6);
+  });
+
   it('uses the published non-local count when given', () => {
     const r = decompose({ ...base, nonLocalResidents: 1_100_000 });
     expect(r.totals.AWU + r.totals.AWR).toBeCloseTo(3_708_500 + 1_100_000 - 4_701_400, 6);
