@@ -137,7 +137,7 @@ export function runCityImport(argv: readonly string[], cwd = process.cwd()): Cli
   const pkg = opts['--package'] ?? 'scenarios/packages/changzhou-2016.json';
   const loader = nodeDataLoader();
   const check = (f: string) => (f === `scenarios/cities/${id}.json` ? part : loader(f));
-  let warnings = '';
+  let warnings: string;
   try {
     const s = loadScenario(
       { version: 1, id, name: String(opts['--name']), include: [`scenarios/cities/${id}.json`, pkg] },
