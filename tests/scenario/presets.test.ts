@@ -10,6 +10,7 @@ import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema';
 import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario } from '../../src/scenario/load';
+import { runResolved } from '../../src/runner/run';
 import { formatPointer } from '../../src/scenario/pointer';
 
 const dir = resolve(PROJECT_ROOT, 'scenarios');
@@ -44,6 +45,24 @@ describe('presets', () => {
           .map(([p]) => p);
         expect(unsourced).toEqual([]);
       });
+      it('reproduces its published base-year totals (rates within 0.1 point, populations within 0.1 %)', () => {
+        const scenario = loadScenario(raw, nodeDataLoader());
+        const { result } = runResolved(scenario);
+        const observed = (
+          scenario.observed as { metric: string; year: number; value: number; definition?: string }[]
+        ).filter((o) => o.year === scenario.baseYear && o.definition !== 'nonAgricultural');
+        const metrics = observed.map((o) => o.metric);
+        expect(metrics).toContain('residentPop');
+        expect(metrics).toContain('residentUrbanRate');
+        for (const o of observed) {
+          const series = result.series[o.metric] as (number | null)[] | undefined;
+          if (!series) continue;
+          const model = series[0]!;
+          if (o.metric.endsWith('Rate')) expect(Math.abs(model - o.value), o.metric).toBeLessThanOrEqual(0.001);
+          else expect(Math.abs(model - o.value) / o.value, o.metric).toBeLessThanOrEqual(0.001);
+        }
+      });
+
       it('labels assumptions as such', () => {
         const texts = Object.values(raw.sources as Record<string, string>);
         expect(texts.some((t) => /assumption/i.test(t))).toBe(true);
