@@ -57,7 +57,12 @@ export interface FiscalInput {
     /** Share of the reward paid k years after settlement (k = 0 the year itself); tapering (退坡). */
     readonly taper: readonly number[];
   };
-  /** General transfer: weight w (per year index) × per-capita standard (元/人) × non-registered residents. */
+  /**
+   * General transfer for people registered elsewhere: the per-capita standard (元/人) × (those who
+   * settled, now counted as registered, + w × those still not registered), w per year index
+   * (0 = registration-based formula, 1 = resident-based). Local rural-registered residents (UA) are
+   * registered here and counted either way, so they are no part of the linkage.
+   */
   readonly generalWeight: Float64Array;
   readonly generalPerCapita: number;
   /** Construction-investment subsidy per person settled (元/人). */
@@ -144,9 +149,11 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     landHaCumulative: arr(),
   };
 
-  // Settled stock by zone and age, aged each year.
+  // Settled stock by zone and age, aged each year; and the part of it that was registered elsewhere.
   let stock = new Float64Array(Z * SA);
   let aged = new Float64Array(Z * SA);
+  let stockUN = new Float64Array(SA);
+  let agedUN = new Float64Array(SA);
   // Reward owed per year of settlement (the taper applies to each cohort).
   const rewardBase = arr();
   const { sameCity, inProvince, otherProvince, otherProvinceShare, taper } = f.reward;
@@ -161,6 +168,11 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       for (let j = 0; j < SA; j++) aged[z * SA + j] += sa[(i * Z + z) * SA + j];
     }
     [stock, aged] = [aged, stock];
+    ageSettled(input, k, stockUN, agedUN);
+    for (let j = 0; j < SA; j++) agedUN[j] += out.settlersAgeUN[i * SA + j];
+    [stockUN, agedUN] = [agedUN, stockUN];
+    let settledUN = 0;
+    for (let j = 0; j < SA; j++) settledUN += stockUN[j];
 
     const settlers = out.series.settlers[i];
     const S = f.serviceLevel[i];
@@ -220,7 +232,7 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       if (lag < taper.length) reward += rewardBase[tau] * taper[lag];
     }
     r.reward[i] = reward;
-    r.generalLinkage[i] = f.generalWeight[i] * f.generalPerCapita * out.series.nonRegisteredUrban[i];
+    r.generalLinkage[i] = f.generalPerCapita * (settledUN + f.generalWeight[i] * out.series.stockUN[i]);
     r.investmentSubsidy[i] = settlers * f.investmentSubsidy;
     const transfers = reward + r.generalLinkage[i] + r.investmentSubsidy[i];
     r.transfersTotal[i] = transfers;
@@ -268,9 +280,10 @@ function zoneWeight(out: ProjectionOutput, f: FiscalInput, z: number, i: number)
 
 /**
  * Expected lifetime cost of the first projected year's settlers, per
- * settler: the one-offs plus, for each later year k, the package of the
- * survivors (period urban survival of that year, leaving ignored), grown at
- * each component's real rate and discounted at the discount rate.
+ * settler, at that year's prices: the one-offs plus, for each later year k,
+ * the package of the survivors (period urban survival of that year, leaving
+ * ignored), grown at each component's real rate and discounted at the
+ * discount rate.
  */
 function lifetimePV(input: ModelInput, out: ProjectionOutput, f: FiscalInput): number {
   if (out.steps < 1) return NaN;
@@ -288,14 +301,16 @@ function lifetimePV(input: ModelInput, out: ProjectionOutput, f: FiscalInput): n
   const sOff = (0 * SURV_CLASSES + SURV_URBAN) * SA;
   let pv = 0;
   for (const comp of f.components) {
+    // Amounts at the price level of the first projected year, then grown and discounted from it.
+    const level = 1 + comp.realGrowth;
     if (comp.kind === 'oneOff') {
-      for (let j = 0; j < SA; j++) pv += w[j] * comp.perPerson[j];
+      for (let j = 0; j < SA; j++) pv += level * w[j] * comp.perPerson[j];
       continue;
     }
     let v = Float64Array.from(w);
     let next = new Float64Array(SA);
     const factor = (1 + comp.realGrowth) / (1 + f.discountRate);
-    let disc = 1;
+    let disc = level;
     for (let k = 0; k < 200; k++) {
       let yearCost = 0;
       let alive = 0;

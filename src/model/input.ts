@@ -103,7 +103,10 @@ export interface ModelInput {
   readonly inflow: Float64Array;
   /** Zone split of incoming migrants per step × Z. */
   readonly inflowZones: Float64Array;
-  /** Departure hazard of UN by duration, per step × D. */
+  /**
+   * Departure hazard of UN by completed years at the start of the year (0 = in the first year after
+   * arrival), per step × D.
+   */
   readonly departure: Float64Array;
   /** UH → AWU leaving rate per step × SA. */
   readonly leaveUrban: Float64Array;

@@ -127,7 +127,9 @@ export function migrate(
     for (let d = 0; d < D; d++) {
       const oa = L.ua(z, d);
       const on = L.un(z, d);
-      const e = departure[k * D + d];
+      // The hazard is by duration at the start of the year: after ageing, bin d held bin d−1 a year ago
+      // (bin 0 holds only this year's newborns, who take the first-year hazard).
+      const e = departure[k * D + Math.max(d - 1, 0)];
       for (let i = 0; i < SA; i++) {
         const x = next[oa + i] * leaveRural[kSA + i];
         next[oa + i] -= x;

@@ -98,6 +98,8 @@ export interface ProjectionOutput {
   readonly settlersByZoneGroup: Float64Array;
   /** Settlers of each year by zone, sex and age (age at the year's end): index `(i * Z + z) * SA + s * AGES + a`. */
   readonly settlersAge: Float64Array;
+  /** Settlers of each year who were registered elsewhere (UN), by sex and age: index `i * SA + s * AGES + a`. */
+  readonly settlersAgeUN: Float64Array;
   /** Non-registered urban residents (UA + UN) at each year-end by zone, sex and age, same layout. */
   readonly nonRegisteredAge: Float64Array;
   /** Year-end stocks by zone, `z * (steps+1) + i`, for UH, UA and UN. */

@@ -179,6 +179,7 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     settlersByZone: new Float64Array(Z * n),
     settlersByZoneGroup: new Float64Array(Z * 2 * n),
     settlersAge: new Float64Array(n * Z * SA),
+    settlersAgeUN: new Float64Array(n * SA),
     nonRegisteredAge: new Float64Array(n * Z * SA),
     zoneUH: new Float64Array(Z * n),
     zoneUA: new Float64Array(Z * n),
@@ -206,6 +207,7 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     byZone: out.settlersByZone,
     byZoneGroup: out.settlersByZoneGroup,
     byAge: out.settlersAge,
+    byAgeUN: out.settlersAgeUN,
     ledger: out.ledger,
     stride: n,
   };

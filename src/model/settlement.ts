@@ -75,6 +75,8 @@ export interface SettlementSinks {
   readonly byZoneGroup: Float64Array;
   /** Settlers by year, zone and cell (layout of ProjectionOutput.settlersAge). */
   readonly byAge: Float64Array;
+  /** Settlers from UN by year and cell (layout of ProjectionOutput.settlersAgeUN). */
+  readonly byAgeUN: Float64Array;
   readonly ledger: Float64Array;
   /** steps + 1: the stride of the series above. */
   readonly stride: number;
@@ -114,8 +116,11 @@ function passCell(
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
   const { mix, demand, factor, maxChannels, wanted, ph } = scr;
   const zc = z * maxChannels;
+  // Settlers by age go to the zone's record, and those registered elsewhere also to the UN record.
   const ages = sinks.byAge;
   const ageOff = ((k + 1) * Z + z) * SA;
+  const agesUN = g === 1 ? sinks.byAgeUN : null;
+  const unOff = (k + 1) * SA;
   let binding = false;
   for (let c = 0; c < nC; c++) if (apply && factor[zc + c] < 1) binding = true;
 
@@ -166,6 +171,7 @@ function passCell(
         next[cellOff + i] -= x;
         next[uhOff + i] += x;
         ages[ageOff + i] += x;
+        if (agesUN) agesUN[unOff + i] += x;
         moved += x;
       }
     }
@@ -209,6 +215,7 @@ function passCell(
           next[cellOff + i] = p - x;
           next[uhOff + i] += x;
           ages[ageOff + i] += x;
+          if (agesUN) agesUN[unOff + i] += x;
           moved += x;
         }
       }

@@ -1,6 +1,7 @@
 /** The fiscal part of a scenario compiled to the numeric {@link FiscalInput}. */
 import { PAYERS, type FiscalInput } from '../model/fiscal';
 import { bandsToVector } from './age-bands';
+import { scenarioInYear } from './compile';
 import { valueAt } from './path';
 import type { FiscalSpec, Scenario } from './schema';
 
@@ -27,7 +28,8 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
         payers: Float64Array.from(PAYERS.map((p) => c.payers[p])),
       };
     }),
-    serviceLevel: Float64Array.from(years.map((y) => valueAt(s.willingness.serviceLevel, y))),
+    // Year paths as the timeline leaves them in each year (the projection reads them the same way).
+    serviceLevel: Float64Array.from(years.map((y) => valueAt(scenarioInYear(s, y).willingness.serviceLevel, y))),
     discountRate: fiscal.discountRate,
     reward: { ...t.reward },
     generalWeight: Float64Array.from(years.map((y) => valueAt(t.generalLinkage.weight, y))),

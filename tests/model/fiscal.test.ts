@@ -103,6 +103,30 @@ describe('fiscal responses', () => {
     }
   });
 
+  it('follows the timeline: a better residence-permit service from 2016 costs more for the non-registered', () => {
+    const raised = setAt(preset, '/timeline', [{ year: 2016, set: { '/willingness/serviceLevel': 1 } }]);
+    const a = fiscalOf(preset).f;
+    const b = fiscalOf(raised).f;
+    // Per non-registered resident the package × S rises from S = 0.4 to 1.
+    const perHead = (f: typeof a, r: ReturnType<typeof fiscalOf>['r']) =>
+      f.costByGroup.nonRegistered[5]! / r.result.series.nonRegisteredUrban[5]!;
+    expect(perHead(b, fiscalOf(raised).r) / perHead(a, fiscalOf(preset).r)).toBeGreaterThan(2);
+  });
+
+  it('general linkage rewards settling people registered elsewhere while w < 1, and is neutral at w = 1', () => {
+    const withW = (w: number, speed: number) => {
+      let s = setAt(preset, '/fiscal/transfers/generalLinkage/weight', w);
+      for (const z of ['core', 'county', 'town']) s = setAt(s, `/willingness/speed/${z}`, speed);
+      const { f, r } = fiscalOf(s);
+      return { g: f.transfers.generalLinkage[10]!, un: r.result.series.stockUN[10]! };
+    };
+    expect(withW(0, 0.36).g).toBeGreaterThan(withW(0, 0.18).g);
+    expect(withW(0, 0).g).toBe(0);
+    // At w = 1 every person registered elsewhere counts, settled or not: the transfer is per-capita × (settled + UN).
+    const one = withW(1, 0);
+    expect(close(one.g, 500 * one.un)).toBe(true);
+  });
+
   it('tapers each cohort’s reward: 100 %, then the taper shares, then nothing', () => {
     let s = setAt(preset, '/fiscal/transfers/reward/taper', [1, 0.5]);
     s = setAt(s, '/fiscal/transfers/generalLinkage/weight', 0);
@@ -140,7 +164,8 @@ describe('fiscal responses', () => {
     ]);
     s = setAt(s, '/fiscal/discountRate', 0.05);
     const q = 1.01 / 1.05;
-    const expected = oneOff + (A * (1 - q ** 200)) / (1 - q);
+    // At the first projected year's prices: the annual amount has grown one year; the one-off (g = 0) has not.
+    const expected = oneOff + (A * 1.01 * (1 - q ** 200)) / (1 - q);
     expect(fiscalOf(s).f.perSettler.lifetimePV!).toBeCloseTo(expected, 4);
   });
 });

@@ -21,6 +21,7 @@ function oneSettlement(follow: number, quota?: number) {
     byZone: new Float64Array(2 * n),
     byZoneGroup: new Float64Array(4 * n),
     byAge: new Float64Array(n * 2 * 2 * AGES),
+    byAgeUN: new Float64Array(n * 2 * AGES),
     ledger: new Float64Array(input.steps * 36),
     stride: n,
   };
