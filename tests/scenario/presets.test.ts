@@ -45,15 +45,21 @@ describe('presets', () => {
           .map(([p]) => p);
         expect(unsourced).toEqual([]);
       });
-      it('reproduces its published base-year totals (rates within 0.1 point, populations within 0.1 %)', () => {
+      it('reproduces its published base-year totals (rates within 0.1 point, populations within 0.1 %), or labels them assumptions', () => {
         const scenario = loadScenario(raw, nodeDataLoader());
         const { result } = runResolved(scenario);
         const observed = (
           scenario.observed as { metric: string; year: number; value: number; definition?: string }[]
         ).filter((o) => o.year === scenario.baseYear && o.definition !== 'nonAgricultural');
         const metrics = observed.map((o) => o.metric);
-        expect(metrics).toContain('residentPop');
-        expect(metrics).toContain('residentUrbanRate');
+        // Where a base-year total is not published, the preset must say its value is an assumption.
+        const sources = raw.sources as Record<string, string>;
+        for (const [metric, pointer] of [
+          ['residentPop', '/base/residentPop'],
+          ['residentUrbanRate', '/base/urbanResidentPop'],
+        ])
+          if (!metrics.includes(metric))
+            expect(sources[pointer], `${pointer} is not published: label it`).toMatch(/assumption/i);
         for (const o of observed) {
           const series = result.series[o.metric] as (number | null)[] | undefined;
           if (!series) continue;
