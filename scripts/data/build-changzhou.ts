@@ -5,6 +5,7 @@
  * yearbook/bulletin figures, the observed series and the 2015 base year.
  */
 import { num, req, type Table } from './lib/csv';
+import { chengquCoverageCheck } from './lib/census';
 import { LEIII_COUNTY_2010, LEIII_COUNTY_2020, LEIII_CITY, LEIII_ORIGIN, readLeiii } from './lib/sources';
 import { assert, rawLabel, sig, sum, writeJson } from './lib/util';
 
@@ -310,6 +311,16 @@ export async function buildChangzhou(): Promise<{
   const urb20 = v(t20, c20, '城镇人口');
   const rur20 = v(t20, c20, '乡村人口');
   const chengqu20 = v(t20, c20, '城区人口');
+  const liyang = d20.districts.find((r) => r[col(t20, '区县')] === '溧阳市');
+  assert(liyang !== undefined, '2020 row 溧阳市');
+  const liyangChengqu = v(t20, liyang, '城区人口');
+  const coverage = chengquCoverageCheck();
+  checks.push(coverage);
+  const zoneShares2020 = {
+    core: share(chengqu20, urb20),
+    county: share(liyangChengqu, urb20),
+    town: share(urb20 - chengqu20 - liyangChengqu, urb20),
+  };
   assert(urb20 + rur20 === res20, '2020 urban + rural = total');
 
   // Cross-check with the prefecture file.
@@ -379,9 +390,10 @@ export async function buildChangzhou(): Promise<{
     male: v(t20, c20, '人口数_男'),
     female: v(t20, c20, '人口数_女'),
     chengquPop: chengqu20,
-    townPop: urb20 - chengqu20,
+    countyLevelCitiesChengquPop: liyangChengqu,
+    townPop: urb20 - chengqu20 - liyangChengqu,
     chengquNote:
-      '城区人口 (population of the city proper) from the city row; townPop = urbanPop − chengquPop is the population of 镇区 (derived). District rows give 城区人口 only for 溧阳.',
+      'chengquPop = city-row 城区人口: the 城区 of the municipal districts only (天宁, 钟楼, 新北, 武进, 金坛; coverage check in checks). District rows give 城区人口 only for the county-level city 溧阳 (countyLevelCitiesChengquPop), which comes on top. townPop = urbanPop − chengquPop − countyLevelCitiesChengquPop is the population of 镇区 (derived). Earlier builds computed townPop = urbanPop − chengquPop (979,687), which assumed the city row included 溧阳.',
     meanLiveBirthsWomen15to64: v(t20, c20, '15-64岁妇女平均活产子女数'),
   };
 
@@ -799,7 +811,26 @@ export async function buildChangzhou(): Promise<{
     ageSex2020: ageSex(t20, c20, col2020Age, `${SRC_2020}, columns 男_0岁 … 女_85岁以上, city row`, res20),
     districts2020,
     districts2010,
-    tierTotals2020: tierTotals(districts2020),
+    tierTotals2020: {
+      ...tierTotals(districts2020),
+      zones: {
+        source: `${SRC_2020}, city row 城镇人口 / 城区人口 and the 溧阳市 row 城区人口`,
+        method:
+          'core = city-row 城区 (municipal districts, incl. 金坛区), county = 溧阳市 城区, town = 镇区 = urban − both; shares of the urban resident population. The city-row 城区 excludes 溧阳 (coverage check in checks).',
+        urbanPop: urb20,
+        coreChengquPop: chengqu20,
+        countyChengquPop: liyangChengqu,
+        townPop: urb20 - chengqu20 - liyangChengqu,
+        urbanZoneShares: zoneShares2020,
+        differsFrom: {
+          file: 'scenarios/cities/changzhou.json base.urbanZoneShares (core 0.673, county 0.0861, town 0.2409)',
+          reason:
+            'that derivation subtracted 溧阳’s 城区 from the city-row 城区, which does not include it; the county share is the same, the core share is higher and the town share lower here',
+        },
+        tierNote:
+          '金坛区 is tier "county" in districts2020 (TIER_ASSUMPTION) but, as a municipal district since 2015, its 城区 is inside the city-row 城区 and so inside "core" here; the census gives no 金坛-only 城区.',
+      },
+    },
     tierTotals2010: tierTotals(districts2010),
     tierAssumption: { assumption: TIER_ASSUMPTION.assumption },
     hukouElsewhere2020,
@@ -824,6 +855,7 @@ export async function buildChangzhou(): Promise<{
   return {
     files: [file],
     summary: {
+      changzhouZones: { shares: zoneShares2020, townPop: urb20 - chengqu20 - liyangChengqu },
       base2015: {
         residentPop: rp15,
         urbanResidentPop: up15,

@@ -242,6 +242,10 @@ export function readWppE0(period: string): WppE0 {
 export const LEIII_COUNTY_2010 = ['leiii_census', 'extract_county_2010_4cities.csv'];
 export const LEIII_COUNTY_2020 = ['leiii_census', 'extract_county_2020_4cities.csv'];
 export const LEIII_CITY = ['leiii_census', 'extract_city_2010-2020_4cities.csv'];
+/** Every prefecture (2010 & 2020 city-level census figures, with a WKT boundary column). */
+export const LEIII_CITY_ALL = ['leiii_census', 'census_city_2010-2020_v1.csv'];
+export const LEIII_COUNTY_2010_XLSX = ['leiii_census', 'census_county_2010_v1.xlsx'];
+export const LEIII_COUNTY_2020_XLSX = ['leiii_census', 'census_county_2020_v1.xlsx'];
 export const LEIII_ORIGIN =
   'github.com/leiii/census @ 0ba0f1efae092f4aa6569ef38e53b3bb4d2f0087 (MIT), compiled from the 2010 and 2020 census yearbooks (县级 tables)';
 
