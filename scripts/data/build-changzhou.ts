@@ -4,15 +4,26 @@
  * districts and zone tiers, hukou-elsewhere and housing shares, published
  * yearbook/bulletin figures, the observed series and the 2015 base year.
  */
-import { num, req, type Table } from './lib/csv';
-import { chengquCoverageCheck } from './lib/census';
+import { req, type Table } from './lib/csv';
+import {
+  AGE_GROUP_STARTS,
+  AGE_GROUPS,
+  chengquCoverageCheck,
+  col,
+  col2010Age,
+  col2020Age,
+  share,
+  SRC_2010,
+  SRC_2020,
+  v,
+  v0,
+  type Row,
+} from './lib/census';
 import { LEIII_COUNTY_2010, LEIII_COUNTY_2020, LEIII_CITY, LEIII_ORIGIN, readLeiii } from './lib/sources';
 import { assert, rawLabel, sig, sum, writeJson } from './lib/util';
 
 const CITY = '常州市';
 const CITY_CODE = '320400';
-const SRC_2010 = `2010 census county-level tables as compiled in ${LEIII_ORIGIN}; file ${rawLabel(...LEIII_COUNTY_2010)} (UTF-8 extract of census_county_2010_v1.xlsx)`;
-const SRC_2020 = `2020 census (7th census yearbook) county-level tables as compiled in ${LEIII_ORIGIN}; file ${rawLabel(...LEIII_COUNTY_2020)} (UTF-8 extract of census_county_2020_v1.xlsx)`;
 const SRC_CITYFILE = `${LEIII_ORIGIN}; file ${rawLabel(...LEIII_CITY)}`;
 
 // ---------------------------------------------------------------------------
@@ -121,46 +132,6 @@ const foundSource = (k: keyof typeof FOUND): string => `${FOUND[k].title}: ${FOU
 
 // ---------------------------------------------------------------------------
 
-type Row = Record<string, string>;
-
-function col(t: Table, name: string): string {
-  // The 2010 header has one half-width ")" among full-width ones ("45-49岁（女)").
-  const norm = (s: string): string => s.replace(/\)/g, '）').replace(/\(/g, '（');
-  const hit = t.header.find((h) => norm(h) === norm(name));
-  assert(hit !== undefined, `column "${name}" present`);
-  return hit;
-}
-
-const v = (t: Table, r: Row, name: string): number => req(r[col(t, name)], `${name}`);
-/** Empty cells count as 0 (e.g. 乡村人口 of fully urban districts in 2010). */
-const v0 = (t: Table, r: Row, name: string): number => num(r[col(t, name)], name) ?? 0;
-
-const AGE_GROUPS = [
-  '0',
-  '1-4',
-  '5-9',
-  '10-14',
-  '15-19',
-  '20-24',
-  '25-29',
-  '30-34',
-  '35-39',
-  '40-44',
-  '45-49',
-  '50-54',
-  '55-59',
-  '60-64',
-  '65-69',
-  '70-74',
-  '75-79',
-  '80-84',
-  '85+',
-];
-const AGE_GROUP_STARTS = [0, 1, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85];
-const col2010Age = (g: string, sex: '男' | '女'): string => `${g === '85+' ? '85岁及以上' : `${g}岁`}（${sex}）`;
-const col2020Age = (g: string, sex: '男' | '女'): string =>
-  `${sex}_${g === '85+' ? '85岁以上' : `${g.replace('-', '到')}岁`}`;
-
 type Tier = 'core' | 'county';
 const TIER_ASSUMPTION = {
   assumption:
@@ -182,8 +153,6 @@ function tierOf(name: string): Tier {
   assert(t !== undefined, `tier for ${name}`);
   return t;
 }
-
-const share = (a: number, b: number): number => sig(a / b);
 
 // ---------------------------------------------------------------------------
 
