@@ -34,6 +34,11 @@ export function AppView({ status, result, meta, issues, failure }: ViewState) {
             <KeyFigures result={result} />
             <Scorecard targets={result.targets} />
           </div>
+          <p className="source-line">
+            说明：{result.scenario.baseYear}{' '}
+            年（基年）为公布的统计数据与标注的假设；此后各年为模型预测，不是统计数据。每项输入的来源或假设理由见情景文件
+            scenarios/{result.scenario.id}.json 及其组成文件的 sources 字段。
+          </p>
         </>
       )}
     </main>
