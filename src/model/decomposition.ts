@@ -9,15 +9,16 @@
  * AW  = H + N − R            (if N is published)   or  awayShare · H
  * N   = R − H + AW           (if N is not published)
  * AWU = awayUrbanShare · AW,  AWR = AW − AWU
- * UN  = N                    (the model keeps all non-local residents in towns)
+ * RN  = the non-local residents living in villages (given; default 0)
+ * UN  = N − RN
  * UH  = HU − AWU
  * UA  = U − UN − UH
- * RA  = R − U
+ * RA  = R − U − RN
  * ```
  * which reproduces R, U, H and HU exactly whenever every state is ≥ 0. A
  * negative state is set to 0 and the error shows in the residual.
  *
- * Age-sex: UA, UN, AWU and AWR follow the migrant profile. Where the rural
+ * Age-sex: UA, UN, RN, AWU and AWR follow the migrant profile. Where the rural
  * residents' structure is known, RA follows it and UH takes what is left of
  * the residents' structure; otherwise UH and RA share what is left once UA
  * and UN are taken out.
@@ -37,6 +38,8 @@ export interface DecompositionInput {
   readonly hukouPop: number;
   readonly urbanHukouPop: number;
   readonly nonLocalResidents: number | null;
+  /** Of those, the ones living in villages (RN). */
+  readonly nonLocalRuralResidents: number;
   /** Residents by sex × age (any scale; normalised here). */
   readonly residentStructure: Float64Array;
   /** Rural residents by sex × age, when known (any scale); else RA shares UH's shape. */
@@ -62,6 +65,7 @@ export interface DecompositionResult {
     readonly RA: number;
     readonly AWU: number;
     readonly AWR: number;
+    readonly RN: number;
   };
   /** Model minus published, for each total (persons) and rate (percentage points). */
   readonly residual: {
@@ -115,10 +119,11 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
   }
   const AWU = inp.awayUrbanShare * AW;
   const AWR = AW - AWU;
-  const UN = N;
+  const RN = Math.min(inp.nonLocalRuralResidents, N);
+  const UN = N - RN;
   const UH = clamp('urban-registered residents (HU − AWU)', HU - AWU);
-  const UA = clamp('rural-registered urban residents (U − N − UH)', U - UN - UH);
-  const RA = clamp('rural residents (R − U)', R - U);
+  const UA = clamp('rural-registered urban residents (U − N + RN − UH)', U - UN - UH);
+  const RA = clamp('rural residents registered here (R − U − RN)', R - U - RN);
 
   const struct = normalise(inp.residentStructure);
   const mig = normalise(inp.migrantProfile);
@@ -127,7 +132,7 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
   const rest = new Float64Array(SA);
   for (let i = 0; i < SA; i++) {
     const rural = ruralShape ? RA * ruralShape[i] : 0;
-    rest[i] = Math.max(0, R * struct[i] - rural - (UA + UN) * mig[i]);
+    rest[i] = Math.max(0, R * struct[i] - rural - (UA + UN + RN) * mig[i]);
   }
   const restShape = normalise(rest);
   const raShape = ruralShape ?? restShape;
@@ -152,20 +157,21 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
     state[L.ra + i] = RA * raShape[i];
     state[L.awu + i] = AWU * mig[i];
     state[L.awr + i] = AWR * mig[i];
+    state[L.rn + i] = RN * mig[i];
   }
 
-  const mR = UH + UA + UN + RA;
+  const mR = UH + UA + UN + RA + RN;
   const mU = UH + UA + UN;
   const mH = UH + UA + RA + AWU + AWR;
   const mHU = UH + AWU;
   let l1 = 0;
   for (let i = 0; i < SA; i++) {
-    const modelled = UH * restShape[i] + RA * raShape[i] + (UA + UN) * mig[i];
+    const modelled = UH * restShape[i] + RA * raShape[i] + (UA + UN + RN) * mig[i];
     l1 += Math.abs(modelled - R * struct[i]);
   }
   return {
     state,
-    totals: { UH, UA, UN, RA, AWU, AWR },
+    totals: { UH, UA, UN, RA, AWU, AWR, RN },
     residual: {
       residentPop: mR - R,
       urbanResidentPop: mU - U,

@@ -11,8 +11,13 @@
  * [ UH[z] for z < Z ]                        Z vectors
  * [ UA[z][d] for z < Z, d < D ]              Z·D vectors  (z-major, then d)
  * [ UN[z][d] for z < Z, d < D ]              Z·D vectors
- * [ RA ] [ AWU ] [ AWR ]                     3 vectors
+ * [ RA ] [ AWU ] [ AWR ] [ RN ]              4 vectors
  * ```
+ * RN (rural residents registered elsewhere) is an extension of MODEL.md §2:
+ * some cities (Guangzhou) house many non-local residents in villages, and
+ * their published urbanisation rates cannot be reproduced if every non-local
+ * resident is urban. RN is one sex × age vector: no zone, no duration, no
+ * settlement.
  * so that the projection can work in place with no allocation per year.
  */
 
@@ -49,6 +54,8 @@ export interface Layout {
   readonly ra: number;
   readonly awu: number;
   readonly awr: number;
+  /** Rural residents registered elsewhere (extension of MODEL.md §2). */
+  readonly rn: number;
 }
 
 export function makeLayout(dims: Dims): Layout {
@@ -60,13 +67,14 @@ export function makeLayout(dims: Dims): Layout {
   const ra = unBase + Z * D * SA;
   return {
     dims,
-    size: ra + 3 * SA,
+    size: ra + 4 * SA,
     uh: (z) => z * SA,
     ua: (z, d) => uaBase + (z * D + d) * SA,
     un: (z, d) => unBase + (z * D + d) * SA,
     ra,
     awu: ra + SA,
     awr: ra + 2 * SA,
+    rn: ra + 3 * SA,
   };
 }
 

@@ -101,13 +101,17 @@ export interface ModelInput {
   readonly reclassZones: Float64Array;
   /** Incoming migrants (persons) per step × SA, already multiplied by the age-sex profile. */
   readonly inflow: Float64Array;
-  /** Zone split of incoming migrants per step × Z. */
+  /** Zone split of the incoming migrants who go to towns, per step × Z. */
   readonly inflowZones: Float64Array;
+  /** Share of incoming migrants who settle in villages (RN) rather than towns, per step. */
+  readonly inflowRural: Float64Array;
   /**
    * Departure hazard of UN by completed years at the start of the year (0 = in the first year after
    * arrival), per step × D.
    */
   readonly departure: Float64Array;
+  /** Departure hazard of RN (no duration kept), per step. */
+  readonly departureRural: Float64Array;
   /** UH → AWU leaving rate per step × SA. */
   readonly leaveUrban: Float64Array;
   /** RA and UA → AWR leaving rate per step × SA. */

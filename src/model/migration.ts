@@ -17,6 +17,7 @@ import {
   ST_AWR as ST_AWR_,
   ST_AWU as ST_AWU_,
   ST_RA as ST_RA_,
+  ST_RN as ST_RN_,
   ST_UA as ST_UA_,
   ST_UH as ST_UH_,
   ST_UN as ST_UN_,
@@ -31,6 +32,7 @@ const F_TRANSFER_OUT = F_TRANSFER_OUT_;
 const ST_AWR = ST_AWR_;
 const ST_AWU = ST_AWU_;
 const ST_RA = ST_RA_;
+const ST_RN = ST_RN_;
 const ST_UA = ST_UA_;
 const ST_UH = ST_UH_;
 const ST_UN = ST_UN_;
@@ -67,7 +69,7 @@ export function migrate(
 ): void {
   const { zones: Z, durations: D } = L.dims;
   const kSA = k * SA;
-  const { ra: raOff, awu: awuOff, awr: awrOff } = L;
+  const { ra: raOff, awu: awuOff, awr: awrOff, rn: rnOff } = L;
   // Local bindings let the JIT keep these out of the inner loops.
   const {
     returnUrban,
@@ -79,7 +81,9 @@ export function migrate(
     reclassZones,
     inflow,
     inflowZones,
+    inflowRural,
     departure,
+    departureRural,
     reclassRate,
     reclassRegistered,
   } = input;
@@ -189,18 +193,57 @@ export function migrate(
   addToLedger(ledger, k, ST_UH, F_TRANSFER_IN, reclassUH);
   addToLedger(ledger, k, ST_AWR, F_TRANSFER_IN, leftR + leftUA);
 
-  // Incoming migrants, registered elsewhere, at duration 0.
+  // Non-local villagers (RN): depart, or become urban non-local residents (UN, open duration) when their village
+  // is reclassified. Both rates act on the same stock.
+  const eR = departureRural[k];
+  let rnDeparted = 0;
+  let rnReclassified = 0;
+  for (let i = 0; i < SA; i++) {
+    const p = next[rnOff + i];
+    if (p === 0) continue;
+    let e = eR;
+    let r = rho;
+    if (e + r > 1) {
+      const t = e + r;
+      e /= t;
+      r /= t;
+    }
+    const xe = p * e;
+    const xr = p * r;
+    next[rnOff + i] = Math.max(0, p - xe - xr);
+    for (let z = 0; z < Z; z++) next[L.un(z, D - 1) + i] += xr * reclassZones[k * Z + z];
+    rnDeparted += xe;
+    rnReclassified += xr;
+  }
+  addToLedger(ledger, k, ST_RN, F_EXTERNAL_OUT, rnDeparted);
+  addToLedger(ledger, k, ST_RN, F_TRANSFER_OUT, rnReclassified);
+  addToLedger(ledger, k, ST_UN, F_TRANSFER_IN, rnReclassified);
+
+  // Incoming migrants, registered elsewhere: a share to villages (RN), the rest to the zones at duration 0.
   let incoming = 0;
+  const toRural = inflowRural[k];
+  if (toRural > 0) {
+    let x = 0;
+    for (let i = 0; i < SA; i++) {
+      const y = inflow[kSA + i] * toRural;
+      next[rnOff + i] += y;
+      x += y;
+    }
+    addToLedger(ledger, k, ST_RN, F_EXTERNAL_IN, x);
+    incoming += x;
+  }
+  let incomingUrban = 0;
   for (let z = 0; z < Z; z++) {
-    const share = inflowZones[k * Z + z];
+    const share = inflowZones[k * Z + z] * (1 - toRural);
     const o = L.un(z, 0);
     for (let i = 0; i < SA; i++) {
       const x = inflow[kSA + i] * share;
       next[o + i] += x;
-      incoming += x;
+      incomingUrban += x;
     }
   }
-  addToLedger(ledger, k, ST_UN, F_EXTERNAL_IN, incoming);
+  addToLedger(ledger, k, ST_UN, F_EXTERNAL_IN, incomingUrban);
+  incoming += incomingUrban;
 
   // Returners arrive.
   for (let z = 0; z < Z; z++) {
@@ -213,9 +256,9 @@ export function migrate(
   addToLedger(ledger, k, ST_RA, F_TRANSFER_IN, retR);
 
   totals.ruralToUrban = toUrban;
-  totals.reclassified = reclassUH + reclassUA;
+  totals.reclassified = reclassUH + reclassUA + rnReclassified;
   totals.incoming = incoming;
-  totals.departures = departed;
+  totals.departures = departed + rnDeparted;
   totals.leftForAway = leftU + leftUA + leftR;
   totals.returned = retU + retR;
 }

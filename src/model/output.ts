@@ -15,8 +15,10 @@ export const ST_UN = 2;
 export const ST_RA = 3;
 export const ST_AWU = 4;
 export const ST_AWR = 5;
-export const STATES = 6;
-export const STATE_NAMES = ['UH', 'UA', 'UN', 'RA', 'AWU', 'AWR'] as const;
+/** Rural residents registered elsewhere (see dims.ts). */
+export const ST_RN = 6;
+export const STATES = 7;
+export const STATE_NAMES = ['UH', 'UA', 'UN', 'RA', 'AWU', 'AWR', 'RN'] as const;
 
 /** Columns of the ledger: flows of one state in one step. */
 export const F_BIRTHS = 0;
@@ -58,6 +60,7 @@ export const SERIES = [
   'stockRA',
   'stockAWU',
   'stockAWR',
+  'stockRN',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 

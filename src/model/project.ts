@@ -30,6 +30,7 @@ import {
   ST_AWR as ST_AWR_,
   ST_AWU as ST_AWU_,
   ST_RA as ST_RA_,
+  ST_RN as ST_RN_,
   ST_UA as ST_UA_,
   ST_UH as ST_UH_,
   ST_UN as ST_UN_,
@@ -60,6 +61,7 @@ const STATES = STATES_;
 const ST_AWR = ST_AWR_;
 const ST_AWU = ST_AWU_;
 const ST_RA = ST_RA_;
+const ST_RN = ST_RN_;
 const ST_UA = ST_UA_;
 const ST_UH = ST_UH_;
 const ST_UN = ST_UN_;
@@ -110,6 +112,8 @@ function surviveAndBear(
   surviveState(input, k, cur, next, ledger, ST_RA, L.ra, SURV_RURAL, FERT_RA);
   surviveState(input, k, cur, next, ledger, ST_AWU, L.awu, SURV_AWAY, FERT_AW);
   surviveState(input, k, cur, next, ledger, ST_AWR, L.awr, SURV_AWAY, FERT_AW);
+  // Non-local villagers: rural mortality, migrants' fertility.
+  surviveState(input, k, cur, next, ledger, ST_RN, L.rn, SURV_RURAL, FERT_UN);
 
   // Duration states: survivors move to d+1 (the open bin keeps its own), births enter d = 0.
   const sOff = (k * SURV_CLASSES + SURV_URBAN) * SA;
@@ -272,20 +276,23 @@ function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: numb
     ua += ta;
     un += tn;
   }
-  const { ra: raOff, awu: awuOff, awr: awrOff } = L;
+  const { ra: raOff, awu: awuOff, awr: awrOff, rn: rnOff } = L;
   let ra = 0;
   let awu = 0;
   let awr = 0;
+  let rn = 0;
   for (let j = 0; j < SA; j++) {
     ra += v[raOff + j];
     awu += v[awuOff + j];
     awr += v[awrOff + j];
+    rn += v[rnOff + j];
     pyr[base + ST_RA * SA + j] = v[raOff + j];
     pyr[base + ST_AWU * SA + j] = v[awuOff + j];
     pyr[base + ST_AWR * SA + j] = v[awrOff + j];
+    pyr[base + ST_RN * SA + j] = v[rnOff + j];
   }
   const s = out.series;
-  const resident = uh + ua + un + ra;
+  const resident = uh + ua + un + ra + rn;
   const urbanRes = uh + ua + un;
   const hukou = uh + ua + ra + awu + awr;
   const urbanHukou = uh + awu;
@@ -295,6 +302,7 @@ function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: numb
   s.stockRA[i] = ra;
   s.stockAWU[i] = awu;
   s.stockAWR[i] = awr;
+  s.stockRN[i] = rn;
   s.residentPop[i] = resident;
   s.urbanResidentPop[i] = urbanRes;
   s.residentUrbanRate[i] = resident > 0 ? urbanRes / resident : NaN;
@@ -312,12 +320,14 @@ function recordFlows(out: ProjectionOutput, k: number, m: MigrationTotals, settl
     ledgerAt(out.ledger, k, ST_UH, F_BIRTHS) +
     ledgerAt(out.ledger, k, ST_UA, F_BIRTHS) +
     ledgerAt(out.ledger, k, ST_UN, F_BIRTHS) +
-    ledgerAt(out.ledger, k, ST_RA, F_BIRTHS);
+    ledgerAt(out.ledger, k, ST_RA, F_BIRTHS) +
+    ledgerAt(out.ledger, k, ST_RN, F_BIRTHS);
   const deaths =
     ledgerAt(out.ledger, k, ST_UH, F_DEATHS) +
     ledgerAt(out.ledger, k, ST_UA, F_DEATHS) +
     ledgerAt(out.ledger, k, ST_UN, F_DEATHS) +
-    ledgerAt(out.ledger, k, ST_RA, F_DEATHS);
+    ledgerAt(out.ledger, k, ST_RA, F_DEATHS) +
+    ledgerAt(out.ledger, k, ST_RN, F_DEATHS);
   s.births[i] = births;
   s.deaths[i] = deaths;
   s.awayBirths[i] = ledgerAt(out.ledger, k, ST_AWU, F_BIRTHS) + ledgerAt(out.ledger, k, ST_AWR, F_BIRTHS);

@@ -50,6 +50,11 @@ export function checkScenario(s: Scenario): Issue[] {
 
   if (s.base.urbanResidentPop > s.base.residentPop) add('/base/urbanResidentPop', 'cannot exceed residentPop');
   if (s.base.urbanHukouPop > s.base.hukouPop) add('/base/urbanHukouPop', 'cannot exceed hukouPop');
+  const nlr = s.base.nonLocalRuralResidents ?? 0;
+  if (nlr > s.base.residentPop - s.base.urbanResidentPop)
+    add('/base/nonLocalRuralResidents', 'cannot exceed the rural residents (residentPop − urbanResidentPop)');
+  if (s.base.nonLocalResidents !== null && nlr > s.base.nonLocalResidents)
+    add('/base/nonLocalRuralResidents', 'cannot exceed nonLocalResidents');
 
   for (const [zid, zp] of Object.entries(s.policy.zones)) {
     const ids = new Set<string>();

@@ -4,7 +4,7 @@
  * eligibility computed once per policy period, the base year decomposed.
  */
 import { toSingleYears, normalise } from '../model/age-split';
-import { decompose, type DecompositionResult } from '../model/decomposition';
+import { decompose, durationShares, type DecompositionResult } from '../model/decomposition';
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Dims } from '../model/dims';
 import { channelEligibility, combineChannels, type Condition, type GroupAttributes } from '../model/eligibility';
 import {
@@ -174,6 +174,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
   const inflow = new Float64Array(steps * SA);
   const inflowZones = new Float64Array(steps * Z);
   const departure = new Float64Array(steps * D);
+  const inflowRural = new Float64Array(steps);
+  const departureRural = new Float64Array(steps);
+  // RN keeps no duration: it departs at UN's hazard averaged over the base-year duration distribution of UN.
+  const rnDurations = durationShares(D, s.base.durationMeanYears.UN);
   const leaveUrban = new Float64Array(steps * SA);
   const leaveRural = new Float64Array(steps * SA);
   const returnUrban = new Float64Array(steps * SA);
@@ -262,11 +266,15 @@ export function compileScenario(s: Scenario): CompiledScenario {
     const persons = valueAt(mg.inflow.persons, y);
     for (let i = 0; i < SA; i++) inflow[k * SA + i] = persons * profile[i];
     inflowZones.set(dv.inflowZones, k * Z);
+    inflowRural[k] = mg.inflow.ruralShare === undefined ? 0 : valueAt(mg.inflow.ruralShare, y);
     const dep = mg.departure;
+    let depRural = 0;
     for (let d = 0; d < D; d++) {
       const decay = dep.halfLifeYears > 0 ? Math.pow(0.5, d / dep.halfLifeYears) : 0;
       departure[k * D + d] = dep.longRun + (dep.initial - dep.longRun) * decay;
+      depRural += rnDurations[d] * departure[k * D + d];
     }
+    departureRural[k] = depRural;
 
     // Willingness × speed.
     const w = e.willingness;
@@ -340,6 +348,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     hukouPop: b.hukouPop,
     urbanHukouPop: b.urbanHukouPop,
     nonLocalResidents: b.nonLocalResidents,
+    nonLocalRuralResidents: b.nonLocalRuralResidents ?? 0,
     residentStructure: toSingleYears(table(b.ageStructure), ref),
     ruralStructure: b.ruralAgeStructure ? toSingleYears(table(b.ruralAgeStructure), ref) : null,
     migrantProfile: toSingleYears(table(b.migrantProfile), ref),
@@ -374,7 +383,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
     reclassZones,
     inflow,
     inflowZones,
+    inflowRural,
     departure,
+    departureRural,
     leaveUrban,
     leaveRural,
     returnUrban,

@@ -334,6 +334,11 @@ export const Scenario = z.strictObject({
     hukouPop: nonNeg,
     urbanHukouPop: nonNeg,
     nonLocalResidents: z.union([nonNeg, z.null()]),
+    /**
+     * Of the residents registered elsewhere, those living in villages (rural residents); default 0. An
+     * extension of MODEL.md §2 for cities whose published rates need it (Guangzhou).
+     */
+    nonLocalRuralResidents: nonNeg.optional(),
     ageStructure: TableOrRef,
     /** Rural residents by age and sex, when known (e.g. from a bring-your-own import). */
     ruralAgeStructure: TableOrRef.optional(),
@@ -380,7 +385,13 @@ export const Scenario = z.strictObject({
     }),
     ruralToUrban: z.strictObject({ intensity: PathShare, attraction: ZoneMap(share) }),
     reclassification: z.strictObject({ rate: PathShare, registeredShare: PathShare, zoneShares: ZoneMap(share) }),
-    inflow: z.strictObject({ persons: PathNonNeg, profile: TableOrRef, zoneShares: ZoneMap(share) }),
+    inflow: z.strictObject({
+      persons: PathNonNeg,
+      profile: TableOrRef,
+      zoneShares: ZoneMap(share),
+      /** Share of incoming migrants who live in villages (rural residents registered elsewhere); default 0. */
+      ruralShare: PathShare.optional(),
+    }),
     departure: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
     away: z.strictObject({
       leaveUrban: PathShare,

@@ -12,6 +12,7 @@ const base = {
   hukouPop: 3_708_500,
   urbanHukouPop: 2_150_930,
   nonLocalResidents: null,
+  nonLocalRuralResidents: 0,
   residentStructure: new Float64Array(SA).fill(1),
   ruralStructure: null,
   migrantProfile: Float64Array.from({ length: SA }, (_, i) => (i % 101 >= 16 && i % 101 < 60 ? 1 : 0.1)),
@@ -41,6 +42,20 @@ describe('base-year decomposition', () => {
     // RA follows the rural shape exactly: age 70 has three times the people of age 30.
     expect(r.state[L.ra + 70] / r.state[L.ra + 30]).toBeCloseTo(3, 12);
     for (const v of Object.values(r.residual).slice(0, 6)) expect(Math.abs(v)).toBeLessThan(1e-6);
+  });
+
+  it('puts the given non-local villagers in RN, out of UN and RA, keeping every total', () => {
+    const r0 = decompose(base);
+    const r = decompose({ ...base, nonLocalRuralResidents: 200_000 });
+    expect(r.totals.RN).toBe(200_000);
+    expect(r.totals.UN).toBeCloseTo(r0.totals.UN - 200_000, 6);
+    expect(r.totals.RA).toBeCloseTo(r0.totals.RA - 200_000, 6);
+    // UA takes the residents the smaller UN leaves in towns.
+    expect(r.totals.UA).toBeCloseTo(r0.totals.UA + 200_000, 6);
+    for (const v of Object.values(r.residual).slice(0, 6)) expect(Math.abs(v)).toBeLessThan(1e-6);
+    const t = stateTotals(makeLayout(dims), r.state);
+    expect(t[6]).toBeCloseTo(200_000, 4);
+    expect(t[0] + t[1] + t[2] + t[3] + t[6]).toBeCloseTo(base.residentPop, 4);
   });
 
   it('uses the published non-local count when given', () => {

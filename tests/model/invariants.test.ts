@@ -27,6 +27,8 @@ const arbParams = fc.record({
   quota: fc.option(fc.double({ min: 0, max: 50_000, noNaN: true }), { nil: undefined }),
   tfr: fc.double({ min: 0, max: 4, noNaN: true }),
   nonAgri: fc.boolean(),
+  villagers: fc.double({ min: 0, max: 1, noNaN: true }),
+  inflowRural: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
 type Params = typeof arbParams extends fc.Arbitrary<infer T> ? T : never;
@@ -42,6 +44,9 @@ function scenarioFrom(p: Params) {
   set('/migration/reclassification/rate', p.reclass);
   set('/migration/reclassification/registeredShare', p.registered);
   set('/migration/inflow/persons', p.inflow);
+  set('/migration/inflow/ruralShare', p.inflowRural);
+  // A share of the rural residents registered elsewhere (RN), up to all of them.
+  set('/base/nonLocalRuralResidents', p.villagers * (s.base.residentPop - s.base.urbanResidentPop));
   set('/migration/departure/initial', p.depInitial);
   set('/migration/away/leaveRural', p.leaveRural);
   set('/migration/away/leaveUrban', p.leaveUrban);

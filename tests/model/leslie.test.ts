@@ -4,6 +4,7 @@
  * ch. 6, one-year intervals), written here independently as a matrix.
  */
 import { describe, expect, it } from 'vitest';
+import { STATES } from '../../src/model/output';
 import { project } from '../../src/model/project';
 import { compileScenario } from '../../src/scenario/compile';
 import { validateScenario } from '../../src/scenario/load';
@@ -74,6 +75,8 @@ describe('no migration, no settlement: a two-sex Leslie projection', () => {
       ['/demography/mortality/awayMultiplier', 1],
       ['/demography/fertility/multipliers', { UH: 1, UA: 1, UN: 1, RA: 1, AW: 1 }],
       ['/targets', []],
+      // Some non-local residents in villages, so that RN is checked too.
+      ['/base/nonLocalRuralResidents', 50_000],
     ];
     for (const [p, v] of off) s = setAt(s, p, v);
     const { input } = compileScenario(validateScenario(s));
@@ -85,7 +88,6 @@ describe('no migration, no settlement: a two-sex Leslie projection', () => {
     const f = shape.asfr.map((x) => (x * tfr) / total);
     const M = leslieMatrix(f, s.demography.sexRatioAtBirth as number);
 
-    const STATES = 6;
     const SA = 2 * N;
     const yearVector = (i: number) => {
       const v = new Float64Array(SA);

@@ -42,6 +42,12 @@ describe('bad scenario input', () => {
       { '2020': 1.2 },
       /^\/willingness\/serviceLevel\/2020: must be ≤ 1$/,
     ],
+    [
+      'more non-local villagers than rural residents',
+      '/base/nonLocalRuralResidents',
+      1e9,
+      /^\/base\/nonLocalRuralResidents: cannot exceed the rural residents \(residentPop − urbanResidentPop\)$/,
+    ],
     ['wrong version', '/version', 2, /^\/version: must be 1 \(this program reads scenario version 1\)$/],
     ['bad zone id', '/zones/0/id', 'Core!', /^\/zones\/0\/id: must be lower-case letters/],
     [
