@@ -5,9 +5,11 @@
  * partner bureaus and the scenario levers it maps to.
  *
  * The lever mapping is hand-written below (a modelling choice, labelled as
- * such in the output). Every pointer is checked against the Changzhou preset
- * (scenarios/cities/changzhou.json + scenarios/packages/changzhou-2016.json),
- * whose structure the other presets share.
+ * such in the output). Every pointer is checked against its document's
+ * preset parts: document 000 against Changzhou (scenarios/cities/changzhou.json
+ * + scenarios/packages/changzhou-2016.json), document 001 against the Meizhou
+ * proxy (scenarios/cities/meizhou-proxy.json + scenarios/packages/doc001-2016.json);
+ * tests/scenario/tasks.test.ts checks them again on the merged presets.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -149,8 +151,8 @@ const DOC001_LEVERS: Record<number, LeverMap> = {
   },
   4: { levers: ['/willingness/familyFollow'], note: 'family reunion without marriage-length or age limits' },
   5: {
-    levers: [CORE(2), COUNTY(2)],
-    note: 'talent channel: 大专+ or mid-level title / skilled / special talent, city-wide',
+    levers: [CORE(2), COUNTY(1), TOWN(1)],
+    note: 'talent channel: 大专+ or mid-level title / skilled / special talent, city-wide (core channel 2, county and town channel 1 in the document-001 package)',
   },
   6: {
     levers: ['/hukouDefinition'],
@@ -192,10 +194,21 @@ const DOC001_LEVERS: Record<number, LeverMap> = {
   24: { levers: [], note: 'publicity' },
 };
 
-const MAPPING_LABEL = {
-  confidence: 'assumption',
-  assumption:
-    'The levers of each task are a modelling choice, written by hand in scripts/data/build-tasks.ts, not part of the documents. Pointers are JSON pointers into a merged scenario (scenarios/cities/<city>.json + scenarios/packages/<package>.json). Channel indices follow the Changzhou package: core and county channels 0 = stable job + housing + insurance, 1 = property, 2 = talent; town channel 0 = housing. A package for another document must keep that order (or the pointers must be remapped by channel id). /fiscal/components/k follows the component order of scenarios/cities/changzhou.json (0 infrastructure, 1 affordable housing, 2 compulsory education, 3 pre-school, 4 medical insurance, 5 pension, 6 minimum living, 7 training).',
+const MAPPING_ASSUMPTION =
+  'The levers of each task are a modelling choice, written by hand in scripts/data/build-tasks.ts, not part of the documents. Pointers are JSON pointers into a merged scenario (scenarios/cities/<city>.json + scenarios/packages/<package>.json). /fiscal/components/k follows the component order of scenarios/cities/changzhou.json (0 infrastructure, 1 affordable housing, 2 compulsory education, 3 pre-school, 4 medical insurance, 5 pension, 6 minimum living, 7 training), which the other city parts keep. ';
+const MAPPING_LABEL: Record<'doc000' | 'doc001', { confidence: string; assumption: string }> = {
+  doc000: {
+    confidence: 'assumption',
+    assumption:
+      MAPPING_ASSUMPTION +
+      'Channel indices follow scenarios/packages/changzhou-2016.json: core and county channels 0 = stable job + housing + insurance, 1 = property, 2 = talent; town channel 0 = housing. Every pointer is checked against scenarios/changzhou-2016.json (tests/scenario/tasks.test.ts).',
+  },
+  doc001: {
+    confidence: 'assumption',
+    assumption:
+      MAPPING_ASSUMPTION +
+      'Channel indices follow scenarios/packages/doc001-2016.json: core channels 0 = job + housing + insurance, 1 = property, 2 = talent; county and town channels 0 = housing, 1 = talent. Every pointer is checked against scenarios/doc001-package.json (tests/scenario/tasks.test.ts).',
+  },
 };
 
 /** JSON pointer resolution (RFC 6901) on a plain value. */
@@ -215,12 +228,18 @@ function resolvePointer(doc: unknown, pointer: string): boolean {
   return true;
 }
 
-function checkPointers(all: string[]): Record<string, unknown> {
-  const parts = ['scenarios/cities/changzhou.json', 'scenarios/packages/changzhou-2016.json'];
+/** The parts each document's pointers must resolve in (merged as the presets merge them). */
+const PRESET_PARTS: Record<'doc000' | 'doc001', string[]> = {
+  doc000: ['scenarios/cities/changzhou.json', 'scenarios/packages/changzhou-2016.json'],
+  doc001: ['scenarios/cities/meizhou-proxy.json', 'scenarios/packages/doc001-2016.json'],
+};
+
+function checkPointers(key: 'doc000' | 'doc001', all: string[]): Record<string, unknown> {
+  const parts = PRESET_PARTS[key];
   const docs = parts.map((p) => JSON.parse(readFileSync(resolve(repoRoot, p), 'utf8')) as unknown);
   const unique = [...new Set(all)].sort();
   const missing = unique.filter((p) => !docs.some((d) => resolvePointer(d, p)));
-  assert(missing.length === 0, `lever pointers resolve in the Changzhou preset: missing ${missing.join(', ')}`);
+  assert(missing.length === 0, `${key} lever pointers resolve in ${parts.join(' + ')}: missing ${missing.join(', ')}`);
   return {
     check: `every lever pointer (${unique.length} distinct) resolves in ${parts.join(' or ')}`,
     ok: true,
@@ -367,7 +386,6 @@ export async function buildTasks(): Promise<{ files: string[]; summary: Record<s
     Object.keys(DOC000_LEVERS).length === 20 && Object.keys(DOC001_LEVERS).length === 24,
     'one lever mapping per task',
   );
-  const pointerCheck = checkPointers([...d0.tasks, ...d1.tasks].flatMap((t) => t.levers));
   const files: string[] = [];
   for (const [key, d, n] of [
     ['doc000', d0, 20],
@@ -382,12 +400,15 @@ export async function buildTasks(): Promise<{ files: string[]; summary: Record<s
             ? 'Tasks are the lines "(一)…(二十)" after "具体分工如下"; the responsibility is the bracket at the end of each task ("(市X局、市Y局等负责。…)"); the first bureau is the lead (rule stated in task (一)), the rest are partners; "等" is dropped. title = the first sentence when it is a short heading without commas.'
             : 'The table was flattened to lines: after the header 序号 / 重点任务 / 牵头单位 / 责任单位, each task is a number line followed by the task text, the lead cell and (if not empty) the partner cell. Bureaus are split at "、". title = the first sentence when it is a short heading without commas (rare in this table).',
         document: d.document,
-        leverMapping: MAPPING_LABEL,
+        leverMapping: MAPPING_LABEL[key],
         tasks: d.tasks,
         checks: [
           { check: `${n} tasks, numbered 1…${n} in order`, ok: true },
           { check: 'every task has a lever mapping entry (possibly empty)', tasksWithLevers: withLevers, ok: true },
-          pointerCheck,
+          checkPointers(
+            key,
+            d.tasks.flatMap((t) => t.levers),
+          ),
         ],
       }),
     );
