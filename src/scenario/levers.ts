@@ -23,6 +23,8 @@ export interface Lever {
   readonly clause?: string;
   /** The bureau responsible, where known. */
   readonly bureau?: string;
+  /** A yes/no setting (the scenario holds a boolean; `value` is 0 or 1). */
+  readonly toggle?: boolean;
 }
 
 type Spec = Omit<Lever, 'value'>;
@@ -97,6 +99,7 @@ export function listLevers(s: Scenario): Lever[] {
             min: 0,
             max: 1,
             step: 1,
+            toggle: true,
             ...extra,
           });
       });

@@ -4,6 +4,7 @@ import type { TargetSpec } from './schema';
 export interface TargetResult {
   readonly id: string;
   readonly label: string;
+  readonly labelEn?: string;
   readonly metric: TargetSpec['metric'];
   readonly year: number;
   readonly comparator: '>=' | '<=';
@@ -44,6 +45,7 @@ export function evaluateTargets(
     return {
       id: t.id,
       label: t.label,
+      ...(t.labelEn ? { labelEn: t.labelEn } : {}),
       metric: t.metric,
       year: t.year,
       comparator: t.comparator,
