@@ -4,6 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ModelReply, ScenarioMeta } from '../runner/reply';
+import type { ViewData } from '../runner/view-data';
 import type { RunStatus } from '../runner/worker-runner';
 import type { Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
@@ -17,6 +18,10 @@ export interface RunState {
   /** Result and metadata of the last successful run (kept while a new run is in flight or fails). */
   readonly result: ProjectionResult | null;
   readonly meta: ScenarioMeta | null;
+  /** What the interface shows besides the result (levers, names, pyramid), from the same run. */
+  readonly view: ViewData | null;
+  /** Increases with every delivered run (for latency measurements and tests). */
+  readonly runCount: number;
   /** Validation issues of the last run (empty when it was valid). */
   readonly issues: readonly Issue[];
   /** Message of a failed worker (a bug or a crash), null otherwise. */
@@ -30,22 +35,24 @@ export interface Runner {
   run(raw: unknown, overrides?: readonly Override[]): Promise<RunStatus>;
 }
 
-const fromReply = (reply: ModelReply): Partial<RunState> =>
+const fromReply = (reply: ModelReply, runCount: number): Partial<RunState> =>
   reply.ok
-    ? { status: 'idle', result: reply.result, meta: reply.meta, issues: [], failure: null }
-    : { status: 'error', issues: reply.issues, failure: null };
+    ? { status: 'idle', result: reply.result, meta: reply.meta, view: reply.view, issues: [], failure: null, runCount }
+    : { status: 'error', issues: reply.issues, failure: null, runCount };
 
 export const createRunStore = (runner: Runner) =>
-  createStore<RunState>()((set) => ({
+  createStore<RunState>()((set, get) => ({
     status: 'idle',
     result: null,
     meta: null,
+    view: null,
+    runCount: 0,
     issues: [],
     failure: null,
     async run(raw, overrides = []) {
       set({ status: 'running' });
       const s = await runner.run(raw, overrides);
-      if (s.kind === 'done') set(fromReply(s.reply));
+      if (s.kind === 'done') set(fromReply(s.reply, get().runCount + 1));
       else if (s.kind === 'failed') set({ status: 'error', issues: [], failure: s.message });
       // 'superseded': a newer request will set the state.
     },

@@ -1,0 +1,201 @@
+/**
+ * The interface's one store: the scenario being edited (with undo/redo), the screen, the language,
+ * the pyramid's year, the scenario library and the Compare set. Model runs live in the run store;
+ * main.tsx connects the two. No React and no DOM here, so tests drive it directly.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Lang } from '../ui/charts/types';
+import { presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
+
+export type Route = 'workspace' | 'compare' | 'tasks' | 'library' | 'brief';
+export const ROUTES: readonly Route[] = ['workspace', 'compare', 'tasks', 'library', 'brief'];
+
+export interface LibraryEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly doc: ScenarioDoc;
+  /** ISO time of the last save. */
+  readonly savedAt: string;
+}
+
+/** A message shown above the workspace: what went wrong with an import or a link, or what was done. */
+export interface Notice {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  /** Validation problems, `path: message`. */
+  readonly issues?: readonly string[];
+}
+
+export interface AppState {
+  readonly doc: ScenarioDoc;
+  /** Earlier documents (undo) and undone ones (redo), most recent last. */
+  readonly past: readonly ScenarioDoc[];
+  readonly future: readonly ScenarioDoc[];
+  readonly lang: Lang;
+  readonly route: Route;
+  /** Year of the pyramid; null = the last projected year. */
+  readonly year: number | null;
+  readonly notice: Notice | null;
+  /** Lever to scroll to and highlight (from the Tasks screen). */
+  readonly focusLever: string | null;
+  readonly library: readonly LibraryEntry[];
+  /** Compare: library entry ids or `preset:<id>`, and the pinned baseline among them. */
+  readonly compare: { readonly ids: readonly string[]; readonly pinned: string | null };
+
+  setLever(pointer: string, value: EditValue, sourceValue?: EditValue): void;
+  resetLevers(): void;
+  undo(): void;
+  redo(): void;
+  /** Replaces the document (a preset, an import, a library entry); undo brings the old one back. */
+  openDoc(doc: ScenarioDoc): void;
+  setLang(lang: Lang): void;
+  setRoute(route: Route): void;
+  setYear(year: number | null): void;
+  setNotice(notice: Notice | null): void;
+  focus(pointer: string | null): void;
+  saveToLibrary(name: string): string;
+  renameEntry(id: string, name: string): void;
+  duplicateEntry(id: string): string | null;
+  deleteEntry(id: string): void;
+  openEntry(id: string): void;
+  setCompare(ids: readonly string[], pinned: string | null): void;
+}
+
+/** Where the library is kept (localStorage in the browser, a Map in tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const LIBRARY_KEY = 'hukou-sim:library';
+/** Lever moves closer together than this (e.g. one slider drag) make one undo step. */
+const COALESCE_MS = 800;
+const HISTORY_LIMIT = 200;
+
+function readLibrary(storage: KeyValueStore | null): LibraryEntry[] {
+  try {
+    const text = storage?.getItem(LIBRARY_KEY);
+    const list = text ? (JSON.parse(text) as unknown) : [];
+    return Array.isArray(list)
+      ? list.filter((e): e is LibraryEntry => !!e && typeof e.id === 'string' && typeof e.name === 'string' && !!e.doc)
+      : [];
+  } catch {
+    return []; // a damaged library must not stop the app; the next save rewrites it
+  }
+}
+
+export interface AppStoreOptions {
+  readonly doc?: ScenarioDoc;
+  readonly lang?: Lang;
+  readonly route?: Route;
+  readonly storage?: KeyValueStore | null;
+  readonly now?: () => number;
+}
+
+export const createAppStore = ({
+  doc,
+  lang = 'zh',
+  route = 'workspace',
+  storage = null,
+  now = Date.now,
+}: AppStoreOptions) =>
+  createStore<AppState>()((set, get) => {
+    let lastEdit = { pointer: '', at: -Infinity };
+    const persist = (library: readonly LibraryEntry[]) => {
+      try {
+        storage?.setItem(LIBRARY_KEY, JSON.stringify(library));
+      } catch {
+        set({ notice: { kind: 'error', text: 'library-full' } });
+      }
+    };
+    const setLibrary = (library: readonly LibraryEntry[]) => {
+      set({ library });
+      persist(library);
+    };
+    const newId = () => `s${now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const stamp = () => new Date(now()).toISOString();
+
+    return {
+      doc: doc ?? presetDoc('changzhou-2016'),
+      past: [],
+      future: [],
+      lang,
+      route,
+      year: null,
+      notice: null,
+      focusLever: null,
+      library: readLibrary(storage),
+      compare: { ids: [], pinned: null },
+
+      setLever(pointer, value, sourceValue) {
+        const { doc: current, past } = get();
+        const next = withEdit(current, pointer, value, sourceValue);
+        const t = now();
+        const coalesce = lastEdit.pointer === pointer && t - lastEdit.at < COALESCE_MS && past.length > 0;
+        lastEdit = { pointer, at: t };
+        set({
+          doc: next,
+          past: coalesce ? past : [...past, current].slice(-HISTORY_LIMIT),
+          future: [],
+        });
+      },
+      resetLevers() {
+        const { doc: current } = get();
+        if (Object.keys(current.edits).length === 0) return;
+        get().openDoc({ ...current, edits: {} });
+      },
+      undo() {
+        const { past, doc: current, future } = get();
+        if (!past.length) return;
+        lastEdit = { pointer: '', at: -Infinity };
+        set({ doc: past[past.length - 1], past: past.slice(0, -1), future: [...future, current] });
+      },
+      redo() {
+        const { past, doc: current, future } = get();
+        if (!future.length) return;
+        lastEdit = { pointer: '', at: -Infinity };
+        set({ doc: future[future.length - 1], future: future.slice(0, -1), past: [...past, current] });
+      },
+      openDoc(next) {
+        const { doc: current, past } = get();
+        lastEdit = { pointer: '', at: -Infinity };
+        set({ doc: next, past: [...past, current].slice(-HISTORY_LIMIT), future: [], year: null });
+      },
+      setLang: (l) => set({ lang: l }),
+      setRoute: (r) => set({ route: r }),
+      setYear: (year) => set({ year }),
+      setNotice: (notice) => set({ notice }),
+      focus: (pointer) => set({ focusLever: pointer, ...(pointer ? { route: 'workspace' as const } : {}) }),
+
+      saveToLibrary(name) {
+        const id = newId();
+        setLibrary([...get().library, { id, name, doc: get().doc, savedAt: stamp() }]);
+        return id;
+      },
+      renameEntry(id, name) {
+        setLibrary(get().library.map((e) => (e.id === id ? { ...e, name, savedAt: stamp() } : e)));
+      },
+      duplicateEntry(id) {
+        const e = get().library.find((x) => x.id === id);
+        if (!e) return null;
+        const copy = { ...e, id: newId(), name: `${e.name} (2)`, savedAt: stamp() };
+        setLibrary([...get().library, copy]);
+        return copy.id;
+      },
+      deleteEntry(id) {
+        setLibrary(get().library.filter((e) => e.id !== id));
+        const { ids, pinned } = get().compare;
+        set({ compare: { ids: ids.filter((x) => x !== id), pinned: pinned === id ? null : pinned } });
+      },
+      openEntry(id) {
+        const e = get().library.find((x) => x.id === id);
+        if (e) {
+          get().openDoc(e.doc);
+          set({ route: 'workspace' });
+        }
+      },
+      setCompare: (ids, pinned) => set({ compare: { ids, pinned: pinned && ids.includes(pinned) ? pinned : null } }),
+    };
+  });
+
+export type AppStore = ReturnType<typeof createAppStore>;

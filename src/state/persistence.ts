@@ -1,0 +1,108 @@
+/**
+ * Keeps the state where a reload or a copied link finds it: the URL hash (the whole scenario, see
+ * url.ts) and an autosave in localStorage. At start-up a link wins over the autosave, the autosave over
+ * the default preset; a damaged link is reported, not fatal.
+ */
+import type { AppStore } from './app-store';
+import { asDoc, decodeDoc, encodeDoc, type ScenarioDoc } from './doc';
+import { formatHash, parseHash } from './url';
+import type { KeyValueStore } from './app-store';
+import type { Lang } from '../ui/charts/types';
+
+export const AUTOSAVE_KEY = 'hukou-sim:autosave';
+
+interface Autosave {
+  readonly doc: ScenarioDoc;
+  readonly lang: Lang;
+}
+
+function readAutosave(storage: KeyValueStore | null): Autosave | null {
+  try {
+    const text = storage?.getItem(AUTOSAVE_KEY);
+    if (!text) return null;
+    const a = JSON.parse(text) as { doc: unknown; lang: unknown };
+    return { doc: asDoc(a.doc), lang: a.lang === 'en' ? 'en' : 'zh' };
+  } catch {
+    return null;
+  }
+}
+
+export interface StartState {
+  readonly doc: ScenarioDoc | null;
+  readonly lang: Lang;
+  readonly route: ReturnType<typeof parseHash>['route'];
+  readonly year: number | null;
+  /** Why the link could not be read, if it could not. */
+  readonly linkError: string | null;
+}
+
+/** What the app opens with, from the location's hash and the autosave. */
+export async function startState(hash: string, storage: KeyValueStore | null): Promise<StartState> {
+  const h = parseHash(hash);
+  const saved = readAutosave(storage);
+  let doc: ScenarioDoc | null = null;
+  let linkError: string | null = null;
+  if (h.code) {
+    try {
+      doc = await decodeDoc(h.code);
+    } catch (e) {
+      linkError = (e as Error).message;
+    }
+  }
+  return {
+    doc: doc ?? saved?.doc ?? null,
+    lang: h.lang ?? saved?.lang ?? 'zh',
+    route: h.route,
+    year: h.year,
+    linkError,
+  };
+}
+
+/**
+ * Mirrors the store into the hash and the autosave on every change, and follows the hash when the
+ * user changes it (back/forward, a pasted link). Returns a function that stops it.
+ */
+export function persist(store: AppStore, storage: KeyValueStore | null, win: Window = window): () => void {
+  let seq = 0;
+  let written = win.location.hash;
+  const write = async () => {
+    const s = store.getState();
+    try {
+      storage?.setItem(AUTOSAVE_KEY, JSON.stringify({ doc: s.doc, lang: s.lang }));
+    } catch {
+      // storage full or disabled: the link still carries the state
+    }
+    const mine = ++seq;
+    const code = await encodeDoc(s.doc);
+    if (mine !== seq) return; // a newer state is being written
+    const hash = formatHash({ route: s.route, code, lang: s.lang, year: s.year });
+    if (hash !== win.location.hash) {
+      written = hash;
+      win.history.replaceState(null, '', hash);
+    }
+  };
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.doc !== prev.doc || s.lang !== prev.lang || s.route !== prev.route || s.year !== prev.year) void write();
+  });
+  const onHash = () => {
+    if (win.location.hash === written) return;
+    written = win.location.hash;
+    const h = parseHash(win.location.hash);
+    const st = store.getState();
+    if (h.route !== st.route) st.setRoute(h.route);
+    if (h.lang && h.lang !== st.lang) st.setLang(h.lang);
+    if (h.code)
+      decodeDoc(h.code).then(
+        (doc) => {
+          if (JSON.stringify(doc) !== JSON.stringify(store.getState().doc)) store.getState().openDoc(doc);
+        },
+        (e: Error) => store.getState().setNotice({ kind: 'error', text: 'link-damaged', issues: [e.message] }),
+      );
+  };
+  win.addEventListener('hashchange', onHash);
+  void write();
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', onHash);
+  };
+}
