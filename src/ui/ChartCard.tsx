@@ -1,0 +1,68 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ChartContext, ChartSpec } from './charts/types';
+import './charts/charts.css';
+
+/** Width used where the page cannot be measured (no ResizeObserver: server rendering, old test DOMs). */
+const FALLBACK_WIDTH = 640;
+
+/**
+ * One chart of the dashboard: title, unit, the chart itself and its source line, with a slot for
+ * actions (export buttons, the pyramid's year scrubber). The chart is drawn by `spec.render` outside
+ * React, into a container sized by the page, and redrawn when the context or the width changes.
+ */
+export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: ChartContext; children?: ReactNode }) {
+  const holder = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const [width, setWidth] = useState(() => (typeof ResizeObserver === 'undefined' ? FALLBACK_WIDTH : 0));
+  const [failure, setFailure] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    // The observer reports the first size at once; whole pixels only, so sub-pixel jitter does not redraw.
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (w > 0) setWidth((old) => (old === w ? old : w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || width <= 0) return;
+    let message: string | null = null;
+    try {
+      el.replaceChildren(spec.render(ctx, width));
+    } catch (e) {
+      // A chart that cannot draw must not take the page down; the card says so and the rest stays usable.
+      el.replaceChildren();
+      message = e instanceof Error ? e.message : String(e);
+    }
+    // Only a change of outcome re-renders the card, so this cannot loop.
+    queueMicrotask(() => setFailure(message));
+    return () => el.replaceChildren();
+  }, [spec, ctx, width]);
+
+  const zh = ctx.lang !== 'en';
+  return (
+    <section className="chart-card" data-chart={spec.id} aria-labelledby={titleId}>
+      <header className="chart-head">
+        <h3 id={titleId}>{spec.title(ctx)}</h3>
+        <p className="chart-unit">
+          {zh ? '单位：' : 'Unit: '}
+          {spec.unit(ctx)}
+        </p>
+      </header>
+      <div className="chart-body" ref={holder} />
+      {failure !== null && (
+        <p className="chart-error" role="alert">
+          {zh ? '图表无法绘制：' : 'The chart could not be drawn: '}
+          {failure}
+        </p>
+      )}
+      <p className="chart-source">{spec.source(ctx)}</p>
+      <div className="chart-actions">{children}</div>
+    </section>
+  );
+}

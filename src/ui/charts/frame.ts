@@ -1,0 +1,110 @@
+/**
+ * What every chart shares: the year axis, the font, the in-svg legend and the clean-up that makes
+ * Plot's output safe under the page's Content-Security-Policy and self-contained for export.
+ */
+import * as Plot from '@observablehq/plot';
+import { drawLegend, type LegendItem } from './legend';
+import type { ChartContext } from './types';
+
+/** Fonts with Chinese glyphs first, so that exported SVG and PNG never show boxes for 汉字. */
+export const FONT_FAMILY = '"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+export const FONT_SIZE = 12;
+/** Height of the plotting area and its axes; the legend adds to it. */
+export const PLOT_HEIGHT = 300;
+
+/**
+ * Integer year ticks: every 10, 5 or 2 years by width, plus the base year when it is not crowding a
+ * neighbour. Formatted as plain digits ("2020", never "2,020").
+ */
+export function yearTicks(from: number, to: number, width: number): number[] {
+  const step = width < 420 ? 10 : width < 900 ? 5 : 2;
+  const ticks: number[] = [];
+  for (let y = from; y <= to; y++) if (y % step === 0) ticks.push(y);
+  const nearest = ticks.length ? Math.min(...ticks.map((t) => Math.abs(t - from))) : Infinity;
+  if (nearest >= Math.min(3, step / 2)) ticks.unshift(from);
+  return ticks;
+}
+
+export const yearFormat = (d: number): string => String(Math.round(d));
+
+/** The x scale of every time chart: base year to horizon, half a year of padding for the bars. */
+export function timeX(ctx: ChartContext, width: number): Plot.ScaleOptions {
+  const { baseYear, until } = ctx.result.scenario;
+  return {
+    type: 'linear',
+    domain: [baseYear - 0.5, until + 0.5],
+    ticks: yearTicks(baseYear, until, width),
+    tickFormat: yearFormat,
+    label: null,
+  };
+}
+
+/** The largest finite value, or `fallback` when there is none or it is not positive (all-zero series). */
+export function maxOf(values: Iterable<number | null | undefined>, fallback = 1): number {
+  let m = -Infinity;
+  for (const v of values) if (typeof v === 'number' && Number.isFinite(v) && v > m) m = v;
+  return m > 0 ? m : fallback;
+}
+
+/** Either a context (for the default year axis) or an explicit x scale, e.g. spanning several scenarios. */
+export type FrameSpec = FrameBase &
+  ({ readonly ctx: ChartContext; readonly x?: Plot.ScaleOptions } | { readonly x: Plot.ScaleOptions });
+
+interface FrameBase {
+  readonly width: number;
+  readonly height?: number;
+  readonly y: Plot.ScaleOptions;
+  readonly marks: readonly Plot.Markish[];
+  readonly legend: readonly LegendItem[];
+  readonly ariaLabel: string;
+  readonly ariaDescription: string;
+  readonly marginLeft?: number;
+  readonly marginRight?: number;
+  readonly marginBottom?: number;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Renders a Plot chart with the house style and puts the legend on top, inside the svg. */
+export function frame(spec: FrameSpec): SVGSVGElement {
+  const width = Math.max(280, Math.round(spec.width));
+  const height = spec.height ?? PLOT_HEIGHT;
+  const marginLeft = spec.marginLeft ?? 56;
+  const out = Plot.plot({
+    width,
+    height,
+    marginTop: 24, // room for the y-axis label, which Plot sets at the top
+    marginLeft,
+    marginRight: spec.marginRight ?? 20,
+    marginBottom: spec.marginBottom ?? 30,
+    x: spec.x ?? ('ctx' in spec ? timeX(spec.ctx, width) : undefined),
+    y: spec.y,
+    color: { type: 'identity' }, // marks give colours directly, from palette.ts
+    marks: [...spec.marks],
+    ariaLabel: spec.ariaLabel,
+    ariaDescription: spec.ariaDescription,
+  });
+  // Plot returns an svg unless it adds legends or a caption, which these charts never ask of it.
+  const svg = out as unknown as SVGSVGElement;
+  const doc = svg.ownerDocument;
+  // Plot's <style> would be refused by the CSP (style-src 'self'); charts.css carries its rules.
+  svg.querySelectorAll(':scope > style').forEach((s) => s.remove());
+  svg.setAttribute('font-family', FONT_FAMILY);
+  svg.setAttribute('font-size', String(FONT_SIZE));
+  svg.setAttribute('role', 'img');
+  svg.classList.add('chart-svg');
+
+  const { g: legend, height: legendHeight } = drawLegend(doc, spec.legend, width, 8);
+  const body = doc.createElementNS(SVG_NS, 'g');
+  body.setAttribute('transform', `translate(0,${legendHeight})`);
+  while (svg.firstChild) body.append(svg.firstChild);
+  // A white ground: exported PNGs would otherwise be transparent (black in some viewers).
+  const ground = doc.createElementNS(SVG_NS, 'rect');
+  ground.setAttribute('width', String(width));
+  ground.setAttribute('height', String(height + legendHeight));
+  ground.setAttribute('fill', 'white');
+  svg.append(ground, legend, body);
+  svg.setAttribute('height', String(height + legendHeight));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height + legendHeight}`);
+  return svg;
+}

@@ -1,0 +1,98 @@
+/** `settlers` and `settlers-origin`: people granted local hukou each year, by channel and by origin. */
+import type { StackPart } from './stack';
+import { ORIGIN_COLORS, categoryColor } from './palette';
+import { renderStackedBars, stackedTable } from './stacked-bars';
+import { fileNote, flowsNote, sourceLine } from './source';
+import type { ChartContext, ChartSpec } from './types';
+import { unitOf } from './units';
+import { by, describeSeries, nameOf, ORIGIN_LABELS } from './words';
+
+/**
+ * One part per channel of the result, in the scenario's order of channels (so colours follow the
+ * scenario, not the order of object keys); a channel the view does not name comes last, under its id.
+ */
+export function channelParts(ctx: ChartContext): StackPart[] {
+  const byChannel = ctx.result.series.settlersByChannel;
+  const ids = [
+    ...ctx.view.channels.map((c) => c.id).filter((id) => id in byChannel),
+    ...Object.keys(byChannel).filter((id) => !ctx.view.channels.some((c) => c.id === id)),
+  ];
+  return ids.map((id, i) => ({
+    key: id,
+    label: nameOf(ctx.lang, ctx.view.channels, id),
+    color: categoryColor(i),
+    values: byChannel[id],
+  }));
+}
+
+export function originParts(ctx: ChartContext): StackPart[] {
+  const o = ctx.result.series.settlersByOrigin;
+  return (['localRural', 'elsewhere'] as const).map((k) => ({
+    key: k,
+    label: ORIGIN_LABELS[k][ctx.lang],
+    color: ORIGIN_COLORS[k],
+    values: o[k],
+  }));
+}
+
+const settlersName = (ctx: ChartContext) => by(ctx.lang, '落户人数', 'Settlers');
+
+const sourceOf = (ctx: ChartContext, what: string) => sourceLine(ctx, flowsNote(ctx), what, fileNote(ctx));
+
+export const settlersChart: ChartSpec = {
+  id: 'settlers',
+  title: (ctx) => by(ctx.lang, '每年落户人数（按落户渠道）', 'Settlers per year, by channel'),
+  unit: (ctx) => unitOf('persons', ctx.lang).label,
+  source: (ctx) =>
+    sourceOf(
+      ctx,
+      by(
+        ctx.lang,
+        '落户人数含随迁家属，家属按成年落户者的渠道构成分摊。',
+        'Settlers include dependants, shared among channels as the adults who settle are.',
+      ),
+    ),
+  available: (ctx) => Object.keys(ctx.result.series.settlersByChannel).length > 0,
+  render: (ctx, width) =>
+    renderStackedBars(ctx, width, {
+      parts: channelParts(ctx),
+      unit: unitOf('persons', ctx.lang),
+      yName: settlersName(ctx),
+      ariaLabel: settlersChart.title(ctx),
+      ariaDescription: describeSeries(
+        ctx,
+        settlersName(ctx),
+        ctx.result.series.settlers,
+        unitOf('persons', ctx.lang),
+        2,
+      ),
+    }),
+  table: (ctx) => stackedTable(ctx, channelParts(ctx), unitOf('persons', ctx.lang)),
+};
+
+export const settlersOriginChart: ChartSpec = {
+  id: 'settlers-origin',
+  title: (ctx) => by(ctx.lang, '每年落户人数（按来源）', 'Settlers per year, by origin'),
+  unit: (ctx) => unitOf('persons', ctx.lang).label,
+  source: (ctx) =>
+    sourceOf(
+      ctx,
+      by(
+        ctx.lang,
+        '本地农业转移人口：户籍在本市农村、常住城镇者；外来人口：户籍在外地者。',
+        "Local rural-registered: registered in this city's villages, living in town; registered elsewhere: hukou in another place.",
+      ),
+    ),
+  available: (ctx) => ctx.result.years.length > 0,
+  render: (ctx, width) =>
+    renderStackedBars(ctx, width, {
+      parts: originParts(ctx),
+      unit: unitOf('persons', ctx.lang),
+      yName: settlersName(ctx),
+      ariaLabel: settlersOriginChart.title(ctx),
+      ariaDescription: originParts(ctx)
+        .map((p) => describeSeries(ctx, p.label, p.values, unitOf('persons', ctx.lang), 2))
+        .join(by(ctx.lang, '；', '; ')),
+    }),
+  table: (ctx) => stackedTable(ctx, originParts(ctx), unitOf('persons', ctx.lang)),
+};

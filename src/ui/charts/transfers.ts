@@ -1,0 +1,76 @@
+/**
+ * `transfers`: the transfers the city receives (settlement rewards, general-transfer linkage,
+ * construction-investment subsidy) against the total cost, and the municipal net burden.
+ */
+import { MONEY_COLORS } from './palette';
+import { renderLines, type LineSeries } from './lines';
+import { fileNote, fiscalNote, flowsNote, sourceLine } from './source';
+import { seriesTable } from './table';
+import type { ChartContext, ChartSpec } from './types';
+import { unitOf } from './units';
+import { by, describeSeries } from './words';
+
+function lines(ctx: ChartContext): LineSeries[] {
+  const f = ctx.result.fiscal!;
+  return [
+    { key: 'cost', label: by(ctx.lang, '市民化总成本', 'Total cost'), color: MONEY_COLORS.cost, values: f.totalCost },
+    {
+      key: 'net',
+      label: by(ctx.lang, '市级财政净负担', 'Municipal net burden'),
+      color: MONEY_COLORS.municipalNet,
+      values: f.municipalNet,
+      dashed: true,
+    },
+    {
+      key: 'transfers',
+      label: by(ctx.lang, '获得的转移支付', 'Transfers received'),
+      color: MONEY_COLORS.transfers,
+      values: f.transfers.total,
+    },
+  ];
+}
+
+const title = (ctx: ChartContext) => by(ctx.lang, '转移支付与市民化成本', 'Transfers received and citizenisation cost');
+
+export const transfersChart: ChartSpec = {
+  id: 'transfers',
+  title,
+  unit: (ctx) => unitOf('yuan', ctx.lang).label,
+  source: (ctx) =>
+    sourceLine(
+      ctx,
+      flowsNote(ctx),
+      by(
+        ctx.lang,
+        '转移支付 = 落户奖励 + 一般性转移支付挂钩 + 基建投资补助；市级净负担 = 市县承担的成本 − 转移支付。',
+        'Transfers = settlement rewards + general-transfer linkage + construction-investment subsidy; municipal net burden = cost borne by the city and its counties − transfers.',
+      ),
+      fiscalNote(ctx),
+      fileNote(ctx),
+    ),
+  available: (ctx) => ctx.result.fiscal !== undefined,
+  render: (ctx, width) =>
+    renderLines(ctx, width, {
+      lines: lines(ctx),
+      unit: unitOf('yuan', ctx.lang),
+      yName: by(ctx.lang, '金额', 'Amount'),
+      ariaLabel: title(ctx),
+      ariaDescription: lines(ctx)
+        .map((l) => describeSeries(ctx, l.label, l.values, unitOf('yuan', ctx.lang), 2))
+        .join(by(ctx.lang, '；', '; ')),
+    }),
+  table: (ctx) => {
+    const unit = unitOf('yuan', ctx.lang);
+    const t = ctx.result.fiscal!.transfers;
+    return seriesTable(ctx, [
+      ...lines(ctx).map((l) => ({ name: l.label, unit, values: l.values })),
+      { name: by(ctx.lang, '其中：落户奖励', 'of which: rewards'), unit, values: t.reward },
+      {
+        name: by(ctx.lang, '其中：一般性转移支付挂钩', 'of which: general-transfer linkage'),
+        unit,
+        values: t.generalLinkage,
+      },
+      { name: by(ctx.lang, '其中：基建投资补助', 'of which: investment subsidy'), unit, values: t.investmentSubsidy },
+    ]);
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * The contract every chart of the dashboard fulfils. A chart is a pure description: it renders an
+ * element from a context and gives the table behind it, so that the page, the brief and the exports
+ * (PNG, SVG, CSV) all draw from the same source.
+ */
+import type { ScenarioMeta } from '../../runner/reply';
+import type { ViewData } from '../../runner/view-data';
+import type { ProjectionResult } from '../../scenario/result';
+
+export type Lang = 'zh' | 'en';
+
+export interface ChartContext {
+  readonly result: ProjectionResult;
+  readonly view: ViewData;
+  readonly meta: ScenarioMeta;
+  readonly lang: Lang;
+  /** The year the pyramid (and any year-specific chart) shows. */
+  readonly year: number;
+}
+
+/** The data behind a chart, as it goes to CSV: one header row of column names, then rows. */
+export interface ChartTable {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number | null)[])[];
+}
+
+export interface ChartSpec {
+  /** The `[data-chart]` id of INTERFACES.md. */
+  readonly id: string;
+  title(ctx: ChartContext): string;
+  /** Units of the values, e.g. "万人", "%", "亿元". */
+  unit(ctx: ChartContext): string;
+  /** The source line printed under the chart. */
+  source(ctx: ChartContext): string;
+  /** False when the scenario lacks what the chart shows (e.g. no fiscal part). */
+  available(ctx: ChartContext): boolean;
+  /** The chart itself (an `<svg>`, or a `<figure>` holding one and its legend), `width` CSS pixels wide. */
+  render(ctx: ChartContext, width: number): SVGSVGElement | HTMLElement;
+  table(ctx: ChartContext): ChartTable;
+}
