@@ -1,46 +1,98 @@
+/**
+ * The application root: the toolbar, the run status (the `[data-status]` hook of INTERFACES.md),
+ * notices and errors, and the screen of the current route. A failed run keeps the last good result on
+ * screen; nothing the user made is dropped.
+ */
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import type { RunState, RunStore } from '../state/run-store';
+import { presetById } from '../state/presets';
+import { Compare } from './Compare';
 import { ErrorPanel } from './ErrorPanel';
-import { KeyFigures } from './KeyFigures';
-import { ScenarioHeader } from './ScenarioHeader';
-import { Scorecard } from './Scorecard';
+import { t } from './i18n';
+import { Library } from './Library';
+import type { Services } from './services';
+import { Tasks } from './Tasks';
+import { Toolbar } from './Toolbar';
+import { Workspace } from './Workspace';
 
-const STATUS_TEXT = { idle: '计算完成', running: '正在计算…', error: '计算失败' } as const;
-
-type ViewState = Pick<RunState, 'status' | 'result' | 'meta' | 'issues' | 'failure'>;
-
-/** The application root, bound to the run store. */
-export function App({ store }: { store: RunStore }) {
-  const state = useStore(
-    store,
-    useShallow(({ status, result, meta, issues, failure }): ViewState => ({ status, result, meta, issues, failure })),
+export function App({ services }: { services: Services }) {
+  const { app, runs } = services;
+  const a = useStore(
+    app,
+    useShallow((s) => ({
+      route: s.route,
+      lang: s.lang,
+      doc: s.doc,
+      year: s.year,
+      notice: s.notice,
+      focusLever: s.focusLever,
+      setLever: s.setLever,
+      setYear: s.setYear,
+      focus: s.focus,
+    })),
   );
-  return <AppView {...state} />;
-}
-
-/** The page for one run state; carries the `[data-status]` hook of INTERFACES.md. */
-export function AppView({ status, result, meta, issues, failure }: ViewState) {
+  const r = useStore(
+    runs,
+    useShallow((s) => ({
+      status: s.status,
+      result: s.result,
+      meta: s.meta,
+      view: s.view,
+      issues: s.issues,
+      failure: s.failure,
+    })),
+  );
+  const { lang } = a;
+  const nameEn = a.doc.source.kind === 'preset' ? presetById(a.doc.source.id)?.nameEn : undefined;
   return (
-    <main className="app" data-status={status} aria-busy={status === 'running'}>
-      <p className={`status status-${status}`} role="status">
-        {STATUS_TEXT[status]}
+    <div className="app" data-status={r.status} aria-busy={r.status === 'running'}>
+      <Toolbar services={services} />
+      <p className={`status status-${r.status}`} role="status">
+        {t(`status.${r.status}`, lang)}
       </p>
-      {status === 'error' && <ErrorPanel issues={issues} failure={failure} />}
-      {result && meta && (
-        <>
-          <ScenarioHeader meta={meta} scenario={result.scenario} />
-          <div className="panels">
-            <KeyFigures result={result} />
-            <Scorecard targets={result.targets} />
-          </div>
-          <p className="source-line">
-            说明：{result.scenario.baseYear}{' '}
-            年（基年）为公布的统计数据与标注的假设；此后各年为模型预测，不是统计数据。每项输入的来源或假设理由见情景文件
-            scenarios/{result.scenario.id}.json 及其组成文件的 sources 字段。
-          </p>
-        </>
+      {a.notice && (
+        <div className={`notice notice-${a.notice.kind}`} role={a.notice.kind === 'error' ? 'alert' : 'status'}>
+          <p>{a.notice.text === 'library-full' ? t('libraryFull', lang) : a.notice.text}</p>
+          {a.notice.issues && (
+            <ul data-notice-issues="">
+              {a.notice.issues.map((i, k) => (
+                <li key={k}>
+                  <code>{i}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" onClick={() => app.getState().setNotice(null)}>
+            {t('dismiss', lang)}
+          </button>
+        </div>
       )}
-    </main>
+      {r.status === 'error' && <ErrorPanel issues={r.issues} failure={r.failure} lang={lang} />}
+      <main>
+        {a.route === 'workspace' &&
+          (r.result && r.view && r.meta ? (
+            <Workspace
+              result={r.result}
+              meta={r.meta}
+              view={r.view}
+              doc={a.doc}
+              lang={lang}
+              year={a.year}
+              focusLever={a.focusLever}
+              nameEn={nameEn}
+              setLever={a.setLever}
+              setYear={a.setYear}
+              focus={a.focus}
+            />
+          ) : (
+            r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
+          ))}
+        {a.route === 'compare' && <Compare services={services} />}
+        {a.route === 'tasks' && (
+          <Tasks table={r.view?.tasks ?? null} levers={r.view?.levers ?? []} lang={lang} focus={a.focus} />
+        )}
+        {a.route === 'library' && <Library app={app} />}
+      </main>
+    </div>
   );
 }

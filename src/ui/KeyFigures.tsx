@@ -1,29 +1,33 @@
 import type { ProjectionResult } from '../scenario/result';
+import type { Lang } from './charts/types';
 import { headlineYears, MILESTONE_YEAR, valueAt } from './figures';
 import { percent, points, tenThousands } from './format';
+import { t } from './i18n';
 
 const ROWS = [
-  { key: 'residentUrbanRate', label: '常住人口城镇化率', format: percent },
-  { key: 'hukouUrbanRate', label: '户籍人口城镇化率', format: percent },
-  { key: 'gapPoints', label: '两率差距', format: points },
-  { key: 'residentPop', label: '常住人口', format: tenThousands },
+  { key: 'residentUrbanRate', format: (x: number | null) => percent(x) },
+  { key: 'hukouUrbanRate', format: (x: number | null) => percent(x) },
+  { key: 'gapPoints', format: (x: number | null, lang: Lang) => points(x, lang) },
+  { key: 'residentPop', format: (x: number | null, lang: Lang) => tenThousands(x, 1, lang) },
 ] as const;
 
 /** Headline rates, gap and population in the base year, 2020 and the last year; settlers in 2020. */
-export function KeyFigures({ result }: { result: ProjectionResult }) {
+export function KeyFigures({ result, lang }: { result: ProjectionResult; lang: Lang }) {
   const years = headlineYears(result);
   const baseYear = result.years[0];
   const settlers = valueAt(result, result.series.settlers, MILESTONE_YEAR);
   return (
     <section className="key-figures" aria-labelledby="key-figures-title">
-      <h2 id="key-figures-title">主要指标</h2>
+      <h2 id="key-figures-title">{t('keyFigures', lang)}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">指标</th>
+            <th scope="col">{t('indicator', lang)}</th>
             {years.map((y) => (
               <th scope="col" key={y} data-year={y}>
-                {y} 年{y === baseYear ? '（基年）' : ''}
+                {y}
+                {lang === 'en' ? '' : ' 年'}
+                {y === baseYear ? t('baseYearTag', lang) : ''}
               </th>
             ))}
           </tr>
@@ -31,10 +35,10 @@ export function KeyFigures({ result }: { result: ProjectionResult }) {
         <tbody>
           {ROWS.map((row) => (
             <tr key={row.key} data-series={row.key}>
-              <th scope="row">{row.label}</th>
+              <th scope="row">{t(row.key, lang)}</th>
               {years.map((y) => (
                 <td key={y} data-year={y}>
-                  {row.format(valueAt(result, result.series[row.key], y))}
+                  {row.format(valueAt(result, result.series[row.key], y), lang)}
                 </td>
               ))}
             </tr>
@@ -43,7 +47,9 @@ export function KeyFigures({ result }: { result: ProjectionResult }) {
       </table>
       {result.years.includes(MILESTONE_YEAR) && (
         <p className="settlers" data-series="settlers" data-year={MILESTONE_YEAR}>
-          {MILESTONE_YEAR} 年落户人数：<strong>{tenThousands(settlers, 2)}</strong>
+          {MILESTONE_YEAR}
+          {lang === 'en' ? '' : ' '}
+          {t('settlersIn', lang)}：<strong>{tenThousands(settlers, 2, lang)}</strong>
         </p>
       )}
     </section>

@@ -1,22 +1,44 @@
 import type { ScenarioMeta } from '../runner/reply';
 import type { ProjectionResult } from '../scenario/result';
+import type { Lang } from './charts/types';
+import { pick } from './i18n';
 
 /** City, source document, base year and horizon of the scenario on screen. */
-export function ScenarioHeader({ meta, scenario }: { meta: ScenarioMeta; scenario: ProjectionResult['scenario'] }) {
+export function ScenarioHeader({
+  meta,
+  scenario,
+  lang,
+  nameEn,
+}: {
+  meta: ScenarioMeta;
+  scenario: ProjectionResult['scenario'];
+  lang: Lang;
+  nameEn?: string;
+}) {
   const { document } = meta;
+  const en = lang === 'en';
   return (
     <header className="scenario-header">
-      <p className="app-name">
-        户籍制度改革模拟器 · <span data-meta="city">{meta.province ? `${meta.province}${meta.city}` : meta.city}</span>
+      <p className="app-city" data-meta="city">
+        {en ? (meta.cityEn ?? meta.city) : meta.province ? `${meta.province}${meta.city}` : meta.city}
       </p>
-      <h1>{scenario.name}</h1>
+      <h1>{pick(lang, scenario.name, nameEn)}</h1>
       <p className="document" data-meta="document">
-        依据：{document.issuedBy ? `${document.issuedBy}《${document.title}》` : `《${document.title}》`}
+        {en ? 'Document: ' : '依据：'}
+        {document.issuedBy ? `${document.issuedBy}《${document.title}》` : `《${document.title}》`}
         {document.number ? `（${document.number}）` : ''}
-        {document.date ? `，${document.date}` : ''}
+        {document.date ? `${en ? ', ' : '，'}${document.date}` : ''}
       </p>
       <p className="horizon" data-meta="horizon">
-        基年 <strong>{scenario.baseYear}</strong> 年末 · 预测至 <strong>{scenario.until}</strong> 年
+        {en ? (
+          <>
+            Base year-end <strong>{scenario.baseYear}</strong> · projected to <strong>{scenario.until}</strong>
+          </>
+        ) : (
+          <>
+            基年 <strong>{scenario.baseYear}</strong> 年末 · 预测至 <strong>{scenario.until}</strong> 年
+          </>
+        )}
       </p>
     </header>
   );

@@ -1,8 +1,9 @@
 /**
- * Numbers in the units officials use: rates as % with one decimal, gaps in 个百分点, people in 万人.
- * Missing values (null, NaN) read "—".
+ * Numbers in the units officials use: rates as % with one decimal, gaps in 个百分点 (percentage points),
+ * people in 万人 (in English: thousands), money in 亿元 and 元/人. Missing values (null, NaN) read "—".
  */
 import type { TargetResult } from '../scenario/targets';
+import type { Lang } from './charts/types';
 
 const DASH = '—';
 const ok = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -10,29 +11,45 @@ const fixed = (x: number, digits: number) => {
   const s = x.toFixed(digits);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s; // no "-0.0"
 };
+const grouped = (x: number, digits: number) =>
+  x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /** A fraction 0–1 as a percentage: 0.699996 → "70.0%". */
 export const percent = (x: number | null | undefined): string => (ok(x) ? `${fixed(100 * x, 1)}%` : DASH);
 
-/** Percentage points: 4.52 → "4.5 个百分点". */
-export const points = (x: number | null | undefined): string => (ok(x) ? `${fixed(x, 1)} 个百分点` : DASH);
+/** Percentage points: 4.52 → "4.5 个百分点" / "4.5 pp". */
+export const points = (x: number | null | undefined, lang: Lang = 'zh'): string =>
+  ok(x) ? `${fixed(x, 1)} ${lang === 'en' ? 'pp' : '个百分点'}` : DASH;
 
-/** Persons in 万人 (10,000 persons): 4701400 → "470.1 万人". */
-export const tenThousands = (x: number | null | undefined, digits = 1): string =>
-  ok(x) ? `${fixed(x / 1e4, digits)} 万人` : DASH;
+/** Persons in 万人 (10,000 persons): 4701400 → "470.1 万人"; in English, thousands: "4,701.4 thousand". */
+export const tenThousands = (x: number | null | undefined, digits = 1, lang: Lang = 'zh'): string => {
+  if (!ok(x)) return DASH;
+  return lang === 'en' ? `${grouped(x / 1e3, Math.max(0, digits))} thousand` : `${fixed(x / 1e4, digits)} 万人`;
+};
+
+/** Yuan in 亿元 (10⁸ yuan): 1.234e9 → "12.34 亿元"; in English, CNY million. */
+export const hundredMillionYuan = (x: number | null | undefined, lang: Lang = 'zh'): string => {
+  if (!ok(x)) return DASH;
+  return lang === 'en' ? `CNY ${grouped(x / 1e6, 0)} million` : `${fixed(x / 1e8, 2)} 亿元`;
+};
+
+/** Yuan per person: 66825.3 → "66,825 元/人". */
+export const yuanPerPerson = (x: number | null | undefined, lang: Lang = 'zh'): string =>
+  ok(x) ? (lang === 'en' ? `CNY ${grouped(x, 0)} per person` : `${grouped(x, 0)} 元/人`) : DASH;
 
 /** A value of a target's metric in that metric's unit. */
-export function metricValue(metric: TargetResult['metric'], x: number | null | undefined): string {
+export function metricValue(metric: TargetResult['metric'], x: number | null | undefined, lang: Lang = 'zh'): string {
   switch (metric) {
     case 'residentUrbanRate':
     case 'hukouUrbanRate':
       return percent(x);
     case 'gapPoints':
-      return points(x);
+      return points(x, lang);
     default:
-      return tenThousands(x);
+      return tenThousands(x, 1, lang);
   }
 }
 
-/** A target's comparator in words: ">=" → "不低于". */
-export const comparatorWords = (c: TargetResult['comparator']): string => (c === '>=' ? '不低于' : '不高于');
+/** A target's comparator in words: ">=" → "不低于" / "at least". */
+export const comparatorWords = (c: TargetResult['comparator'], lang: Lang = 'zh'): string =>
+  lang === 'en' ? (c === '>=' ? 'at least' : 'at most') : c === '>=' ? '不低于' : '不高于';

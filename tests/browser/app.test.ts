@@ -4,21 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, settled, watchedPage } from './chromium';
 
 const SCREENSHOT = resolve(import.meta.dirname, '..', '..', 'test-results', 'home.png');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 describe('home page, default scenario (Changzhou 2016)', () => {
   const baseUrl = inject('baseUrl');
@@ -27,18 +17,10 @@ describe('home page, default scenario (Changzhou 2016)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith(baseUrl + '/') && !url.startsWith('data:')) problems.push(`network: ${url}`);
-    });
+    browser = await launch();
+    page = await watchedPage(browser, baseUrl, problems);
     await page.goto(baseUrl + '/');
-    await page.waitForSelector('[data-status="idle"], [data-status="error"]', { timeout: 30_000 });
+    await settled(page);
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
@@ -96,7 +78,7 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     expect(value).toBeGreaterThan(0.6);
     expect(value).toBeLessThan(0.9);
     expect(await entry.getAttribute('data-met')).toBe(String(value >= 0.72));
-    expect(await entry.textContent()).toMatch(value >= 0.72 ? /达成/ : /未达成/);
+    expect(await entry.textContent()).toMatch(value >= 0.72 ? /已达到/ : /未达到/);
 
     const gap = page.locator('[data-target="gap-2020"]');
     expect(await gap.count()).toBe(1);

@@ -1,19 +1,37 @@
+/**
+ * The page rendered on the server from store states (no browser): what a run, a validation failure and
+ * a worker failure put on screen, in Chinese and in English. The browser tests drive the live page.
+ */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import type { ModelService } from '../../src/runner/model-service';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { replyTo, type ModelReply } from '../../src/runner/reply';
 import type { RunStatus } from '../../src/runner/worker-runner';
-import { createRunStore, type Runner } from '../../src/state/run-store';
-import { AppView } from '../../src/ui/App';
+import { createAppStore } from '../../src/state/app-store';
+import { createRunStore, type Runner, type RunStore } from '../../src/state/run-store';
+import { App } from '../../src/ui/App';
 import { headlineYears } from '../../src/ui/figures';
 
 /** A runner that answers every request at once with the given status. */
 const answering = (status: RunStatus): Runner => ({ run: async () => status });
-/** Renders the page for the store's current state (server rendering would read only the initial state). */
-const render = (store: ReturnType<typeof createRunStore>) =>
-  renderToStaticMarkup(createElement(AppView, store.getState()));
+/**
+ * Server rendering reads a zustand store's initial state (useSyncExternalStore's server snapshot), so
+ * the page is rendered from a store that starts in the state the runs left behind.
+ */
+const render = (runs: RunStore, lang: 'zh' | 'en' = 'zh') =>
+  renderToStaticMarkup(
+    createElement(App, {
+      services: {
+        app: createAppStore({ lang }),
+        runs: createStore(() => runs.getState()) as RunStore,
+        service: {} as ModelService,
+      },
+    }),
+  );
 
 describe('App', () => {
   let good: ModelReply;
@@ -21,7 +39,7 @@ describe('App', () => {
     good = replyTo(DEFAULT_SCENARIO, nodeDataLoader());
   });
 
-  it('shows the headline figures and scorecard of a successful run', async () => {
+  it('shows the levers, headline figures, scorecard and chart slots of a successful run', async () => {
     const store = createRunStore(answering({ kind: 'done', reply: good }));
     await store.getState().run(DEFAULT_SCENARIO);
     const html = render(store);
@@ -29,10 +47,22 @@ describe('App', () => {
     expect(html).toContain('常州市');
     expect(html).toMatch(/<td data-year="2015">70\.0%<\/td>/);
     expect(html).toMatch(/data-target="resident-rate-2020" data-met="(true|false)" data-value="0\.\d+"/);
+    expect(html).toContain('data-lever="/policy/zones/core/channels/0/conditions/2/years"');
+    for (const id of ['rates', 'gap', 'settlers', 'pyramid', 'fiscal-cost', 'per-settler', 'land'])
+      expect(html).toContain(`data-chart="${id}"`);
     if (good.ok) expect(headlineYears(good.result)).toEqual([2015, 2020, 2035]);
   });
 
-  it('lists every validation issue as path: message, in Chinese context', async () => {
+  it('speaks English when asked', async () => {
+    const store = createRunStore(answering({ kind: 'done', reply: good }));
+    await store.getState().run(DEFAULT_SCENARIO);
+    const html = render(store, 'en');
+    expect(html).toContain('Resident urbanisation rate');
+    expect(html).toContain('Settlement channels by urban tier');
+    expect(html).not.toContain('主要指标');
+  });
+
+  it('lists every validation issue as path: message', async () => {
     const bad = replyTo({ version: 99 }, nodeDataLoader());
     const store = createRunStore(answering({ kind: 'done', reply: bad }));
     await store.getState().run({ version: 99 });

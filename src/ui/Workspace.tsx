@@ -1,0 +1,87 @@
+/**
+ * The Workspace screen: levers on the left; on the right the scenario, its policy timeline, the key
+ * figures, the target scorecard and every chart, all from the latest run.
+ */
+import { useCallback, useMemo } from 'react';
+import type { ScenarioMeta } from '../runner/reply';
+import type { ViewData } from '../runner/view-data';
+import type { ProjectionResult } from '../scenario/result';
+import type { EditValue, ScenarioDoc } from '../state/doc';
+import { ChartCard } from './ChartCard';
+import { CHARTS } from './charts';
+import type { ChartContext, Lang } from './charts/types';
+import { KeyFigures } from './KeyFigures';
+import { LeverPanel } from './LeverPanel';
+import { ScenarioHeader } from './ScenarioHeader';
+import { Scorecard } from './Scorecard';
+import { Timeline } from './Timeline';
+import { t } from './i18n';
+
+export interface WorkspaceProps {
+  readonly result: ProjectionResult;
+  readonly meta: ScenarioMeta;
+  readonly view: ViewData;
+  readonly doc: ScenarioDoc;
+  readonly lang: Lang;
+  readonly year: number | null;
+  readonly focusLever: string | null;
+  readonly nameEn?: string;
+  setLever(pointer: string, value: EditValue, sourceValue: EditValue): void;
+  setYear(year: number | null): void;
+  focus(pointer: string | null): void;
+}
+
+export function Workspace(p: WorkspaceProps) {
+  const { result, view, lang } = p;
+  const years = result.years;
+  const year = p.year !== null && years.includes(p.year) ? p.year : years[years.length - 1];
+  const ctx: ChartContext = useMemo(
+    () => ({ result, view, meta: p.meta, lang, year }),
+    [result, view, p.meta, lang, year],
+  );
+  const onFocused = useCallback(() => p.focus(null), [p]);
+  return (
+    <div className="workspace">
+      <LeverPanel
+        levers={view.levers}
+        sourceValues={view.sourceValues}
+        edits={p.doc.edits}
+        tasks={view.tasks?.tasks ?? []}
+        lang={lang}
+        focusLever={p.focusLever}
+        onChange={p.setLever}
+        onFocused={onFocused}
+      />
+      <div className="results">
+        <ScenarioHeader meta={p.meta} scenario={result.scenario} lang={lang} nameEn={p.nameEn} />
+        <Timeline meta={p.meta} timeline={view.timeline} levers={view.levers} lang={lang} baseYear={years[0]} />
+        <div className="panels">
+          <KeyFigures result={result} lang={lang} />
+          <Scorecard targets={result.targets} lang={lang} />
+        </div>
+        <div className="charts-grid">
+          {CHARTS.filter((spec) => spec.available(ctx)).map((spec) => (
+            <ChartCard key={spec.id} spec={spec} ctx={ctx}>
+              {spec.id === 'pyramid' && (
+                <label className="year-scrubber">
+                  {t('pyramidYear', lang)}{' '}
+                  <input
+                    type="range"
+                    min={years[0]}
+                    max={years[years.length - 1]}
+                    step={1}
+                    value={year}
+                    data-year-scrubber=""
+                    onChange={(e) => p.setYear(Number(e.target.value))}
+                  />{' '}
+                  <output>{year}</output>
+                </label>
+              )}
+            </ChartCard>
+          ))}
+        </div>
+        <p className="source-line">{t('sourceNote', lang)}</p>
+      </div>
+    </div>
+  );
+}

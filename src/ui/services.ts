@@ -1,0 +1,43 @@
+/**
+ * What the screens act on: the app store (what the user made), the run store (the latest run) and the
+ * model service (imports, exports, Compare runs). Plus the helpers that turn a document into a run.
+ */
+import type { ModelService } from '../runner/model-service';
+import type { AppStore } from '../state/app-store';
+import { overridesOf, type ScenarioDoc } from '../state/doc';
+import { DEFAULT_PRESET, presetById } from '../state/presets';
+import type { RunStore } from '../state/run-store';
+
+export interface Services {
+  readonly app: AppStore;
+  readonly runs: RunStore;
+  readonly service: ModelService;
+}
+
+/** The raw scenario JSON a document starts from; an unknown preset id falls back to the default. */
+export function rawOf(doc: ScenarioDoc): unknown {
+  if (doc.source.kind === 'custom') return doc.source.raw;
+  return (presetById(doc.source.id) ?? presetById(DEFAULT_PRESET))?.raw;
+}
+
+/** Starts a run of the document in the workspace's runner (latest wins). */
+export const runDoc = (runs: RunStore, doc: ScenarioDoc) => runs.getState().run(rawOf(doc), overridesOf(doc));
+
+/** A file name for a document's export. */
+export function fileNameOf(doc: ScenarioDoc): string {
+  const base =
+    doc.source.kind === 'preset' ? doc.source.id : (doc.source.fileName ?? 'scenario.json').replace(/\.json$/i, '');
+  return `${base}${Object.keys(doc.edits).length ? '-edited' : ''}.json`;
+}
+
+/** Offers text as a file download. */
+export function download(text: string, fileName: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,39 @@
+/** Headless Debian Chromium for the browser tests and the latency benchmark, and a page that records problems. */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const launch = (): Promise<Browser> =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+/**
+ * A page at 1280×720 whose console errors, page errors and requests outside `baseUrl` are pushed to
+ * `problems`.
+ */
+export async function watchedPage(browser: Browser, baseUrl: string, problems: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseUrl + '/') && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`network: ${url}`);
+  });
+  return page;
+}
+
+/** Waits until the page has finished its current run (idle or error). */
+export const settled = (page: Page) =>
+  page.waitForSelector('[data-status="idle"], [data-status="error"]', { timeout: 30_000 });
