@@ -54,6 +54,8 @@ export interface ViewData {
   /** Channels by id (the keys of `settlersByChannel`); a channel offered in several zones appears once. */
   readonly channels: readonly Named[];
   readonly components: readonly Named[];
+  /** Names of scenario parts a task may point at (a zone's channel, a cost component), by JSON pointer. */
+  readonly parts: Readonly<Record<string, Named>>;
   readonly observed: readonly ObservedPoint[];
   /** The levers with their values in this run (the user's edits applied). */
   readonly levers: readonly Lever[];
@@ -112,10 +114,29 @@ export function buildViewData(
         ...(definition ? { definition } : {}),
       }))
     : [];
+  const zones = s.zones.map((z) => ({ id: z.id, label: z.name, labelEn: z.nameEn ?? z.id }));
+  const components = (s.fiscal?.components ?? []).map((c) => ({
+    id: c.id,
+    label: c.label,
+    labelEn: c.labelEn ?? c.id,
+  }));
+  const parts: Record<string, Named> = {};
+  for (const [zid, zp] of Object.entries(s.policy.zones)) {
+    const zone = zones.find((z) => z.id === zid);
+    zp.channels.forEach((ch, i) => {
+      parts[`/policy/zones/${zid}/channels/${i}`] = {
+        id: ch.id,
+        label: `${zone?.label ?? zid}·${ch.label}`,
+        labelEn: `${zone?.labelEn ?? zid} · ${ch.labelEn ?? ch.id}`,
+      };
+    });
+  }
+  components.forEach((c, i) => (parts[`/fiscal/components/${i}`] = c));
   return {
-    zones: s.zones.map((z) => ({ id: z.id, label: z.name, labelEn: z.nameEn ?? z.id })),
+    zones,
     channels: [...channels.values()],
-    components: (s.fiscal?.components ?? []).map((c) => ({ id: c.id, label: c.label, labelEn: c.labelEn ?? c.id })),
+    components,
+    parts,
     observed,
     levers,
     sourceValues: Object.fromEntries(levers.map((l) => [l.pointer, overridden[l.pointer] ?? l.value])),

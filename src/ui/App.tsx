@@ -89,7 +89,14 @@ export function App({ services }: { services: Services }) {
           ))}
         {a.route === 'compare' && <Compare services={services} />}
         {a.route === 'tasks' && (
-          <Tasks table={r.view?.tasks ?? null} levers={r.view?.levers ?? []} lang={lang} focus={a.focus} />
+          <Tasks
+            table={r.view?.tasks ?? null}
+            levers={r.view?.levers ?? []}
+            targets={r.result?.targets ?? []}
+            parts={r.view?.parts ?? {}}
+            lang={lang}
+            focus={a.focus}
+          />
         )}
         {a.route === 'library' && <Library app={app} />}
       </main>

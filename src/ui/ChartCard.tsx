@@ -8,13 +8,28 @@ const FALLBACK_WIDTH = 640;
 /**
  * One chart of the dashboard: title, unit, the chart itself and its source line, with a slot for
  * actions (export buttons, the pyramid's year scrubber). The chart is drawn by `spec.render` outside
- * React, into a container sized by the page, and redrawn when the context or the width changes.
+ * React, into a container sized by the page, and redrawn when the context or the width changes: at once
+ * when on screen, in idle time otherwise.
  */
 export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: ChartContext; children?: ReactNode }) {
   const holder = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [width, setWidth] = useState(() => (typeof ResizeObserver === 'undefined' ? FALLBACK_WIDTH : 0));
   const [failure, setFailure] = useState<string | null>(null);
+  // Charts off screen are redrawn when the browser is idle (or when they scroll into view), so that a
+  // lever change redraws what the user sees first. Without IntersectionObserver every chart counts as seen.
+  const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
+  const drawn = useRef<{ ctx: ChartContext; width: number } | null>(null);
+
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setVisible(entries[entries.length - 1].isIntersecting), {
+      rootMargin: '100px 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const el = holder.current;
@@ -31,18 +46,28 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
   useEffect(() => {
     const el = holder.current;
     if (!el || width <= 0) return;
-    let message: string | null = null;
-    try {
-      el.replaceChildren(spec.render(ctx, width));
-    } catch (e) {
-      // A chart that cannot draw must not take the page down; the card says so and the rest stays usable.
-      el.replaceChildren();
-      message = e instanceof Error ? e.message : String(e);
+    if (drawn.current?.ctx === ctx && drawn.current.width === width) return;
+    const draw = () => {
+      let message: string | null = null;
+      try {
+        el.replaceChildren(spec.render(ctx, width));
+      } catch (e) {
+        // A chart that cannot draw must not take the page down; the card says so and the rest stays usable.
+        el.replaceChildren();
+        message = e instanceof Error ? e.message : String(e);
+      }
+      drawn.current = { ctx, width };
+      // Only a change of outcome re-renders the card, so this cannot loop.
+      queueMicrotask(() => setFailure(message));
+    };
+    if (visible || !drawn.current) {
+      draw();
+      return;
     }
-    // Only a change of outcome re-renders the card, so this cannot loop.
-    queueMicrotask(() => setFailure(message));
-    return () => el.replaceChildren();
-  }, [spec, ctx, width]);
+    const idle = typeof requestIdleCallback === 'function';
+    const handle = idle ? requestIdleCallback(draw, { timeout: 1000 }) : window.setTimeout(draw, 50);
+    return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+  }, [spec, ctx, width, visible]);
 
   const zh = ctx.lang !== 'en';
   return (

@@ -73,10 +73,14 @@ function valueOf(r: ProjectionResult, key: string, year: number): number | null 
 }
 
 function deltaText(key: string, d: number, lang: Lang): string {
-  const sign = d > 0 ? '+' : '';
-  if (key === 'residentUrbanRate' || key === 'hukouUrbanRate' || key === 'gapPoints')
-    return `${sign}${(key === 'gapPoints' ? d : 100 * d).toFixed(1)} ${lang === 'en' ? 'pp' : '个百分点'}`;
-  return `${sign}${tenThousands(d, 1, lang)}`;
+  const isRate = key === 'residentUrbanRate' || key === 'hukouUrbanRate' || key === 'gapPoints';
+  // Signs follow the rounded value, so a tiny difference reads "0.0", never "-0.0".
+  const shown = isRate ? (key === 'gapPoints' ? d : 100 * d) : d * 1e-4;
+  const rounded = Math.round(shown * 10) / 10;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '' : '±';
+  if (isRate)
+    return `${sign}${Math.abs(rounded) === 0 ? '0.0' : rounded.toFixed(1)} ${lang === 'en' ? 'pp' : '个百分点'}`;
+  return `${sign}${rounded === 0 ? tenThousands(0, 1, lang) : tenThousands(d, 1, lang)}`;
 }
 
 export function Compare({ services }: { services: Services }) {
@@ -249,6 +253,8 @@ function CompareChart({
         : lang === 'en'
           ? 'Gap between the two rates, percentage points'
           : '两率差距，个百分点';
+    const cs = getComputedStyle(el);
+    const inner = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
     const names = results.map((x) => x.c.name);
     const colorOf = (name: string) => SCENARIO_COLORS[names.indexOf(name) % SCENARIO_COLORS.length];
     const years = results.flatMap((x) => x.r.years);
@@ -272,11 +278,11 @@ function CompareChart({
         },
       );
     const plot = frame({
-      width: Math.max(480, el.clientWidth),
+      width: Math.max(480, inner),
       x: {
         type: 'linear',
         domain: [Math.min(...years), Math.max(...years)],
-        ticks: yearTicks(Math.min(...years), Math.max(...years), Math.max(480, el.clientWidth)),
+        ticks: yearTicks(Math.min(...years), Math.max(...years), Math.max(480, inner)),
         tickFormat: yearFormat,
         label: null,
       },

@@ -4,6 +4,7 @@
  * thousands and CNY million, as the page's key figures do (src/ui/format.ts).
  */
 import type { Lang } from './types';
+import { grouped } from '../format';
 
 export interface Unit {
   /** Divide a result value by this to get the displayed value. */
@@ -46,5 +47,4 @@ export const withUnit = (name: string, unit: string, lang: Lang): string =>
   lang === 'en' ? `${name} (${unit})` : `${name}（${unit}）`;
 
 /** A number for labels: grouped thousands, a fixed number of decimals. */
-export const fmt = (x: number, digits = 0): string =>
-  x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const fmt = (x: number, digits = 0): string => grouped(x, digits);
