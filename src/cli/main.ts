@@ -11,7 +11,7 @@ import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
 import { listLevers } from '../scenario/levers';
 import { loadScenario, parseJsonText } from '../scenario/load';
 import { parseArgs } from './args';
-import { resultToCsv } from './csv';
+import { resultToCsv } from '../runner/result-csv';
 
 export interface CliOutcome {
   readonly code: number;

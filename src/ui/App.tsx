@@ -6,6 +6,7 @@
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { presetById } from '../state/presets';
+import { BriefScreen } from './brief/BriefScreen';
 import { Compare } from './Compare';
 import { ErrorPanel } from './ErrorPanel';
 import { t } from './i18n';
@@ -84,6 +85,12 @@ export function App({ services }: { services: Services }) {
               setYear={a.setYear}
               focus={a.focus}
             />
+          ) : (
+            r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
+          ))}
+        {a.route === 'brief' &&
+          (r.result && r.view && r.meta ? (
+            <BriefScreen result={r.result} meta={r.meta} view={r.view} doc={a.doc} lang={lang} nameEn={nameEn} />
           ) : (
             r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
           ))}

@@ -49,7 +49,9 @@ export function KeyFigures({ result, lang }: { result: ProjectionResult; lang: L
         <p className="settlers" data-series="settlers" data-year={MILESTONE_YEAR}>
           {MILESTONE_YEAR}
           {lang === 'en' ? '' : ' '}
-          {t('settlersIn', lang)}：<strong>{tenThousands(settlers, 2, lang)}</strong>
+          {t('settlersIn', lang)}
+          {lang === 'en' ? ': ' : '：'}
+          <strong>{tenThousands(settlers, 2, lang)}</strong>
         </p>
       )}
     </section>

@@ -12,8 +12,7 @@ import { PRESETS } from '../state/presets';
 import { pick, t, type StringKey } from './i18n';
 import { download, fileNameOf, rawOf, type Services } from './services';
 
-// The brief (#/brief) comes with the export work; its route is reserved.
-const SCREENS: readonly Route[] = ['workspace', 'compare', 'tasks', 'library'];
+const SCREENS: readonly Route[] = ['workspace', 'compare', 'tasks', 'library', 'brief'];
 
 export function Toolbar({ services }: { services: Services }) {
   const { app, service } = services;

@@ -1,0 +1,30 @@
+/** The brief route: the page's actions (print / PDF, results CSV) above the printable sheet. */
+import { resultToCsv } from '../../runner/result-csv';
+import { download } from '../services';
+import { Brief, type BriefProps } from './Brief';
+
+export function BriefScreen(p: BriefProps) {
+  const en = p.lang === 'en';
+  return (
+    <>
+      <div className="brief-actions">
+        <button type="button" data-print="" onClick={() => window.print()}>
+          {en ? 'Print / export PDF' : '打印 / 导出 PDF'}
+        </button>
+        <button
+          type="button"
+          data-export-results=""
+          onClick={() => download('\ufeff' + resultToCsv(p.result), `${p.result.scenario.id}-results.csv`, 'text/csv')}
+        >
+          {en ? 'Results as CSV (all series)' : '导出结果 CSV（全部序列）'}
+        </button>
+        <span className="muted">
+          {en
+            ? 'In the print dialog choose “Save as PDF”; A4 landscape is preset.'
+            : '在打印对话框中选择“另存为 PDF”；纸张已设为 A4 横向。'}
+        </span>
+      </div>
+      <Brief {...p} />
+    </>
+  );
+}

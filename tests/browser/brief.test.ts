@@ -1,0 +1,125 @@
+/**
+ * The one-page brief in headless Chromium: what it holds, that it prints to exactly one A4 landscape page
+ * whose Chinese text is text (pdftotext finds it), that a changed lever is reported on it, and that the
+ * results CSV it offers has one row per year. The PDF and a picture of it go to test-results/.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, settled, watchedPage } from './chromium';
+
+const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
+const INSURANCE = '/policy/zones/core/channels/0/conditions/2/years';
+const ready = (page: Page) =>
+  page.waitForSelector('[data-status="idle"] [data-brief] [data-chart] svg', { timeout: 30_000 });
+
+/** Prints the page as Chromium's "Save as PDF" does, with the page's own @page size. */
+async function printPdf(page: Page, file: string): Promise<{ pages: number; size: string; text: string }> {
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    size: /Page size:\s+([^\n]+)/.exec(info)?.[1] ?? '',
+    text,
+  };
+}
+
+describe('brief', () => {
+  const baseUrl = inject('baseUrl');
+  const problems: string[] = [];
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await launch();
+    page = await watchedPage(browser, baseUrl, problems);
+    await page.goto(baseUrl + '/#/brief');
+    await ready(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('holds the title, city, document, date, key figures, scorecard, four charts, assumptions, sources and bureaus', async () => {
+    const brief = page.locator('[data-brief]');
+    expect(await brief.locator('h1').innerText()).toContain('常州市户籍制度改革');
+    const head = await brief.locator('.brief-head').innerText();
+    expect(head).toContain('江苏省常州市');
+    expect(head).toContain('常政办发〔2016〕66号');
+    expect(await brief.locator('[data-brief-date]').innerText()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await brief.locator('tr[data-series="residentUrbanRate"] td[data-year="2020"]').innerText()).toMatch(
+      /^\d+\.\d%$/,
+    );
+    expect(await brief.locator('[data-target]').count()).toBe(2);
+    const charts = await brief
+      .locator('[data-chart]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
+    expect(charts).toEqual(['rates', 'settlers', 'fiscal-payer', 'per-settler']);
+    for (const id of charts) expect(await brief.locator(`[data-chart="${id}"] svg`).count()).toBe(1);
+    const foot = await brief.locator('.brief-foot').innerText();
+    expect(foot).toContain('主要假设');
+    expect(foot).toContain('数据来源');
+    expect(foot).toMatch(/市公安局 牵头/);
+    await page.screenshot({ path: resolve(OUT, 'brief.png'), fullPage: true });
+  });
+
+  it('prints to one A4 landscape page whose Chinese text is selectable', async () => {
+    const pdf = await printPdf(page, resolve(OUT, 'brief.pdf'));
+    expect(pdf.pages).toBe(1);
+    // A4 landscape is 842 × 595 points.
+    expect(pdf.size).toMatch(/^841\.\d+ x 59[45]\.\d+ pts/);
+    for (const words of ['常州市户籍制度改革', '主要指标', '目标完成情况', '常住人口城镇化率', '责任部门'])
+      expect(pdf.text).toContain(words);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '100',
+      '-singlefile',
+      resolve(OUT, 'brief.pdf'),
+      resolve(OUT, 'brief-pdf'),
+    ]);
+    expect(readFileSync(resolve(OUT, 'brief-pdf.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('reports a changed lever and still fits one page, in English too', async () => {
+    await page.goto(baseUrl + '/#/workspace');
+    await settled(page);
+    await page.fill(`[data-lever="${INSURANCE}"]`, '0');
+    await page.waitForSelector(`[data-lever-row="${INSURANCE}"].is-edited`);
+    await settled(page);
+    await page.goto(baseUrl + '/#/brief?lang=en');
+    await page.reload();
+    await ready(page);
+    const changed = await page.locator('.brief-changed').allInnerTexts();
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/Changed: .*2 (年|years?) → 0/);
+    const pdf = await printPdf(page, resolve(OUT, 'brief-en.pdf'));
+    expect(pdf.pages).toBe(1);
+    expect(pdf.text).toContain('Key figures');
+    expect(pdf.text).toContain('Bureaus responsible');
+  });
+
+  it('downloads the results as CSV, one row per year', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-results]')]);
+    const file = resolve(OUT, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+    const lines = text.trim().split(/\r?\n/);
+    const header = lines[0].split(',').map((h) => h.replace(/^"(.*)"$/, '$1'));
+    expect(header[0]).toBe('year');
+    expect(header).toContain('residentUrbanRate');
+    expect(header).toContain('hukouUrbanRate');
+    expect(lines.length - 1).toBe(21); // 2015–2035
+    expect(lines[1].startsWith('2015,')).toBe(true);
+    writeFileSync(resolve(OUT, 'results-header.txt'), lines[0]);
+  });
+
+  it('logs no errors and makes no network request beyond its own files', () => {
+    expect(problems).toEqual([]);
+  });
+});
