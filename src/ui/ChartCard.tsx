@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ChartContext, ChartSpec } from './charts/types';
 import './charts/charts.css';
+import { ChartExport } from './export/ChartExport';
 
 /** Width used where the page cannot be measured (no ResizeObserver: server rendering, old test DOMs). */
 const FALLBACK_WIDTH = 640;
@@ -87,7 +88,10 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
         </p>
       )}
       <p className="chart-source">{spec.source(ctx)}</p>
-      <div className="chart-actions">{children}</div>
+      <div className="chart-actions">
+        <ChartExport spec={spec} ctx={ctx} width={width} />
+        {children}
+      </div>
     </section>
   );
 }
