@@ -17,11 +17,15 @@ export interface CliArgs {
   target: string | null;
   calibrate: boolean;
   writeCalibrated: string | null;
+  /** `--brief out.pdf`: write the one-page brief as a PDF. */
+  brief: string | null;
+  lang: 'zh' | 'en';
 }
 
 export const USAGE = `usage: npm run sim -- <scenario.json> [--format json|csv] [--until YEAR]
                            [--set <json-pointer>=<value> ...]
-       npm run sim -- <scenario.json> --list-levers`;
+       npm run sim -- <scenario.json> --list-levers
+       npm run sim -- <scenario.json> --brief <out.pdf> [--lang zh|en] [--set ...]`;
 
 export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Issue[] } {
   const issues: Issue[] = [];
@@ -37,6 +41,8 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     target: null,
     calibrate: false,
     writeCalibrated: null,
+    brief: null,
+    lang: 'zh',
   };
   const int = (flag: string, v: string | undefined): number | null => {
     if (v === undefined || !/^-?\d+$/.test(v)) {
@@ -90,6 +96,20 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
             message: `value "${text}" is not valid JSON (quote strings: '"text"')`,
           });
         }
+        break;
+      }
+      case '--brief': {
+        const v = value();
+        if (v === undefined || v.startsWith('--') || !/\.pdf$/i.test(v))
+          issues.push({ path: '--brief', message: `needs the PDF file to write, e.g. --brief brief.pdf` });
+        else args.brief = v;
+        break;
+      }
+      case '--lang': {
+        const v = value();
+        if (v === 'zh' || v === 'en') args.lang = v;
+        else
+          issues.push({ path: '--lang', message: `must be zh or en, got ${v === undefined ? 'nothing' : `"${v}"`}` });
         break;
       }
       case '--list-levers':

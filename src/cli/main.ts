@@ -9,14 +9,18 @@ import { nodeDataLoader } from '../runner/node-loader';
 import { runResolved } from '../runner/run';
 import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
 import { listLevers } from '../scenario/levers';
-import { loadScenario, parseJsonText } from '../scenario/load';
+import { applyOverrides, loadScenario, parseJsonText } from '../scenario/load';
+import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
 import { resultToCsv } from '../runner/result-csv';
+import { writeBrief, type BriefRequest } from './brief';
 
 export interface CliOutcome {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
+  /** With `--brief`: the validated request, written asynchronously by {@link writeBrief}. */
+  readonly brief?: BriefRequest;
 }
 
 const fail = (issues: readonly Issue[]): CliOutcome => ({
@@ -37,6 +41,22 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
     if (args.until !== null) overrides.push({ pointer: '/until', value: args.until });
     const scenario = loadScenario(raw, nodeDataLoader(), overrides);
     if (args.listLevers) return { code: 0, stdout: JSON.stringify(listLevers(scenario), null, 2) + '\n', stderr: '' };
+    if (args.brief)
+      return {
+        code: 0,
+        stdout: '',
+        stderr: '',
+        brief: {
+          file: args.file,
+          merged: applyOverrides(
+            resolveIncludes(raw, nodeDataLoader()).doc,
+            overrides.filter((o) => typeof o.value !== 'number' && typeof o.value !== 'boolean'),
+          ),
+          overrides,
+          lang: args.lang,
+          out: args.brief,
+        },
+      };
     const { result } = runResolved(scenario);
     const stdout = args.format === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
     return { code: 0, stdout, stderr: '' };
@@ -59,4 +79,12 @@ if (isMain) {
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);
   process.exitCode = out.code;
+  if (out.brief)
+    writeBrief(out.brief).then(
+      (path) => process.stderr.write(`brief written: ${path}\n`),
+      (e: Error) => {
+        process.stderr.write(`brief: ${e.message}\n`);
+        process.exitCode = 1;
+      },
+    );
 }

@@ -1,19 +1,6 @@
 /** Headless Debian Chromium for the browser tests and the latency benchmark, and a page that records problems. */
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export const launch = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+import type { Browser, Page } from 'playwright-core';
+export { CHROMIUM_ARGS, launch } from '../../src/cli/chromium';
 
 /**
  * A page at 1280×720 whose console errors, page errors and requests outside `baseUrl` are pushed to
