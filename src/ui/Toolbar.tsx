@@ -10,12 +10,14 @@ import type { Route } from '../state/app-store';
 import { overridesOf, presetDoc } from '../state/doc';
 import { PRESETS } from '../state/presets';
 import { pick, t, type StringKey } from './i18n';
+import { resultToCsv } from '../runner/result-csv';
 import { download, fileNameOf, rawOf, type Services } from './services';
 
 const SCREENS: readonly Route[] = ['workspace', 'compare', 'tasks', 'library', 'brief'];
 
 export function Toolbar({ services }: { services: Services }) {
-  const { app, service } = services;
+  const { app, service, runs } = services;
+  const result = useStore(runs, (s) => s.result);
   const { doc, lang, route, canUndo, canRedo } = useStore(
     app,
     useShallow((s) => ({
@@ -143,6 +145,17 @@ export function Toolbar({ services }: { services: Services }) {
         />
         <button type="button" onClick={() => void onExport()} data-export-scenario="">
           {t('export', lang)}
+        </button>
+        <button
+          type="button"
+          data-export-results=""
+          disabled={!result}
+          title={t('exportResultsHint', lang)}
+          onClick={() =>
+            result && download('\ufeff' + resultToCsv(result), `${result.scenario.id}-results.csv`, 'text/csv')
+          }
+        >
+          {t('exportResults', lang)}
         </button>
         <button type="button" onClick={() => void onCopyLink()}>
           {t('copyLink', lang)}

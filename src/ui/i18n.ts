@@ -90,6 +90,8 @@ const STRINGS = {
   lead: ['牵头单位', 'Lead'],
   partners: ['责任单位', 'Partners'],
   leversLinked: ['相关杠杆', 'Levers'],
+  exportResults: ['导出结果 CSV', 'Results CSV'],
+  exportResultsHint: ['全部序列，每年一行', 'All series, one row per year'],
   target: ['目标', 'Target'],
   met: ['已达到', 'met'],
   missed: ['未达到', 'missed'],

@@ -104,19 +104,21 @@ describe('brief', () => {
     expect(pdf.text).toContain('Bureaus responsible');
   });
 
-  it('downloads the results as CSV, one row per year', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-results]')]);
-    const file = resolve(OUT, download.suggestedFilename());
-    await download.saveAs(file);
-    const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    const lines = text.trim().split(/\r?\n/);
-    const header = lines[0].split(',').map((h) => h.replace(/^"(.*)"$/, '$1'));
-    expect(header[0]).toBe('year');
-    expect(header).toContain('residentUrbanRate');
-    expect(header).toContain('hukouUrbanRate');
-    expect(lines.length - 1).toBe(21); // 2015–2035
-    expect(lines[1].startsWith('2015,')).toBe(true);
-    writeFileSync(resolve(OUT, 'results-header.txt'), lines[0]);
+  it('downloads the results as CSV, one row per year, from the brief and from the toolbar', async () => {
+    for (const button of ['[data-export-results="brief"]', '[data-export-results=""]']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const file = resolve(OUT, download.suggestedFilename());
+      await download.saveAs(file);
+      const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+      const lines = text.trim().split(/\r?\n/);
+      const header = lines[0].split(',').map((h) => h.replace(/^"(.*)"$/, '$1'));
+      expect(header[0]).toBe('year');
+      expect(header).toContain('residentUrbanRate');
+      expect(header).toContain('hukouUrbanRate');
+      expect(lines.length - 1).toBe(21); // 2015–2035
+      expect(lines[1].startsWith('2015,')).toBe(true);
+      writeFileSync(resolve(OUT, 'results-header.txt'), lines[0]);
+    }
   });
 
   it('logs no errors and makes no network request beyond its own files', () => {

@@ -13,7 +13,7 @@ export function BriefScreen(p: BriefProps) {
         </button>
         <button
           type="button"
-          data-export-results=""
+          data-export-results="brief"
           onClick={() => download('\ufeff' + resultToCsv(p.result), `${p.result.scenario.id}-results.csv`, 'text/csv')}
         >
           {en ? 'Results as CSV (all series)' : '导出结果 CSV（全部序列）'}
