@@ -19,6 +19,17 @@ const PURE_MODEL_IMPORTS = {
   ],
 };
 
+/** The analyses run the model (src/runner/run.ts) but stay free of the interface and its libraries. */
+const PURE_ANALYSIS_IMPORTS = {
+  patterns: [
+    {
+      regex: '^(react|react-dom|comlink|zustand)(/.*)?$',
+      message: 'src/analysis is pure: no React, comlink or zustand.',
+    },
+    { regex: '(^|/)(ui|state|workers)(/|$)', message: 'src/analysis must not import src/ui, src/state or workers.' },
+  ],
+};
+
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -33,5 +44,9 @@ export default defineConfig(
   {
     files: ['src/model/**/*.ts', 'src/scenario/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', PURE_MODEL_IMPORTS] },
+  },
+  {
+    files: ['src/analysis/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', PURE_ANALYSIS_IMPORTS] },
   },
 );

@@ -113,5 +113,20 @@ export function checkScenario(s: Scenario): Issue[] {
     if (getAt(s, p) === undefined)
       add(`/sources/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`, `pointer ${p} names nothing in the scenario`);
   }
+
+  // Analysis parameters: bounds in order (whether each pointer names a number is checked when an
+  // analysis applies it, on the merged and resolved scenario; see src/analysis/apply.ts).
+  s.uncertainty?.parameters.forEach((p, i) => {
+    const at = `/uncertainty/parameters/${i}/dist`;
+    const d = p.dist;
+    if (d.type === 'uniform' && !(d.min < d.max)) add(at, `min (${d.min}) must be below max (${d.max})`);
+    if (d.type === 'triangular' && !(d.min <= d.mode && d.mode <= d.max && d.min < d.max))
+      add(at, `needs min ≤ mode ≤ max with min < max (got ${d.min}, ${d.mode}, ${d.max})`);
+    if (d.type === 'normal' && d.min !== undefined && d.max !== undefined && !(d.min < d.max))
+      add(at, `min (${d.min}) must be below max (${d.max})`);
+  });
+  s.calibration?.parameters.forEach((p, i) => {
+    if (!(p.min < p.max)) add(`/calibration/parameters/${i}`, `min (${p.min}) must be below max (${p.max})`);
+  });
   return issues;
 }

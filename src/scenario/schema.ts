@@ -213,16 +213,18 @@ export const Target = z.strictObject({
   source: z.string().optional(),
 });
 
+export const ObservationMetric = z.enum([
+  'residentUrbanRate',
+  'hukouUrbanRate',
+  'gapPoints',
+  'residentPop',
+  'hukouPop',
+  'urbanResidentPop',
+  'urbanHukouPop',
+]);
+
 export const Observation = z.strictObject({
-  metric: z.enum([
-    'residentUrbanRate',
-    'hukouUrbanRate',
-    'gapPoints',
-    'residentPop',
-    'hukouPop',
-    'urbanResidentPop',
-    'urbanHukouPop',
-  ]),
+  metric: ObservationMetric,
   year: yearInt,
   value: finite(),
   source: z.string().min(1, 'every observation needs its source'),
@@ -288,6 +290,57 @@ export const Fiscal = z.strictObject({
   }),
 });
 export type FiscalSpec = z.infer<typeof Fiscal>;
+
+const pointerString = z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"');
+
+/**
+ * How an analysis moves a parameter: `set` puts the value at the pointer (which must hold a number);
+ * `scale` multiplies every number under the pointer (a year path, a table, a zone map) by the value.
+ */
+export const ParameterMode = z.enum(['set', 'scale']);
+
+/** A parameter's distribution for Monte Carlo runs (MODEL.md §9); a normal is truncated to its bounds. */
+export const Distribution = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('uniform'), min: finite(), max: finite() }),
+    z.strictObject({ type: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }),
+    z.strictObject({
+      type: z.literal('normal'),
+      mean: finite(),
+      sd: finite().gt(0, 'must be > 0'),
+      min: finite().optional(),
+      max: finite().optional(),
+    }),
+  ],
+  { error: 'must have type "uniform", "triangular" or "normal"' },
+);
+
+export const UncertainParameter = z.strictObject({
+  pointer: pointerString,
+  mode: ParameterMode.optional(),
+  label: z.string().optional(),
+  labelEn: z.string().optional(),
+  dist: Distribution,
+});
+
+/** The unknowns a calibration may fit, each within bounds, and the observations it fits them to. */
+export const Calibration = z.strictObject({
+  parameters: z
+    .array(
+      z.strictObject({
+        pointer: pointerString,
+        mode: ParameterMode.optional(),
+        label: z.string().optional(),
+        labelEn: z.string().optional(),
+        min: finite(),
+        max: finite(),
+      }),
+    )
+    .min(1),
+  /** Observed metrics to fit (default: every observed metric). */
+  metrics: z.array(ObservationMetric).optional(),
+});
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
@@ -429,10 +482,17 @@ export const Scenario = z.strictObject({
   fiscal: Fiscal.optional(),
   targets: z.array(Target),
   observed: z.union([DataRef, Observations], { error: 'must be a list of observations or a {"$data": …} reference' }),
+  /** Distributions of uncertain parameters, for `--runs` and the uncertainty analysis. */
+  uncertainty: z.strictObject({ parameters: z.array(UncertainParameter).min(1) }).optional(),
+  /** Unknowns to fit to `observed` with `--calibrate`. */
+  calibration: Calibration.optional(),
   sources: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.string().min(1)),
 });
 
 export type Scenario = z.infer<typeof Scenario>;
+export type UncertainParameterSpec = z.infer<typeof UncertainParameter>;
+export type CalibrationSpec = z.infer<typeof Calibration>;
+export type ParameterMode = z.infer<typeof ParameterMode>;
 export type Channel = z.infer<typeof Channel>;
 export type ConditionSpec = z.infer<typeof Condition>;
 export type AgeBandsSpec = z.infer<typeof AgeBands>;
