@@ -85,7 +85,8 @@ export function listLevers(s: Scenario): Lever[] {
             label: `${who}：年龄上限`,
             labelEn: `${whoEn}: maximum age`,
             unit: '岁',
-            min: 16,
+            // Never below the condition's own minimum age: such a scenario is invalid.
+            min: Math.max(16, c.min),
             max: 100,
             step: 1,
             ...extra,
