@@ -72,6 +72,20 @@ export interface ViewData {
   /** The task-division table of the scenario's document, when the document has one. */
   readonly tasks: TaskTable | null;
   readonly timeline: readonly TimelineEntry[];
+  /** The scenario's analysis parameters (its `uncertainty` and `calibration` blocks), for the Analyses screen. */
+  readonly analysis: {
+    readonly uncertainty: readonly AnalysisParameter[];
+    readonly calibration: readonly AnalysisParameter[];
+  };
+}
+
+export interface AnalysisParameter {
+  readonly pointer: string;
+  readonly label: string;
+  readonly labelEn: string;
+  readonly mode: 'set' | 'scale';
+  /** "uniform 0.2–0.4", "triangular 0.8 / 1 / 1.2", "normal 1 ± 0.1 in 0.8–1.2", or the calibration bounds. */
+  readonly range: string;
 }
 
 /** The task table of a document, found by its seed file's number (shared/seeds/000_… → data/tasks/doc000.json). */
@@ -150,5 +164,26 @@ export function buildViewData(
       ...(t.label ? { label: t.label } : {}),
       changes: Object.entries(t.set ?? {}).map(([pointer, value]) => ({ pointer, value })),
     })),
+    analysis: {
+      uncertainty: (s.uncertainty?.parameters ?? []).map((p) => ({
+        pointer: p.pointer,
+        label: p.label ?? p.pointer,
+        labelEn: p.labelEn ?? p.label ?? p.pointer,
+        mode: p.mode ?? 'set',
+        range:
+          p.dist.type === 'uniform'
+            ? `uniform ${p.dist.min}–${p.dist.max}`
+            : p.dist.type === 'triangular'
+              ? `triangular ${p.dist.min} / ${p.dist.mode} / ${p.dist.max}`
+              : `normal ${p.dist.mean} ± ${p.dist.sd}${p.dist.min !== undefined || p.dist.max !== undefined ? ` in ${p.dist.min ?? '−∞'}–${p.dist.max ?? '∞'}` : ''}`,
+      })),
+      calibration: (s.calibration?.parameters ?? []).map((p) => ({
+        pointer: p.pointer,
+        label: p.label ?? p.pointer,
+        labelEn: p.labelEn ?? p.label ?? p.pointer,
+        mode: p.mode ?? 'set',
+        range: `${p.min}–${p.max}`,
+      })),
+    },
   };
 }

@@ -7,8 +7,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Lang } from '../ui/charts/types';
 import { presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
 
-export type Route = 'workspace' | 'compare' | 'tasks' | 'library' | 'brief';
-export const ROUTES: readonly Route[] = ['workspace', 'compare', 'tasks', 'library', 'brief'];
+export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';
+export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
 
 export interface LibraryEntry {
   readonly id: string;

@@ -5,7 +5,10 @@
  */
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { UncertaintyView } from '../runner/analysis-types';
+import { docKeyOf } from '../state/analysis-store';
 import { presetById } from '../state/presets';
+import { Analyses } from './analysis/Analyses';
 import { BriefScreen } from './brief/BriefScreen';
 import { Compare } from './Compare';
 import { ErrorPanel } from './ErrorPanel';
@@ -44,6 +47,10 @@ export function App({ services }: { services: Services }) {
     })),
   );
   const { lang } = a;
+  // The fan chart shows only an uncertainty analysis of the document on screen, never an earlier one.
+  const unc = useStore(services.analysis, (s) => s.slots.uncertainty);
+  const uncertainty =
+    unc.result && unc.docKey === docKeyOf(a.doc) && unc.status !== 'running' ? (unc.result as UncertaintyView) : null;
   const nameEn = a.doc.source.kind === 'preset' ? presetById(a.doc.source.id)?.nameEn : undefined;
   return (
     <div className="app" data-status={r.status} aria-busy={r.status === 'running'}>
@@ -84,6 +91,7 @@ export function App({ services }: { services: Services }) {
               setLever={a.setLever}
               setYear={a.setYear}
               focus={a.focus}
+              uncertainty={uncertainty}
             />
           ) : (
             r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
@@ -91,6 +99,12 @@ export function App({ services }: { services: Services }) {
         {a.route === 'brief' &&
           (r.result && r.view && r.meta ? (
             <BriefScreen result={r.result} meta={r.meta} view={r.view} doc={a.doc} lang={lang} nameEn={nameEn} />
+          ) : (
+            r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
+          ))}
+        {a.route === 'analyses' &&
+          (r.result && r.view && r.meta ? (
+            <Analyses services={services} result={r.result} meta={r.meta} view={r.view} doc={a.doc} lang={lang} />
           ) : (
             r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
           ))}

@@ -13,7 +13,7 @@ import { pick, t, type StringKey } from './i18n';
 import { resultToCsv } from '../runner/result-csv';
 import { download, fileNameOf, rawOf, type Services } from './services';
 
-const SCREENS: readonly Route[] = ['workspace', 'compare', 'tasks', 'library', 'brief'];
+const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
 
 export function Toolbar({ services }: { services: Services }) {
   const { app, service, runs } = services;

@@ -4,6 +4,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import type { ScenarioMeta } from '../runner/reply';
+import type { UncertaintyView } from '../runner/analysis-types';
 import type { ViewData } from '../runner/view-data';
 import type { ProjectionResult } from '../scenario/result';
 import type { EditValue, ScenarioDoc } from '../state/doc';
@@ -26,6 +27,8 @@ export interface WorkspaceProps {
   readonly year: number | null;
   readonly focusLever: string | null;
   readonly nameEn?: string;
+  /** An uncertainty analysis of this very document, when one has run: the fan chart joins the charts. */
+  readonly uncertainty?: UncertaintyView | null;
   setLever(pointer: string, value: EditValue, sourceValue: EditValue): void;
   setYear(year: number | null): void;
   focus(pointer: string | null): void;
@@ -36,8 +39,8 @@ export function Workspace(p: WorkspaceProps) {
   const years = result.years;
   const year = p.year !== null && years.includes(p.year) ? p.year : years[years.length - 1];
   const ctx: ChartContext = useMemo(
-    () => ({ result, view, meta: p.meta, lang, year }),
-    [result, view, p.meta, lang, year],
+    () => ({ result, view, meta: p.meta, lang, year, ...(p.uncertainty ? { uncertainty: p.uncertainty } : {}) }),
+    [result, view, p.meta, lang, year, p.uncertainty],
   );
   const onFocused = useCallback(() => p.focus(null), [p]);
   return (

@@ -48,7 +48,11 @@ export const yuanPerPerson = (x: number | null | undefined, lang: Lang = 'zh'): 
   ok(x) ? (lang === 'en' ? `CNY ${grouped(x, 0)} per person` : `${grouped(x, 0)} 元/人`) : DASH;
 
 /** A value of a target's metric in that metric's unit. */
-export function metricValue(metric: TargetResult['metric'], x: number | null | undefined, lang: Lang = 'zh'): string {
+export function metricValue(
+  metric: TargetResult['metric'] | (string & {}),
+  x: number | null | undefined,
+  lang: Lang = 'zh',
+): string {
   switch (metric) {
     case 'residentUrbanRate':
     case 'hukouUrbanRate':

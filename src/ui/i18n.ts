@@ -14,6 +14,7 @@ const STRINGS = {
   'nav.tasks': ['任务分工', 'Tasks'],
   'nav.library': ['方案库', 'Library'],
   'nav.brief': ['简报', 'Brief'],
+  'nav.analyses': ['分析', 'Analyses'],
   'nav.label': ['页面', 'Screens'],
   preset: ['预设情景', 'Preset'],
   imported: ['导入的情景', 'Imported scenario'],

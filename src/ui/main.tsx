@@ -4,7 +4,9 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserAnalyst } from '../runner/analysis-service';
 import { ModelService } from '../runner/model-service';
+import { createAnalysisStore } from '../state/analysis-store';
 import { WorkerRunner } from '../runner/worker-runner';
 import { createAppStore, type KeyValueStore } from '../state/app-store';
 import { persist, startState } from '../state/persistence';
@@ -32,7 +34,13 @@ async function start() {
   if (s.year !== null) app.getState().setYear(s.year);
   if (s.linkError) app.getState().setNotice({ kind: 'error', text: t('linkDamaged', s.lang), issues: [s.linkError] });
   const runs = createRunStore(new WorkerRunner());
-  const services: Services = { app, runs, service: new ModelService() };
+  const services: Services = {
+    app,
+    runs,
+    service: new ModelService(),
+    analysis: createAnalysisStore(),
+    analyst: new BrowserAnalyst(),
+  };
 
   void runDoc(runs, app.getState().doc);
   app.subscribe((now, prev) => {

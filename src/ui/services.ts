@@ -2,7 +2,9 @@
  * What the screens act on: the app store (what the user made), the run store (the latest run) and the
  * model service (imports, exports, Compare runs). Plus the helpers that turn a document into a run.
  */
+import type { Analyst } from '../runner/analysis-types';
 import type { ModelService } from '../runner/model-service';
+import type { AnalysisStore } from '../state/analysis-store';
 import type { AppStore } from '../state/app-store';
 import { overridesOf, type ScenarioDoc } from '../state/doc';
 import { DEFAULT_PRESET, presetById } from '../state/presets';
@@ -12,6 +14,9 @@ export interface Services {
   readonly app: AppStore;
   readonly runs: RunStore;
   readonly service: ModelService;
+  /** The analyses' state and what runs them (a worker pool in the page). */
+  readonly analysis: AnalysisStore;
+  readonly analyst: Analyst;
 }
 
 /** The raw scenario JSON a document starts from; an unknown preset id falls back to the default. */

@@ -7,7 +7,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import type { Analyst } from '../../src/runner/analysis-types';
 import type { ModelService } from '../../src/runner/model-service';
+import { createAnalysisStore } from '../../src/state/analysis-store';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { replyTo, type ModelReply } from '../../src/runner/reply';
 import type { RunStatus } from '../../src/runner/worker-runner';
@@ -29,6 +31,8 @@ const render = (runs: RunStore, lang: 'zh' | 'en' = 'zh') =>
         app: createAppStore({ lang }),
         runs: createStore(() => runs.getState()) as RunStore,
         service: {} as ModelService,
+        analysis: createAnalysisStore(),
+        analyst: {} as Analyst,
       },
     }),
   );

@@ -2,6 +2,7 @@
  * The dashboard's charts in display order. Each is a {@link ChartSpec}: a pure description that
  * renders an `<svg>` and gives the table behind it, for the page, the brief and the exports alike.
  */
+import { fanChart } from './fan';
 import { fiscalCostChart, fiscalPayerChart } from './fiscal-cost';
 import { gapChart } from './gap';
 import { landChart } from './land';
@@ -15,6 +16,7 @@ import type { ChartSpec } from './types';
 
 export const CHARTS: readonly ChartSpec[] = [
   ratesChart,
+  fanChart,
   gapChart,
   settlersChart,
   settlersOriginChart,

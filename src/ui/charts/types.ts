@@ -5,6 +5,7 @@
  */
 import type { ScenarioMeta } from '../../runner/reply';
 import type { ViewData } from '../../runner/view-data';
+import type { CalibrationView, SensitivityView, UncertaintyView } from '../../runner/analysis-types';
 import type { ProjectionResult } from '../../scenario/result';
 
 export type Lang = 'zh' | 'en';
@@ -16,6 +17,10 @@ export interface ChartContext {
   readonly lang: Lang;
   /** The year the pyramid (and any year-specific chart) shows. */
   readonly year: number;
+  /** Results of analyses of this scenario, when run (the fan, tornado and calibration charts). */
+  readonly uncertainty?: UncertaintyView;
+  readonly sensitivity?: SensitivityView;
+  readonly calibration?: CalibrationView;
 }
 
 /** The data behind a chart, as it goes to CSV: one header row of column names, then rows. */

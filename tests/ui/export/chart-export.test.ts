@@ -178,8 +178,8 @@ describe('CSV export', () => {
     expect(exportFileName(spec('fiscal-payer'), zh, 'csv')).toBe('changzhou-2016-fiscal-payer.csv');
   });
 
-  it('covers every chart of the dashboard', () => {
-    expect(specs().length).toBe(CHARTS.length);
+  it('covers every chart of the dashboard (the fan chart, which needs an analysis, in charts-analysis.test.ts)', () => {
+    expect(specs().length).toBe(CHARTS.filter((c) => c.id !== 'fan').length);
   });
 });
 

@@ -1,0 +1,42 @@
+/**
+ * The analyses of the scenario on screen: each one's status, progress and last result, with the key of
+ * the scenario document it was computed for, so the page can say when a result belongs to an earlier
+ * setting. Results are not persisted: they are recomputed on demand.
+ */
+import { createStore } from 'zustand/vanilla';
+
+export type AnalysisKind = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation';
+
+export interface AnalysisSlot<R = unknown> {
+  readonly status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
+  readonly done: number;
+  readonly total: number;
+  readonly result: R | null;
+  /** The document key (see docKeyOf) the result was computed for. */
+  readonly docKey: string | null;
+  readonly error: string | null;
+}
+
+const EMPTY: AnalysisSlot = { status: 'idle', done: 0, total: 0, result: null, docKey: null, error: null };
+
+export interface AnalysisState {
+  readonly slots: Readonly<Record<AnalysisKind, AnalysisSlot>>;
+  update(kind: AnalysisKind, patch: Partial<AnalysisSlot>): void;
+}
+
+export const createAnalysisStore = () =>
+  createStore<AnalysisState>()((set) => ({
+    slots: {
+      uncertainty: EMPTY,
+      sensitivity: EMPTY,
+      goalSeek: EMPTY,
+      calibration: EMPTY,
+      evaluation: EMPTY,
+    },
+    update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
+  }));
+
+export type AnalysisStore = ReturnType<typeof createAnalysisStore>;
+
+/** A document's identity for analyses: its source and edits, in a stable text form. */
+export const docKeyOf = (doc: unknown): string => JSON.stringify(doc);

@@ -1,0 +1,558 @@
+/**
+ * The Analyses screen (MODEL.md §9): uncertainty (Monte Carlo across all cores, fan chart, probability
+ * of each target), sensitivity (tornado), goal seek, calibration to observed series and the evaluation
+ * of projections against what happened. Each runs on the scenario on screen, shows its progress and can
+ * be cancelled; a result computed for an earlier setting is marked as such.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
+import type { ScenarioMeta } from '../../runner/reply';
+import type { ViewData } from '../../runner/view-data';
+import type { ProjectionResult } from '../../scenario/result';
+import { docKeyOf, type AnalysisKind, type AnalysisSlot } from '../../state/analysis-store';
+import { overridesOf, type ScenarioDoc } from '../../state/doc';
+import { ChartCard } from '../ChartCard';
+import { calibrationChart } from '../charts/calibration';
+import { fanChart } from '../charts/fan';
+import { METRIC_WORDS, tornadoChart } from '../charts/tornado';
+import type { ChartContext, Lang } from '../charts/types';
+import { metricValue } from '../format';
+import { pick } from '../i18n';
+import { download, rawOf, type Services } from '../services';
+import './analysis.css';
+
+export interface AnalysesProps {
+  readonly services: Services;
+  readonly result: ProjectionResult;
+  readonly meta: ScenarioMeta;
+  readonly view: ViewData;
+  readonly doc: ScenarioDoc;
+  readonly lang: Lang;
+}
+
+const by = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+function ProgressLine({ slot, lang, onCancel }: { slot: AnalysisSlot; lang: Lang; onCancel: () => void }) {
+  if (slot.status !== 'running') return null;
+  return (
+    <div className="analysis-progress" role="status">
+      <progress value={slot.done} max={Math.max(1, slot.total)} />
+      <span>
+        {by(lang, '已完成', 'Done')} {slot.done} / {slot.total}
+      </span>
+      <button type="button" data-cancel="" onClick={onCancel}>
+        {by(lang, '取消', 'Cancel')}
+      </button>
+    </div>
+  );
+}
+
+function SlotNote({ slot, docKey, lang }: { slot: AnalysisSlot; docKey: string; lang: Lang }) {
+  if (slot.status === 'error')
+    return (
+      <p className="error-text" role="alert" data-analysis-error="">
+        {slot.error}
+      </p>
+    );
+  if (slot.status === 'cancelled') return <p className="muted">{by(lang, '已取消。', 'Cancelled.')}</p>;
+  if (slot.result && slot.docKey !== docKey)
+    return (
+      <p className="stale-note" data-stale="">
+        {by(lang, '此结果对应先前的设定；请重新运行。', 'This result belongs to an earlier setting; run it again.')}
+      </p>
+    );
+  return null;
+}
+
+export function Analyses({ services, result, meta, view, doc, lang }: AnalysesProps) {
+  const { analysis, analyst, app } = services;
+  const slots = useStore(analysis, (s) => s.slots);
+  const docKey = docKeyOf(doc);
+  const controllers = useRef<Partial<Record<AnalysisKind, AbortController>>>({});
+  const years = result.years;
+  const lastYear = years[years.length - 1];
+  const targetYears = [...new Set(result.targets.map((t) => t.year))];
+
+  const [runs, setRuns] = useState(500);
+  const [seed, setSeed] = useState(1);
+  const [sensYear, setSensYear] = useState(targetYears[0] ?? lastYear);
+  const [sensMetric, setSensMetric] = useState('gapPoints');
+  const numericLevers = view.levers.filter((l) => !l.toggle);
+  const [goalLever, setGoalLever] = useState(numericLevers[0]?.pointer ?? '');
+  const [goalTarget, setGoalTarget] = useState(result.targets[0]?.id ?? '');
+
+  const fresh = (k: AnalysisKind) => (slots[k].docKey === docKey ? slots[k].result : null);
+  const ctx: ChartContext = useMemo(
+    () => ({
+      result,
+      view,
+      meta,
+      lang,
+      year: lastYear,
+      ...(slots.uncertainty.result ? { uncertainty: slots.uncertainty.result as ChartContext['uncertainty'] } : {}),
+      ...(slots.sensitivity.result ? { sensitivity: slots.sensitivity.result as ChartContext['sensitivity'] } : {}),
+      ...(slots.calibration.result ? { calibration: slots.calibration.result as ChartContext['calibration'] } : {}),
+    }),
+    [result, view, meta, lang, lastYear, slots.uncertainty.result, slots.sensitivity.result, slots.calibration.result],
+  );
+
+  /** Runs one analysis: progress into the store, cancel by abort, a clear message on failure. */
+  async function start<R>(
+    kind: AnalysisKind,
+    job: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<R>,
+  ) {
+    controllers.current[kind]?.abort();
+    const controller = new AbortController();
+    controllers.current[kind] = controller;
+    const key = docKey;
+    const { update } = analysis.getState();
+    update(kind, { status: 'running', done: 0, total: 0, error: null });
+    try {
+      const r = await job(controller.signal, (p) => update(kind, { done: p.done, total: p.total }));
+      if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey: key });
+    } catch (e) {
+      if (controller.signal.aborted) update(kind, { status: 'cancelled' });
+      else
+        update(kind, {
+          status: 'error',
+          error:
+            e instanceof AnalysisInputError
+              ? e.message
+              : `${by(lang, '分析失败：', 'The analysis failed: ')}${e instanceof Error ? e.message : String(e)}`,
+        });
+    }
+  }
+  const cancel = (kind: AnalysisKind) => controllers.current[kind]?.abort();
+  const raw = rawOf(doc);
+  const overrides = overridesOf(doc);
+
+  const uncertainty = fresh('uncertainty') as ChartContext['uncertainty'] | null;
+  const goal = fresh('goalSeek') as Awaited<ReturnType<typeof analyst.goalSeek>> | null;
+  const calibration = fresh('calibration') as Awaited<ReturnType<typeof analyst.calibrate>> | null;
+  const evaluation =
+    slots.evaluation.docKey === docKey
+      ? (slots.evaluation.result as Awaited<ReturnType<typeof analyst.evaluate>>)
+      : null;
+  const goalLeverSpec = view.levers.find((l) => l.pointer === goal?.lever);
+
+  return (
+    <section className="analyses screen" aria-labelledby="analyses-title">
+      <h1 id="analyses-title">{by(lang, '分析', 'Analyses')}</h1>
+      <p className="muted">
+        {by(
+          lang,
+          '以下分析针对当前工作台的情景（含已调整的杠杆）。计算在后台进行，可随时取消。',
+          'These analyses run on the scenario in the workspace (with its changed levers), in the background; each can be cancelled.',
+        )}
+      </p>
+
+      <section className="analysis-card" data-analysis="uncertainty" aria-labelledby="an-unc">
+        <h2 id="an-unc">{by(lang, '不确定性（蒙特卡罗模拟）', 'Uncertainty (Monte Carlo)')}</h2>
+        {view.analysis.uncertainty.length === 0 ? (
+          <p>
+            {by(
+              lang,
+              '本情景未给出参数分布（uncertainty 部分）。',
+              'This scenario gives no parameter distributions (its uncertainty part).',
+            )}
+          </p>
+        ) : (
+          <>
+            <details>
+              <summary>
+                {by(
+                  lang,
+                  `随机变动的参数（${view.analysis.uncertainty.length} 项）`,
+                  `Parameters varied (${view.analysis.uncertainty.length})`,
+                )}
+              </summary>
+              <ul className="param-list">
+                {view.analysis.uncertainty.map((p) => (
+                  <li key={p.pointer}>
+                    {pick(lang, p.label, p.labelEn)}：<code>{p.range}</code>
+                    {p.mode === 'scale' ? by(lang, '（倍数）', ' (multiplier)') : ''}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <div className="analysis-form">
+              <label>
+                {by(lang, '模拟次数', 'Runs')}{' '}
+                <input
+                  type="number"
+                  min={10}
+                  max={10000}
+                  step={10}
+                  value={runs}
+                  data-analysis-runs=""
+                  onChange={(e) => setRuns(Number(e.target.value))}
+                />
+              </label>
+              <label>
+                {by(lang, '随机种子', 'Seed')}{' '}
+                <input
+                  type="number"
+                  min={0}
+                  step={1}
+                  value={seed}
+                  data-analysis-seed=""
+                  onChange={(e) => setSeed(Number(e.target.value))}
+                />
+              </label>
+              <button
+                type="button"
+                data-run="uncertainty"
+                disabled={
+                  slots.uncertainty.status === 'running' || !(runs >= 10 && runs <= 10000) || !Number.isInteger(seed)
+                }
+                onClick={() =>
+                  void start('uncertainty', (signal, progress) =>
+                    analyst.uncertainty(
+                      raw,
+                      overrides,
+                      { runs, seed },
+                      (snapshot, p) => {
+                        progress(p);
+                        analysis.getState().update('uncertainty', { result: snapshot, docKey });
+                      },
+                      signal,
+                    ),
+                  )
+                }
+              >
+                {by(lang, '开始模拟', 'Run')}
+              </button>
+            </div>
+            <ProgressLine slot={slots.uncertainty} lang={lang} onCancel={() => cancel('uncertainty')} />
+            <SlotNote slot={slots.uncertainty} docKey={docKey} lang={lang} />
+            {uncertainty && (
+              <>
+                <table className="compact" data-target-probabilities="">
+                  <thead>
+                    <tr>
+                      <th scope="col">{by(lang, '目标', 'Target')}</th>
+                      <th scope="col">{by(lang, '确定性预测', 'Deterministic run')}</th>
+                      <th scope="col">{by(lang, '达标概率', 'Probability of meeting it')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {result.targets.map((t) => (
+                      <tr
+                        key={t.id}
+                        data-target-probability={t.id}
+                        data-probability={uncertainty.targetProbability[t.id] ?? ''}
+                      >
+                        <td>{pick(lang, t.label, t.labelEn)}</td>
+                        <td>
+                          {t.value === null ? '—' : `${metricValue(t.metric, t.value, lang)} ${t.met ? '✓' : '✗'}`}
+                        </td>
+                        <td>
+                          <strong>{((uncertainty.targetProbability[t.id] ?? 0) * 100).toFixed(0)}%</strong>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <ChartCard spec={fanChart} ctx={ctx} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="analysis-card" data-analysis="sensitivity" aria-labelledby="an-sens">
+        <h2 id="an-sens">{by(lang, '敏感性（龙卷风图）', 'Sensitivity (tornado)')}</h2>
+        <div className="analysis-form">
+          <label>
+            {by(lang, '年份', 'Year')}{' '}
+            <select value={sensYear} data-sensitivity-year="" onChange={(e) => setSensYear(Number(e.target.value))}>
+              {years.slice(1).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {by(lang, '指标', 'Metric')}{' '}
+            <select value={sensMetric} data-sensitivity-metric="" onChange={(e) => setSensMetric(e.target.value)}>
+              {Object.entries(METRIC_WORDS)
+                .filter(([k]) => k !== 'totalCost' || result.fiscal)
+                .map(([k, w]) => (
+                  <option key={k} value={k}>
+                    {pick(lang, w.zh, w.en)}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            data-run="sensitivity"
+            disabled={slots.sensitivity.status === 'running'}
+            onClick={() =>
+              void start('sensitivity', (signal, progress) =>
+                analyst.sensitivity(raw, overrides, { year: sensYear, metric: sensMetric }, progress, signal),
+              )
+            }
+          >
+            {by(lang, '计算', 'Run')}
+          </button>
+        </div>
+        <ProgressLine slot={slots.sensitivity} lang={lang} onCancel={() => cancel('sensitivity')} />
+        <SlotNote slot={slots.sensitivity} docKey={docKey} lang={lang} />
+        {fresh('sensitivity') !== null && <ChartCard spec={tornadoChart} ctx={ctx} />}
+      </section>
+
+      <section className="analysis-card" data-analysis="goal-seek" aria-labelledby="an-goal">
+        <h2 id="an-goal">{by(lang, '目标求解', 'Goal seek')}</h2>
+        <p className="muted">
+          {by(
+            lang,
+            '求出使所选目标恰好达到的杠杆取值（对单调响应用二分法）；达不到时给出可达到的最好结果。',
+            'Finds the setting of a lever at which the chosen target is just met (bisection on a monotone response); when no setting reaches it, says so with the best value reachable.',
+          )}
+        </p>
+        <div className="analysis-form">
+          <label>
+            {by(lang, '杠杆', 'Lever')}{' '}
+            <select value={goalLever} data-goal-lever="" onChange={(e) => setGoalLever(e.target.value)}>
+              {numericLevers.map((l) => (
+                <option key={l.pointer} value={l.pointer}>
+                  {pick(lang, l.label, l.labelEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {by(lang, '目标', 'Target')}{' '}
+            <select value={goalTarget} data-goal-target="" onChange={(e) => setGoalTarget(e.target.value)}>
+              {result.targets.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {pick(lang, t.label, t.labelEn)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            data-run="goal-seek"
+            disabled={slots.goalSeek.status === 'running' || !goalLever || !goalTarget}
+            onClick={() =>
+              void start('goalSeek', (signal, progress) =>
+                analyst.goalSeek(raw, overrides, { lever: goalLever, target: goalTarget }, progress, signal),
+              )
+            }
+          >
+            {by(lang, '求解', 'Seek')}
+          </button>
+        </div>
+        <ProgressLine slot={slots.goalSeek} lang={lang} onCancel={() => cancel('goalSeek')} />
+        <SlotNote slot={slots.goalSeek} docKey={docKey} lang={lang} />
+        {goal && (
+          <div
+            className={`goal-result ${goal.achieved ? 'met' : 'unmet'}`}
+            data-goal-result=""
+            data-achieved={String(goal.achieved)}
+            data-value={goal.value ?? ''}
+          >
+            <p>
+              <strong>{goal.achieved ? '✓ ' : '✗ '}</strong>
+              {lang === 'en' ? goal.message : (goal.messageZh ?? goal.message)}
+            </p>
+            {goal.achieved && goal.value !== null && goalLeverSpec && (
+              <button
+                type="button"
+                data-apply-goal=""
+                onClick={() => {
+                  const source = view.sourceValues[goalLeverSpec.pointer] ?? goalLeverSpec.value;
+                  app.getState().setLever(goalLeverSpec.pointer, goal.value!, source);
+                  app.getState().setRoute('workspace');
+                  app.getState().focus(goalLeverSpec.pointer);
+                }}
+              >
+                {by(
+                  lang,
+                  `在工作台采用此设置（${goal.value} ${goalLeverSpec.unit}）`,
+                  `Use this setting in the workspace (${goal.value} ${goalLeverSpec.unit})`,
+                )}
+              </button>
+            )}
+          </div>
+        )}
+      </section>
+
+      <section className="analysis-card" data-analysis="calibration" aria-labelledby="an-cal">
+        <h2 id="an-cal">{by(lang, '校准', 'Calibration')}</h2>
+        {view.analysis.calibration.length === 0 ? (
+          <p>
+            {by(
+              lang,
+              '本情景未指定待校准参数（calibration 部分）。',
+              'This scenario names no unknowns to calibrate (its calibration part).',
+            )}
+          </p>
+        ) : (
+          <>
+            <p className="muted">
+              {by(
+                lang,
+                `以最小二乘法将下列参数拟合到情景的观测值（${view.observed.length} 个）：`,
+                `Fits these unknowns to the scenario's ${view.observed.length} observations by least squares:`,
+              )}
+            </p>
+            <ul className="param-list">
+              {view.analysis.calibration.map((p) => (
+                <li key={p.pointer}>
+                  {pick(lang, p.label, p.labelEn)}：<code>{p.range}</code>
+                  {p.mode === 'scale' ? by(lang, '（倍数）', ' (multiplier)') : ''}
+                  {calibration && calibration.parameters[p.pointer] !== undefined && (
+                    <>
+                      {' → '}
+                      <strong data-calibrated={p.pointer}>{+calibration.parameters[p.pointer].toPrecision(4)}</strong>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <div className="analysis-form">
+              <button
+                type="button"
+                data-run="calibrate"
+                disabled={slots.calibration.status === 'running'}
+                onClick={() =>
+                  void start('calibration', (signal, progress) => analyst.calibrate(raw, overrides, progress, signal))
+                }
+              >
+                {by(lang, '开始校准', 'Calibrate')}
+              </button>
+            </div>
+            <ProgressLine slot={slots.calibration} lang={lang} onCancel={() => cancel('calibration')} />
+            <SlotNote slot={slots.calibration} docKey={docKey} lang={lang} />
+            {calibration && (
+              <>
+                <p data-rmse={calibration.rmse}>
+                  {by(lang, '拟合误差（均方根）', 'Fit error (RMSE)')}：{calibration.rmseStart.toPrecision(3)} →{' '}
+                  <strong>{calibration.rmse.toPrecision(3)}</strong>
+                  {by(
+                    lang,
+                    `（${calibration.evaluations} 次运行${calibration.converged ? '，已收敛' : '，未完全收敛'}）`,
+                    ` (${calibration.evaluations} runs${calibration.converged ? ', converged' : ', not fully converged'})`,
+                  )}
+                </p>
+                <div className="analysis-form">
+                  <button
+                    type="button"
+                    data-export-calibrated=""
+                    onClick={async () => {
+                      const text = await analyst.calibratedScenario(raw, overrides, calibration);
+                      download(text, `${result.scenario.id}-calibrated.json`);
+                    }}
+                  >
+                    {by(lang, '导出校准后的情景 JSON', 'Export the calibrated scenario (JSON)')}
+                  </button>
+                  <button
+                    type="button"
+                    data-open-calibrated=""
+                    onClick={async () => {
+                      const text = await analyst.calibratedScenario(raw, overrides, calibration);
+                      app.getState().openDoc({
+                        source: {
+                          kind: 'custom',
+                          raw: JSON.parse(text),
+                          fileName: `${result.scenario.id}-calibrated.json`,
+                        },
+                        edits: {},
+                      });
+                      app.getState().setRoute('workspace');
+                    }}
+                  >
+                    {by(lang, '在工作台打开校准后的情景', 'Open the calibrated scenario in the workspace')}
+                  </button>
+                </div>
+                <ChartCard spec={calibrationChart} ctx={ctx} />
+              </>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className="analysis-card" data-analysis="evaluation" aria-labelledby="an-eval">
+        <h2 id="an-eval">{by(lang, '评估：观测值与预测值', 'Evaluation: observed against projected')}</h2>
+        <p className="muted">
+          {by(
+            lang,
+            '文件要求的中期评估与总结评估：各观测年份的公布数值与模型预测之差。户籍统计口径不同的年份不作比较。',
+            'The mid-term and summary evaluations the documents call for: published values against the projection in each observed year. Years with a different hukou definition are not compared.',
+          )}
+        </p>
+        <div className="analysis-form">
+          <button
+            type="button"
+            data-run="evaluation"
+            disabled={slots.evaluation.status === 'running'}
+            onClick={() =>
+              void start('evaluation', async (signal) => {
+                const rows = await analyst.evaluate(raw, overrides);
+                if (signal.aborted) throw new DOMException('aborted', 'AbortError');
+                return rows;
+              })
+            }
+          >
+            {by(lang, '生成评估表', 'Evaluate')}
+          </button>
+        </div>
+        <SlotNote slot={slots.evaluation} docKey={docKey} lang={lang} />
+        {evaluation && (
+          <table className="compact" data-evaluation="">
+            <thead>
+              <tr>
+                <th scope="col">{by(lang, '指标', 'Metric')}</th>
+                <th scope="col">{by(lang, '年份', 'Year')}</th>
+                <th scope="col">{by(lang, '观测值', 'Observed')}</th>
+                <th scope="col">{by(lang, '预测值', 'Projected')}</th>
+                <th scope="col">{by(lang, '差', 'Difference')}</th>
+                <th scope="col">{by(lang, '说明', 'Note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {evaluation.map((r, i) => (
+                <tr key={i} data-comparable={String(r.comparable)} className={r.comparable ? '' : 'muted'}>
+                  <td>{metricName(r.metric, lang)}</td>
+                  <td>{r.year}</td>
+                  <td>{metricValue(r.metric, r.observed, lang)}</td>
+                  <td>{r.projected === null ? '—' : metricValue(r.metric, r.projected, lang)}</td>
+                  <td>{r.difference === null || !r.comparable ? '—' : differenceText(r.metric, r.difference, lang)}</td>
+                  <td className="eval-note">
+                    {r.targetId ? by(lang, '目标年份。', 'Target year. ') : ''}
+                    {r.note ?? ''}
+                    <span className="muted"> {r.source}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}
+
+const METRIC_NAMES: Record<string, [string, string]> = {
+  residentUrbanRate: ['常住人口城镇化率', 'Resident urbanisation rate'],
+  hukouUrbanRate: ['户籍人口城镇化率', 'Hukou urbanisation rate'],
+  gapPoints: ['两率差距', 'Gap'],
+  residentPop: ['常住人口', 'Resident population'],
+  hukouPop: ['户籍人口', 'Hukou population'],
+  urbanResidentPop: ['城镇常住人口', 'Urban resident population'],
+  urbanHukouPop: ['城镇户籍人口', 'Urban hukou population'],
+};
+const metricName = (m: string, lang: Lang) => pick(lang, METRIC_NAMES[m]?.[0] ?? m, METRIC_NAMES[m]?.[1]);
+
+function differenceText(metric: string, d: number, lang: Lang): string {
+  const sign = d > 0 ? '+' : '';
+  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate')
+    return `${sign}${(100 * d).toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
+  if (metric === 'gapPoints') return `${sign}${d.toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
+  return `${sign}${metricValue(metric, d, lang)}`;
+}

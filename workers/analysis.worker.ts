@@ -1,0 +1,70 @@
+/**
+ * The analyses in Web Workers: a comlink facade over src/analysis. The main thread runs several of
+ * these (src/runner/analysis-pool.ts) and imports this file's types only, so the model, the schema and
+ * the data tables stay out of the main bundle.
+ */
+import { expose, transfer } from 'comlink';
+import { calibrate, calibratedScenario, type CalibrationResult } from '../src/analysis/calibrate';
+import { evaluate } from '../src/analysis/evaluate';
+import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
+import { sensitivity, type SensitivityOptions } from '../src/analysis/sensitivity';
+import { uncertaintyBatchRunner, summaryBuffers, type RunSummary } from '../src/analysis/uncertainty';
+import { browserDataLoader } from '../src/runner/browser-loader';
+import { runScenario } from '../src/runner/run';
+import { ValidationError, type Issue } from '../src/scenario/issues';
+import type { Override } from '../src/scenario/load';
+
+/** An analysis's answer, or the engine's issues for bad input (classes do not cross the worker boundary). */
+export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
+
+function answer<T>(f: () => T): Answer<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof ValidationError) return { ok: false, issues: e.issues.map((i) => ({ ...i })) };
+    throw e;
+  }
+}
+
+type OnProgress = (done: number, total: number) => void;
+
+const load = browserDataLoader();
+const uncertainty = uncertaintyBatchRunner(load);
+
+const api = {
+  /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
+  planUncertainty(raw: unknown, overrides: readonly Override[] = []) {
+    return uncertainty.plan(raw, overrides);
+  },
+  /**
+   * Monte Carlo runs `indices` (preparation cached per scenario and overrides); their arrays are
+   * transferred, not copied. An invalid draw rejects with the issues in the message.
+   */
+  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): RunSummary[] {
+    const summaries = uncertainty.runBatch(raw, overrides, seed, indices);
+    return transfer(summaries, summaryBuffers(summaries));
+  },
+  goalSeek(raw: unknown, overrides: readonly Override[], options: GoalSeekOptions, onProgress?: OnProgress) {
+    return answer(() => goalSeek(raw, load, overrides, options, onProgress));
+  },
+  sensitivity(raw: unknown, overrides: readonly Override[], options: SensitivityOptions, onProgress?: OnProgress) {
+    return answer(() => sensitivity(raw, load, overrides, options, onProgress));
+  },
+  calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress) {
+    return answer(() => calibrate(raw, load, overrides, {}, onProgress));
+  },
+  /** The calibrated scenario as the JSON text of a file. */
+  calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult) {
+    return answer(() => JSON.stringify(calibratedScenario(raw, load, overrides, calibration), null, 2) + '\n');
+  },
+  evaluate(raw: unknown, overrides: readonly Override[]) {
+    return answer(() => {
+      const { scenario, result } = runScenario(raw, load, overrides);
+      return evaluate(scenario, result);
+    });
+  },
+};
+
+export type AnalysisWorkerApi = typeof api;
+
+expose(api);
