@@ -17,6 +17,8 @@ export interface CliArgs {
   target: string | null;
   calibrate: boolean;
   writeCalibrated: string | null;
+  /** Worker threads for `--runs` (default: every core). */
+  threads: number | null;
   /** `--brief out.pdf`: write the one-page brief as a PDF. */
   brief: string | null;
   lang: 'zh' | 'en';
@@ -25,6 +27,8 @@ export interface CliArgs {
 export const USAGE = `usage: npm run sim -- <scenario.json> [--format json|csv] [--until YEAR]
                            [--set <json-pointer>=<value> ...]
        npm run sim -- <scenario.json> --list-levers
+       npm run sim -- <scenario.json> [--runs N --seed S] [--goal-seek <json-pointer> --target <target-id>]
+                           [--calibrate [--write-calibrated out.json]] [--threads N]
        npm run sim -- <scenario.json> --brief <out.pdf> [--lang zh|en] [--set ...]`;
 
 export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Issue[] } {
@@ -41,6 +45,7 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     target: null,
     calibrate: false,
     writeCalibrated: null,
+    threads: null,
     brief: null,
     lang: 'zh',
   };
@@ -121,6 +126,12 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
       case '--seed':
         args.seed = int('--seed', value());
         break;
+      case '--threads': {
+        const n = int('--threads', value());
+        if (n !== null && (n < 1 || n > 256)) issues.push({ path: '--threads', message: `must be 1–256, got ${n}` });
+        else args.threads = n;
+        break;
+      }
       case '--goal-seek':
         args.goalSeek = value() ?? null;
         break;
@@ -145,14 +156,29 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     }
   }
   if (!args.file) issues.push({ path: '<scenario.json>', message: 'missing: give the scenario file to run' });
-  // Analyses (uncertainty, goal seek, calibration) are the subject of a later issue; refuse them clearly.
-  for (const [flag, on] of [
-    ['--runs', args.runs !== null || args.seed !== null],
-    ['--goal-seek', args.goalSeek !== null || args.target !== null],
-    ['--calibrate', args.calibrate || args.writeCalibrated !== null],
-  ] as const) {
-    if (on)
-      issues.push({ path: flag, message: 'analyses are not available in this version yet (only deterministic runs)' });
-  }
+  // Analyses: flags that only make sense together, and ranges.
+  if (args.runs !== null && (args.runs < 1 || args.runs > 100_000))
+    issues.push({ path: '--runs', message: `must be between 1 and 100000, got ${args.runs}` });
+  if (args.runs !== null && args.seed === null)
+    issues.push({ path: '--seed', message: 'give a seed with --runs, e.g. --seed 1' });
+  if (args.seed !== null && args.runs === null)
+    issues.push({ path: '--runs', message: 'give the number of runs with --seed' });
+  if (args.seed !== null && (args.seed < 0 || args.seed > 0xffffffff))
+    issues.push({ path: '--seed', message: `must be a whole number from 0 to 4294967295, got ${args.seed}` });
+  if (args.goalSeek !== null && !args.goalSeek.startsWith('/'))
+    issues.push({
+      path: '--goal-seek',
+      message: `needs the JSON Pointer of a lever (see --list-levers), got "${args.goalSeek}"`,
+    });
+  if (args.goalSeek !== null && args.target === null)
+    issues.push({ path: '--target', message: 'give the id of the target to meet with --goal-seek' });
+  if (args.target !== null && args.goalSeek === null)
+    issues.push({ path: '--goal-seek', message: 'give the lever to move with --target' });
+  if (args.writeCalibrated !== null && !args.calibrate)
+    issues.push({ path: '--write-calibrated', message: 'needs --calibrate' });
+  if (args.writeCalibrated !== null && !/\.json$/i.test(args.writeCalibrated))
+    issues.push({ path: '--write-calibrated', message: `needs a .json file to write, got "${args.writeCalibrated}"` });
+  if (args.brief && (args.runs !== null || args.goalSeek !== null || args.calibrate))
+    issues.push({ path: '--brief', message: 'cannot be combined with the analyses; run them separately' });
   return { args, issues };
 }

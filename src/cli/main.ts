@@ -3,7 +3,7 @@
  * its yearly results as JSON (default) or CSV. Invalid input: exit code 2,
  * every problem on stderr as `path: message`, nothing on stdout.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataLoader } from '../runner/node-loader';
 import { runResolved } from '../runner/run';
@@ -14,6 +14,11 @@ import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
 import { resultToCsv } from '../runner/result-csv';
 import { writeBrief, type BriefRequest } from './brief';
+import { calibrate, calibratedScenario } from '../analysis/calibrate';
+import { goalSeek } from '../analysis/goal-seek';
+import { runUncertaintyNode } from '../analysis/node-pool';
+import type { UncertaintyResult } from '../analysis/uncertainty';
+import type { ProjectionResult } from '../scenario/result';
 
 export interface CliOutcome {
   readonly code: number;
@@ -72,10 +77,68 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
   }
 }
 
+/** JSON (or CSV) of a result with the analyses' sections added. */
+function render(result: ProjectionResult, extra: Record<string, unknown>, format: 'json' | 'csv'): string {
+  if (format === 'json') return JSON.stringify({ ...result, ...extra }, null, 2) + '\n';
+  const u = extra.uncertainty as UncertaintyResult | undefined;
+  // CSV: one row per year; the percentile bands join as `uncertainty.p5.<series>` … columns.
+  return resultToCsv(result, u ? { uncertainty: { ...u.percentiles } } : undefined);
+}
+
+/**
+ * The whole command, analyses included (`--runs`, `--goal-seek`, `--calibrate`, `--brief`). Without
+ * analyses it is {@link runCli}. Bad input: exit code 2 and every problem on stderr.
+ */
+export async function runCliAsync(argv: readonly string[], cwd = process.cwd()): Promise<CliOutcome> {
+  const { args, issues } = parseArgs(argv);
+  if (issues.length) return fail(issues);
+  if (args.runs === null && args.goalSeek === null && !args.calibrate) return runCli(argv, cwd);
+  const path = resolve(cwd, args.file);
+  if (!existsSync(path)) return fail([{ path: args.file, message: 'file not found' }]);
+  const load = nodeDataLoader();
+  const located = (e: ValidationError) =>
+    fail(e.issues.map((i) => ({ ...i, path: i.path.startsWith('/') ? `${args.file}#${i.path}` : i.path })));
+  try {
+    const raw = parseJsonText(readFileSync(path, 'utf8'), args.file);
+    const overrides = [...args.overrides];
+    if (args.until !== null) overrides.push({ pointer: '/until', value: args.until });
+    const { result } = runResolved(loadScenario(raw, load, overrides));
+    const extra: Record<string, unknown> = {};
+    const notes: string[] = [];
+    if (args.runs !== null && args.seed !== null)
+      extra.uncertainty = await runUncertaintyNode({
+        raw,
+        overrides,
+        runs: args.runs,
+        seed: args.seed,
+        ...(args.threads !== null ? { threads: args.threads } : {}),
+      });
+    if (args.goalSeek !== null && args.target !== null) {
+      const g = goalSeek(raw, load, overrides, { lever: args.goalSeek, target: args.target });
+      extra.goalSeek = g;
+      notes.push(`goal seek: ${g.message}`);
+    }
+    if (args.calibrate) {
+      const c = calibrate(raw, load, overrides);
+      extra.calibration = c;
+      notes.push(`calibration: rmse ${c.rmseStart.toPrecision(3)} → ${c.rmse.toPrecision(3)} in ${c.evaluations} runs`);
+      if (args.writeCalibrated) {
+        const out = resolve(cwd, args.writeCalibrated);
+        writeFileSync(out, JSON.stringify(calibratedScenario(raw, load, overrides, c), null, 2) + '\n');
+        notes.push(`calibrated scenario written: ${out}`);
+      }
+    }
+    return { code: 0, stdout: render(result, extra, args.format), stderr: notes.map((n) => n + '\n').join('') };
+  } catch (e) {
+    if (e instanceof ValidationError) return located(e);
+    return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).stack ?? String(e)}\n` };
+  }
+}
+
 const isMain =
   process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
 if (isMain) {
-  const out = runCli(process.argv.slice(2));
+  const out = await runCliAsync(process.argv.slice(2));
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);
   process.exitCode = out.code;

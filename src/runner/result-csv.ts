@@ -7,17 +7,23 @@ function flatten(prefix: string, v: unknown, out: [string, (number | null)[]][])
     for (const [k, x] of Object.entries(v)) flatten(prefix ? `${prefix}.${k}` : k, x, out);
 }
 
+const numberOrNull = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const cell = (x: number | null | string) =>
   x === null ? '' : typeof x === 'string' ? `"${x.replace(/"/g, '""')}"` : String(x);
 
-export function resultToCsv(r: ProjectionResult): string {
+/**
+ * `extra` adds columns by year from other sections indexed like `years` (e.g. `{ uncertainty: { p5: {…} } }`
+ * → `uncertainty.p5.residentUrbanRate`).
+ */
+export function resultToCsv(r: ProjectionResult, extra?: Record<string, unknown>): string {
   const cols: [string, (number | null)[]][] = [];
   flatten('', r.series, cols);
   if (r.fiscal) flatten('fiscal', r.fiscal, cols);
+  if (extra) flatten('', extra, cols);
   const header = ['year', ...cols.map(([k]) => k), 'hukouDefinition'];
   const lines = [header.map((h) => cell(h)).join(',')];
   r.years.forEach((y, i) => {
-    lines.push([String(y), ...cols.map(([, a]) => cell(a[i] ?? null)), cell(r.hukouDefinition[i])].join(','));
+    lines.push([String(y), ...cols.map(([, a]) => cell(numberOrNull(a[i]))), cell(r.hukouDefinition[i])].join(','));
   });
   return lines.join('\n') + '\n';
 }

@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main';
+import { runCli, runCliAsync } from '../../src/cli/main';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { resolveIncludes } from '../../src/scenario/include';
 import { getAt } from '../../src/scenario/pointer';
 import type { ProjectionResult } from '../../src/scenario/result';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const PRESET = 'scenarios/changzhou-2016.json';
 const run = (...argv: string[]) => runCli(argv, PROJECT_ROOT);
@@ -154,7 +155,19 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
     ],
     ['a --set value that is not JSON', [PRESET, '--set', '/name=abc'], /^--set \/name: value "abc" is not valid JSON/m],
     ['--until before the base year', [PRESET, '--until', '2010'], /#\/until: must be after baseYear \(2015\)$/m],
-    ['analyses not yet available', [PRESET, '--runs', '10', '--seed', '1'], /^--runs: analyses are not available/m],
+    ['--runs without a seed', [PRESET, '--runs', '10'], /^--seed: give a seed with --runs/m],
+    ['--runs out of range', [PRESET, '--runs', '0', '--seed', '1'], /^--runs: must be between 1 and 100000, got 0$/m],
+    ['--goal-seek without a target', [PRESET, '--goal-seek', '/policy/channelOverlap'], /^--target: give the id/m],
+    [
+      '--goal-seek not a pointer',
+      [PRESET, '--goal-seek', 'speed', '--target', 'gap-2020'],
+      /^--goal-seek: needs the JSON Pointer/m,
+    ],
+    [
+      '--write-calibrated without --calibrate',
+      [PRESET, '--write-calibrated', 'x.json'],
+      /^--write-calibrated: needs --calibrate$/m,
+    ],
   ];
   for (const [what, argv, expected] of cases) {
     it(what, () => {
@@ -181,4 +194,82 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
     expect(good.status).toBe(0);
     expect(good.stdout.trim().split('\n')).toHaveLength(4);
   }, 30_000);
+});
+
+describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
+  const runA = (...argv: string[]) => runCliAsync(argv, PROJECT_ROOT);
+
+  it('--runs N --seed S: percentile bands and target probabilities, the same bytes for the same seed', async () => {
+    const a = await runA(PRESET, '--runs', '24', '--seed', '9', '--threads', '1');
+    const b = await runA(PRESET, '--runs', '24', '--seed', '9', '--threads', '2');
+    expect(a.code, a.stderr).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const u = JSON.parse(a.stdout).uncertainty;
+    expect(u.runs).toBe(24);
+    expect(u.seed).toBe(9);
+    for (const series of Object.keys(u.percentiles.p50))
+      u.years.forEach((_: number, i: number) => {
+        const q = ['p5', 'p25', 'p50', 'p75', 'p95'].map((k) => u.percentiles[k][series][i]);
+        for (let k = 1; k < q.length; k++) if (q[k] !== null) expect(q[k]).toBeGreaterThanOrEqual(q[k - 1]);
+      });
+    for (const p of Object.values(u.targetProbability) as number[]) expect(p >= 0 && p <= 1).toBe(true);
+    const c = await runA(PRESET, '--runs', '24', '--seed', '10', '--threads', '1');
+    expect(c.stdout).not.toBe(a.stdout);
+  }, 60_000);
+
+  it('--runs in CSV: the bands as uncertainty.pNN.<series> columns, one row per year', async () => {
+    const out = await runA(PRESET, '--runs', '10', '--seed', '1', '--threads', '1', '--format', 'csv');
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(21 + 1);
+    expect(lines[0]).toContain('"uncertainty.p95.gapPoints"');
+  }, 60_000);
+
+  it('--goal-seek: an answer fed back with --set meets its target', async () => {
+    // The preset's resident-rate target is met at every setting of the insurance lever; ask for a
+    // tighter one (74.2% by 2020) by overriding the target, so that the answer is a real boundary.
+    const tighter = ['--set', '/targets/0/value=0.742'];
+    const out = await runA(
+      PRESET,
+      ...tighter,
+      '--goal-seek',
+      '/migration/inflow/persons',
+      '--target',
+      'resident-rate-2020',
+    );
+    expect(out.code, out.stderr).toBe(0);
+    const g = JSON.parse(out.stdout).goalSeek;
+    expect(g.achieved).toBe(true);
+    expect(typeof g.value).toBe('number');
+    const check = runCli([PRESET, ...tighter, '--set', `/migration/inflow/persons=${g.value}`], PROJECT_ROOT);
+    const t = (JSON.parse(check.stdout) as ProjectionResult).targets.find((x) => x.id === 'resident-rate-2020')!;
+    expect(t.met).toBe(true);
+  }, 60_000);
+
+  it('--goal-seek: says so when no setting reaches the target', async () => {
+    const out = await runA(
+      PRESET,
+      '--goal-seek',
+      '/policy/zones/core/channels/0/conditions/2/years',
+      '--target',
+      'gap-2020',
+    );
+    const g = JSON.parse(out.stdout).goalSeek;
+    expect(g.achieved).toBe(false);
+    expect(g.value).toBeNull();
+    expect(g.message).toMatch(/best setting/);
+  }, 60_000);
+
+  it('--calibrate --write-calibrated: the fit, and a scenario file that runs', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'hukou-cal-')), 'calibrated.json');
+    const out = await runA(PRESET, '--calibrate', '--write-calibrated', file);
+    expect(out.code, out.stderr).toBe(0);
+    const c = JSON.parse(out.stdout).calibration;
+    expect(c.rmse).toBeLessThanOrEqual(c.rmseStart);
+    expect(Object.keys(c.parameters).length).toBeGreaterThan(0);
+    const rerun = runCli([file], PROJECT_ROOT);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const written = JSON.parse(readFileSync(file, 'utf8'));
+    expect(written.include).toBeUndefined();
+    expect(Object.values(written.sources).some((v) => String(v).startsWith('calibrated:'))).toBe(true);
+  }, 60_000);
 });
