@@ -141,11 +141,15 @@ export function sensitivity(
     if (wanted && !wanted.has(u.pointer)) continue;
     const [low, high] = distributionEnds(u.dist);
     const mode = u.mode ?? 'set';
+    // A lever that is also an uncertain parameter appears once, over its plausible range (the
+    // distribution's), under the lever's name: two rows for one input would read as two effects.
+    const twin = candidates.findIndex((c) => c.item.pointer === u.pointer);
+    const lever = twin >= 0 ? candidates.splice(twin, 1)[0].item : null;
     candidates.push({
       item: {
         pointer: u.pointer,
-        label: u.label ?? u.pointer,
-        labelEn: u.labelEn ?? u.label ?? u.pointer,
+        label: lever?.label ?? u.label ?? u.pointer,
+        labelEn: lever?.labelEn ?? u.labelEn ?? u.label ?? u.pointer,
         kind: 'uncertainty',
         mode,
         value: mode === 'scale' ? 1 : (getAt(probe.doc, u.pointer) as number),

@@ -70,6 +70,8 @@ export interface GoalSeekView {
   readonly messageZh?: string;
   readonly metricValue?: number | null;
   readonly evaluations?: number;
+  /** The setting as it is, and whether it meets the target already. */
+  readonly current?: { readonly value: number; readonly metricValue: number | null; readonly met: boolean };
 }
 
 export interface EvaluationRow {

@@ -19,9 +19,21 @@ export interface AnalysisSlot<R = unknown> {
 
 const EMPTY: AnalysisSlot = { status: 'idle', done: 0, total: 0, result: null, docKey: null, error: null };
 
+/** The settings of the Analyses screen's forms, kept while the user visits other screens. */
+export interface AnalysisForm {
+  readonly runs: number;
+  readonly seed: number;
+  readonly sensYear: number | null;
+  readonly sensMetric: string;
+  readonly goalLever: string | null;
+  readonly goalTarget: string | null;
+}
+
 export interface AnalysisState {
   readonly slots: Readonly<Record<AnalysisKind, AnalysisSlot>>;
+  readonly form: AnalysisForm;
   update(kind: AnalysisKind, patch: Partial<AnalysisSlot>): void;
+  setForm(patch: Partial<AnalysisForm>): void;
 }
 
 export const createAnalysisStore = () =>
@@ -33,7 +45,9 @@ export const createAnalysisStore = () =>
       calibration: EMPTY,
       evaluation: EMPTY,
     },
+    form: { runs: 500, seed: 1, sensYear: null, sensMetric: 'gapPoints', goalLever: null, goalTarget: null },
     update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
+    setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
   }));
 
 export type AnalysisStore = ReturnType<typeof createAnalysisStore>;

@@ -121,3 +121,11 @@ describe('sensitivity', () => {
     ).toThrow(ValidationError);
   });
 });
+
+describe('sensitivity: one row per input', () => {
+  it('lists a lever that is also an uncertain parameter once, over the parameter’s range', () => {
+    const r = sensitivity(DEFAULT_SCENARIO, nodeDataLoader(), [], { year: 2020, metric: 'gapPoints' });
+    const pointers = r.items.map((i) => i.pointer);
+    expect(new Set(pointers).size).toBe(pointers.length);
+  }, 60_000);
+});

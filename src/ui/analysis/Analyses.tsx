@@ -4,7 +4,7 @@
  * of projections against what happened. Each runs on the scenario on screen, shows its progress and can
  * be cancelled; a result computed for an earlier setting is marked as such.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
 import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
 import type { ScenarioMeta } from '../../runner/reply';
@@ -55,11 +55,19 @@ function SlotNote({ slot, docKey, lang }: { slot: AnalysisSlot; docKey: string; 
         {slot.error}
       </p>
     );
-  if (slot.status === 'cancelled') return <p className="muted">{by(lang, '已取消。', 'Cancelled.')}</p>;
+  // A result for an earlier setting is the more useful thing to say, even after a cancel.
   if (slot.result && slot.docKey !== docKey)
     return (
       <p className="stale-note" data-stale="">
         {by(lang, '此结果对应先前的设定；请重新运行。', 'This result belongs to an earlier setting; run it again.')}
+      </p>
+    );
+  if (slot.status === 'cancelled')
+    return (
+      <p className="muted">
+        {slot.result
+          ? by(lang, '已取消；下面仍是上一次完整的结果。', 'Cancelled; below is still the last complete result.')
+          : by(lang, '已取消。', 'Cancelled.')}
       </p>
     );
   return null;
@@ -74,13 +82,27 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
   const lastYear = years[years.length - 1];
   const targetYears = [...new Set(result.targets.map((t) => t.year))];
 
-  const [runs, setRuns] = useState(500);
-  const [seed, setSeed] = useState(1);
-  const [sensYear, setSensYear] = useState(targetYears[0] ?? lastYear);
-  const [sensMetric, setSensMetric] = useState('gapPoints');
+  // The forms live in the analysis store, so that leaving the screen keeps what the user set.
+  const form = useStore(analysis, (s) => s.form);
+  const setForm = analysis.getState().setForm;
+  const { runs, seed, sensMetric } = form;
+  const setRuns = (runs: number) => setForm({ runs });
+  const setSeed = (seed: number) => setForm({ seed });
+  const setSensYear = (sensYear: number) => setForm({ sensYear });
+  const setSensMetric = (sensMetric: string) => setForm({ sensMetric });
+  const sensYear =
+    form.sensYear !== null && years.includes(form.sensYear) ? form.sensYear : (targetYears[0] ?? lastYear);
   const numericLevers = view.levers.filter((l) => !l.toggle);
-  const [goalLever, setGoalLever] = useState(numericLevers[0]?.pointer ?? '');
-  const [goalTarget, setGoalTarget] = useState(result.targets[0]?.id ?? '');
+  const goalLever =
+    form.goalLever && numericLevers.some((l) => l.pointer === form.goalLever)
+      ? form.goalLever
+      : (numericLevers[0]?.pointer ?? '');
+  const goalTarget =
+    form.goalTarget && result.targets.some((t) => t.id === form.goalTarget)
+      ? form.goalTarget
+      : (result.targets[0]?.id ?? '');
+  const setGoalLever = (goalLever: string) => setForm({ goalLever });
+  const setGoalTarget = (goalTarget: string) => setForm({ goalTarget });
 
   const fresh = (k: AnalysisKind) => (slots[k].docKey === docKey ? slots[k].result : null);
   const ctx: ChartContext = useMemo(
@@ -107,12 +129,15 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
     controllers.current[kind] = controller;
     const key = docKey;
     const { update } = analysis.getState();
+    // Partial results (the Monte Carlo's snapshots) replace the last one while running; a cancel puts
+    // the last complete result back.
+    const previous = { result: analysis.getState().slots[kind].result, docKey: analysis.getState().slots[kind].docKey };
     update(kind, { status: 'running', done: 0, total: 0, error: null });
     try {
       const r = await job(controller.signal, (p) => update(kind, { done: p.done, total: p.total }));
       if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey: key });
     } catch (e) {
-      if (controller.signal.aborted) update(kind, { status: 'cancelled' });
+      if (controller.signal.aborted) update(kind, { status: 'cancelled', ...previous });
       else
         update(kind, {
           status: 'error',
@@ -135,6 +160,9 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
       ? (slots.evaluation.result as Awaited<ReturnType<typeof analyst.evaluate>>)
       : null;
   const goalLeverSpec = view.levers.find((l) => l.pointer === goal?.lever);
+  // When the setting as it is already meets the target, the boundary found is the loosest/tightest
+  // setting that still would: worth knowing, but not something to apply with one click.
+  const goalAlreadyMet = !!goal?.current?.met;
 
   return (
     <section className="analyses screen" aria-labelledby="analyses-title">
@@ -360,7 +388,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
               <strong>{goal.achieved ? '✓ ' : '✗ '}</strong>
               {lang === 'en' ? goal.message : (goal.messageZh ?? goal.message)}
             </p>
-            {goal.achieved && goal.value !== null && goalLeverSpec && (
+            {goal.achieved && goal.value !== null && goalLeverSpec && !goalAlreadyMet && (
               <button
                 type="button"
                 data-apply-goal=""

@@ -4,7 +4,7 @@
  * base year, a definition break) are drawn hollow and grey. Populations are in the table behind it.
  */
 import * as Plot from '@observablehq/plot';
-import { frame } from './frame';
+import { frame, yearFormat, yearTicks } from './frame';
 import type { LegendItem } from './legend';
 import { RATE_COLORS } from './palette';
 import { fileNote, sourceLine } from './source';
@@ -44,7 +44,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
   );
   const values = rows.flatMap((r) => [r.obs, r.fit ?? r.obs]);
   const legend: LegendItem[] = [
-    ...RATES.filter((r) => c.fitted[r.key]?.length).map((r) => ({
+    ...RATES.filter((r) => rows.some((x) => x.key === r.key)).map((r) => ({
       label: by(lang, `${r.zh}：观测值`, `${r.en}: observed`),
       color: r.color,
       kind: 'hollow' as const,
@@ -53,12 +53,18 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     { label: by(lang, '未用于拟合', 'Not used in the fit'), color: '#999999', kind: 'hollow' },
   ];
   const years = rows.map((r) => r.year);
+  const [y0, y1] = [Math.min(...years), Math.max(...years)];
   return frame({
     width,
     x: {
       type: 'linear',
-      domain: [Math.min(...years) - 0.5, Math.max(...years) + 0.5],
-      tickFormat: (d: number) => String(Math.round(d)),
+      domain: [y0 - 0.5, y1 + 0.5],
+      // A short span gets every year; a long one the dashboard's spacing.
+      ticks:
+        y1 - y0 <= 12
+          ? Array.from({ length: y1 - y0 + 1 }, (_, k) => y0 + k)
+          : yearTicks(y0, y1, width).filter((t) => t >= y0 && t <= y1),
+      tickFormat: yearFormat,
       label: null,
     },
     y: {

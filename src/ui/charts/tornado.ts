@@ -9,6 +9,7 @@ import type { LegendItem } from './legend';
 import { OKABE_ITO } from './palette';
 import { fileNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec, ChartTable } from './types';
+import { withUnit } from './units';
 import { by } from './words';
 
 /** Bars shown; the rest are in the table. */
@@ -66,7 +67,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     width,
     height: 40 + 22 * items.length,
     marginLeft: Math.min(Math.round(width * 0.45), 12 + longest * (ctx.lang === 'en' ? 6.2 : 12)),
-    x: { label: `${by(ctx.lang, words(ctx).zh, words(ctx).en)}（${unit}）`, grid: true, nice: true },
+    x: { label: withUnit(by(ctx.lang, words(ctx).zh, words(ctx).en), unit, ctx.lang), grid: true, nice: true },
     y: { domain: names, label: null, tickSize: 0 },
     marks: [
       Plot.barX(rows, {
