@@ -4,7 +4,7 @@
  * switch), its unit, the clause and bureau it comes from, and the tasks of the document that govern it.
  * The `[data-lever]` hook sits on the number field (or the switch).
  */
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { EditValue } from '../state/doc';
 import type { Lever, LeverGroup } from '../scenario/levers';
 import type { TaskRow } from '../runner/view-data';
@@ -54,7 +54,17 @@ export function LeverPanel(props: LeverPanelProps) {
               )}
             </summary>
             {list.map((l) => (
-              <LeverControl key={l.pointer} {...props} lever={l} linked={tasksByLever.get(l.pointer) ?? []} />
+              <LeverControl
+                key={l.pointer}
+                lever={l}
+                linked={tasksByLever.get(l.pointer) ?? []}
+                source={props.sourceValues[l.pointer] ?? l.value}
+                editedValue={props.edits[l.pointer]}
+                lang={lang}
+                focused={props.focusLever === l.pointer}
+                onChange={props.onChange}
+                onFocused={props.onFocused}
+              />
             ))}
           </details>
         );
@@ -63,20 +73,49 @@ export function LeverPanel(props: LeverPanelProps) {
   );
 }
 
-function LeverControl({
+interface LeverControlProps {
+  readonly lever: Lever;
+  readonly linked: readonly TaskRow[];
+  /** The lever's value in the scenario itself (before edits). */
+  readonly source: number;
+  readonly editedValue: EditValue | undefined;
+  readonly lang: Lang;
+  readonly focused: boolean;
+  onChange(pointer: string, value: EditValue, sourceValue: EditValue): void;
+  onFocused(): void;
+}
+
+/**
+ * Each run brings new lever objects with the same content; comparing what a row shows keeps the other
+ * forty-odd rows from re-rendering after every change (part of the lever-to-chart latency budget).
+ */
+const sameRow = (a: LeverControlProps, b: LeverControlProps): boolean =>
+  a.lever.pointer === b.lever.pointer &&
+  a.lever.value === b.lever.value &&
+  a.lever.label === b.lever.label &&
+  a.lever.min === b.lever.min &&
+  a.lever.max === b.lever.max &&
+  a.source === b.source &&
+  a.editedValue === b.editedValue &&
+  a.lang === b.lang &&
+  a.focused === b.focused &&
+  a.onChange === b.onChange &&
+  a.onFocused === b.onFocused &&
+  a.linked.map((t) => t.no).join() === b.linked.map((t) => t.no).join();
+
+const LeverControl = memo(function LeverControl({
   lever,
   linked: tasks,
-  sourceValues,
-  edits,
+  source,
+  editedValue,
   lang,
-  focusLever,
+  focused,
   onChange,
   onFocused,
-}: LeverPanelProps & { lever: Lever; linked: readonly TaskRow[] }) {
+}: LeverControlProps) {
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const source = sourceValues[lever.pointer] ?? lever.value;
-  const editedValue = edits[lever.pointer];
+  const focusLever = focused ? lever.pointer : null;
   const isEdited = editedValue !== undefined;
   const value = typeof editedValue === 'boolean' ? (editedValue ? 1 : 0) : (editedValue ?? source);
   const label = pick(lang, lever.label, lever.labelEn);
@@ -198,4 +237,4 @@ function LeverControl({
       </div>
     </div>
   );
-}
+}, sameRow);

@@ -42,7 +42,8 @@ export function Workspace(p: WorkspaceProps) {
     () => ({ result, view, meta: p.meta, lang, year, ...(p.uncertainty ? { uncertainty: p.uncertainty } : {}) }),
     [result, view, p.meta, lang, year, p.uncertainty],
   );
-  const onFocused = useCallback(() => p.focus(null), [p]);
+  const { focus } = p;
+  const onFocused = useCallback(() => focus(null), [focus]);
   return (
     <div className="workspace">
       <LeverPanel
