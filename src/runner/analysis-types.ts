@@ -3,6 +3,7 @@
  * stub in tests). Each call takes the scenario document as raw JSON and overrides, reports progress,
  * and stops when its signal aborts (rejecting with an AbortError).
  */
+import type { EvaluationRow } from '../analysis/evaluate';
 import type { Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
 
@@ -74,19 +75,8 @@ export interface GoalSeekView {
   readonly current?: { readonly value: number; readonly metricValue: number | null; readonly met: boolean };
 }
 
-export interface EvaluationRow {
-  readonly metric: string;
-  readonly year: number;
-  readonly observed: number;
-  readonly projected: number | null;
-  readonly difference: number | null;
-  readonly source: string;
-  readonly comparable: boolean;
-  readonly note?: string;
-  readonly targetId?: string;
-  readonly definitionObserved?: string;
-  readonly definitionProjected?: string;
-}
+/** A row of the evaluation (observed against projected), as src/analysis/evaluate.ts gives it. */
+export type { EvaluationRow } from '../analysis/evaluate';
 
 export interface CalibrationOutcome extends CalibrationView {
   readonly evaluations: number;

@@ -35,14 +35,19 @@ export function fileNameOf(doc: ScenarioDoc): string {
   return `${base}${Object.keys(doc.edits).length ? '-edited' : ''}.json`;
 }
 
-/** Offers text as a file download. */
-export function download(text: string, fileName: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers a Blob as a file download. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Revoked later: the download starts asynchronously and needs the URL until then.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Offers text as a file download. */
+export const download = (text: string, fileName: string, type = 'application/json'): void =>
+  downloadBlob(new Blob([text], { type }), fileName);

@@ -4,12 +4,11 @@
  * value) of a settler of the first projected year is stated in the title.
  */
 import { PER_SETTLER_COLORS } from './palette';
-import { renderLines, type LineSeries } from './lines';
-import { fileNote, fiscalNote, flowsNote, sourceLine } from './source';
+import { fiscalLinesChart } from './fiscal-lines';
+import type { LineSeries } from './lines';
 import type { ChartContext, ChartSpec } from './types';
-import { fmt, unitOf } from './units';
-import { by, describeSeries } from './words';
-import { seriesTable } from './table';
+import { fmt } from './units';
+import { by } from './words';
 
 function lines(ctx: ChartContext): LineSeries[] {
   const f = ctx.result.fiscal!;
@@ -49,44 +48,23 @@ const title = (ctx: ChartContext) => {
   );
 };
 
-export const perSettlerChart: ChartSpec = {
+export const perSettlerChart: ChartSpec = fiscalLinesChart({
   id: 'per-settler',
   title,
-  unit: (ctx) => unitOf('yuanPerPerson', ctx.lang).label,
-  source: (ctx) =>
-    sourceLine(
-      ctx,
-      flowsNote(ctx),
-      by(
-        ctx.lang,
-        '当年人均成本 = 一次性支出与第一年公共服务之和 ÷ 当年新落户人数；终身成本现值按城镇生命表存活、折现到首个预测年。',
-        'Cost in the year of settlement = one-offs plus the first year of services, per new settler; the lifetime value uses urban survival, discounted to the first projected year.',
-      ),
-      fiscalNote(ctx),
-      fileNote(ctx),
-    ),
-  available: (ctx) => ctx.result.fiscal !== undefined,
-  render: (ctx, width) =>
-    renderLines(ctx, width, {
-      lines: lines(ctx),
-      unit: unitOf('yuanPerPerson', ctx.lang),
-      yName: by(ctx.lang, '每名新落户人口', 'Per new settler'),
-      ariaLabel: title(ctx),
-      ariaDescription: lines(ctx)
-        .map((l) => describeSeries(ctx, l.label, l.values, unitOf('yuanPerPerson', ctx.lang), 0))
-        .join(by(ctx.lang, '；', '; ')),
-      marginLeft: 64,
-    }),
-  table: (ctx) => {
-    const unit = unitOf('yuanPerPerson', ctx.lang);
-    const pv = ctx.result.fiscal!.perSettler.lifetimePV;
-    return seriesTable(ctx, [
-      ...lines(ctx).map((l) => ({ name: l.label, unit, values: l.values })),
-      {
-        name: by(ctx.lang, '终身成本现值（首个预测年落户者）', 'Lifetime cost, present value (first-year settler)'),
-        unit,
-        values: ctx.result.years.map((_, i) => (i === 1 ? pv : null)),
-      },
-    ]);
+  unitKind: 'yuanPerPerson',
+  note: {
+    zh: '当年人均成本 = 一次性支出与第一年公共服务之和 ÷ 当年新落户人数；终身成本现值按城镇生命表存活、折现到首个预测年。',
+    en: 'Cost in the year of settlement = one-offs plus the first year of services, per new settler; the lifetime value uses urban survival, discounted to the first projected year.',
   },
-};
+  yName: { zh: '每名新落户人口', en: 'Per new settler' },
+  digits: 0,
+  marginLeft: 64,
+  lines,
+  extraColumns: (ctx, unit) => [
+    {
+      name: by(ctx.lang, '终身成本现值（首个预测年落户者）', 'Lifetime cost, present value (first-year settler)'),
+      unit,
+      values: ctx.result.years.map((_, i) => (i === 1 ? ctx.result.fiscal!.perSettler.lifetimePV : null)),
+    },
+  ],
+});

@@ -3,12 +3,10 @@
  * construction-investment subsidy) against the total cost, and the municipal net burden.
  */
 import { MONEY_COLORS } from './palette';
-import { renderLines, type LineSeries } from './lines';
-import { fileNote, fiscalNote, flowsNote, sourceLine } from './source';
-import { seriesTable } from './table';
+import { fiscalLinesChart } from './fiscal-lines';
+import type { LineSeries } from './lines';
 import type { ChartContext, ChartSpec } from './types';
-import { unitOf } from './units';
-import { by, describeSeries } from './words';
+import { by } from './words';
 
 function lines(ctx: ChartContext): LineSeries[] {
   const f = ctx.result.fiscal!;
@@ -32,38 +30,20 @@ function lines(ctx: ChartContext): LineSeries[] {
 
 const title = (ctx: ChartContext) => by(ctx.lang, '转移支付与市民化成本', 'Transfers received and citizenisation cost');
 
-export const transfersChart: ChartSpec = {
+export const transfersChart: ChartSpec = fiscalLinesChart({
   id: 'transfers',
   title,
-  unit: (ctx) => unitOf('yuan', ctx.lang).label,
-  source: (ctx) =>
-    sourceLine(
-      ctx,
-      flowsNote(ctx),
-      by(
-        ctx.lang,
-        '转移支付 = 落户奖励 + 一般性转移支付挂钩 + 基建投资补助；市级净负担 = 市县承担的成本 − 转移支付。',
-        'Transfers = settlement rewards + general-transfer linkage + construction-investment subsidy; municipal net burden = cost borne by the city and its counties − transfers.',
-      ),
-      fiscalNote(ctx),
-      fileNote(ctx),
-    ),
-  available: (ctx) => ctx.result.fiscal !== undefined,
-  render: (ctx, width) =>
-    renderLines(ctx, width, {
-      lines: lines(ctx),
-      unit: unitOf('yuan', ctx.lang),
-      yName: by(ctx.lang, '金额', 'Amount'),
-      ariaLabel: title(ctx),
-      ariaDescription: lines(ctx)
-        .map((l) => describeSeries(ctx, l.label, l.values, unitOf('yuan', ctx.lang), 2))
-        .join(by(ctx.lang, '；', '; ')),
-    }),
-  table: (ctx) => {
-    const unit = unitOf('yuan', ctx.lang);
+  unitKind: 'yuan',
+  note: {
+    zh: '转移支付 = 落户奖励 + 一般性转移支付挂钩 + 基建投资补助；市级净负担 = 市县承担的成本 − 转移支付。',
+    en: 'Transfers = settlement rewards + general-transfer linkage + construction-investment subsidy; municipal net burden = cost borne by the city and its counties − transfers.',
+  },
+  yName: { zh: '金额', en: 'Amount' },
+  digits: 2,
+  lines,
+  extraColumns: (ctx, unit) => {
     const t = ctx.result.fiscal!.transfers;
-    return seriesTable(ctx, [
-      ...lines(ctx).map((l) => ({ name: l.label, unit, values: l.values })),
+    return [
       { name: by(ctx.lang, '其中：落户奖励', 'of which: rewards'), unit, values: t.reward },
       {
         name: by(ctx.lang, '其中：一般性转移支付挂钩', 'of which: general-transfer linkage'),
@@ -71,6 +51,6 @@ export const transfersChart: ChartSpec = {
         values: t.generalLinkage,
       },
       { name: by(ctx.lang, '其中：基建投资补助', 'of which: investment subsidy'), unit, values: t.investmentSubsidy },
-    ]);
+    ];
   },
-};
+});

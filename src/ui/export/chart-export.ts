@@ -276,18 +276,7 @@ export function chartCsvText(spec: ChartSpec, ctx: ChartContext, table: ChartTab
 // ---------------------------------------------------------------------------------------------------
 // Downloads and the clipboard
 
-/** Offers a Blob as a file download. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download starts asynchronously and needs the URL until then.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { downloadBlob } from '../services';
 
 export type Copied = 'png' | 'svg';
 
