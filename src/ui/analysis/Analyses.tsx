@@ -16,6 +16,7 @@ import { ChartCard } from '../ChartCard';
 import { calibrationChart } from '../charts/calibration';
 import { fanChart } from '../charts/fan';
 import { METRIC_WORDS, tornadoChart } from '../charts/tornado';
+import { metricLabel } from '../charts/words';
 import type { ChartContext, Lang } from '../charts/types';
 import { metricValue } from '../format';
 import { pick } from '../i18n';
@@ -546,7 +547,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
             <tbody>
               {evaluation.map((r, i) => (
                 <tr key={i} data-comparable={String(r.comparable)} className={r.comparable ? '' : 'muted'}>
-                  <td>{metricName(r.metric, lang)}</td>
+                  <td>{metricLabel(r.metric, lang)}</td>
                   <td>{r.year}</td>
                   <td>{metricValue(r.metric, r.observed, lang)}</td>
                   <td>{r.projected === null ? '—' : metricValue(r.metric, r.projected, lang)}</td>
@@ -565,17 +566,6 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
     </section>
   );
 }
-
-const METRIC_NAMES: Record<string, [string, string]> = {
-  residentUrbanRate: ['常住人口城镇化率', 'Resident urbanisation rate'],
-  hukouUrbanRate: ['户籍人口城镇化率', 'Hukou urbanisation rate'],
-  gapPoints: ['两率差距', 'Gap'],
-  residentPop: ['常住人口', 'Resident population'],
-  hukouPop: ['户籍人口', 'Hukou population'],
-  urbanResidentPop: ['城镇常住人口', 'Urban resident population'],
-  urbanHukouPop: ['城镇户籍人口', 'Urban hukou population'],
-};
-const metricName = (m: string, lang: Lang) => pick(lang, METRIC_NAMES[m]?.[0] ?? m, METRIC_NAMES[m]?.[1]);
 
 function differenceText(metric: string, d: number, lang: Lang): string {
   const sign = d > 0 ? '+' : '';

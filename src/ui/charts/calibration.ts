@@ -9,22 +9,12 @@ import type { LegendItem } from './legend';
 import { RATE_COLORS } from './palette';
 import { fileNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec, ChartTable } from './types';
-import { by, YEAR } from './words';
+import { by, metricLabel, YEAR } from './words';
 
 const RATES = [
   { key: 'residentUrbanRate', color: RATE_COLORS.resident, zh: '常住人口城镇化率', en: 'Resident rate' },
   { key: 'hukouUrbanRate', color: RATE_COLORS.hukou, zh: '户籍人口城镇化率', en: 'Hukou rate' },
 ] as const;
-
-const METRIC_NAMES: Record<string, { zh: string; en: string }> = {
-  residentUrbanRate: { zh: '常住人口城镇化率', en: 'Resident urbanisation rate' },
-  hukouUrbanRate: { zh: '户籍人口城镇化率', en: 'Hukou urbanisation rate' },
-  gapPoints: { zh: '两率差距', en: 'Gap' },
-  residentPop: { zh: '常住人口', en: 'Resident population' },
-  hukouPop: { zh: '户籍人口', en: 'Hukou population' },
-  urbanResidentPop: { zh: '城镇常住人口', en: 'Urban resident population' },
-  urbanHukouPop: { zh: '城镇户籍人口', en: 'Urban hukou population' },
-};
 
 function render(ctx: ChartContext, width: number): SVGSVGElement {
   const c = ctx.calibration!;
@@ -118,7 +108,7 @@ function table(ctx: ChartContext): ChartTable {
     ],
     rows: Object.entries(c.fitted).flatMap(([metric, points]) =>
       points.map((p) => [
-        by(lang, METRIC_NAMES[metric]?.zh ?? metric, METRIC_NAMES[metric]?.en ?? metric),
+        metricLabel(metric, lang),
         p.year,
         p.observed,
         p.fitted === null ? null : +p.fitted.toPrecision(6),

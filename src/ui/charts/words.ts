@@ -28,6 +28,23 @@ export const ORIGIN_LABELS = {
   elsewhere: { zh: '外来人口', en: 'Registered elsewhere' },
 } as const;
 
+/** The observed and target metrics, by their result names. */
+export const METRIC_LABELS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  residentUrbanRate: { zh: '常住人口城镇化率', en: 'Resident urbanisation rate' },
+  hukouUrbanRate: { zh: '户籍人口城镇化率', en: 'Hukou urbanisation rate' },
+  gapPoints: { zh: '两率差距', en: 'Gap' },
+  residentPop: { zh: '常住人口', en: 'Resident population' },
+  hukouPop: { zh: '户籍人口', en: 'Hukou population' },
+  urbanResidentPop: { zh: '城镇常住人口', en: 'Urban resident population' },
+  urbanHukouPop: { zh: '城镇户籍人口', en: 'Urban hukou population' },
+  settlersCumulative: { zh: '累计落户人数', en: 'Settlers since the base year' },
+  nonRegisteredUrban: { zh: '城镇非户籍常住人口', en: 'Non-registered urban residents' },
+};
+
+/** A metric's name in the chosen language; an unknown one shows as itself. */
+export const metricLabel = (metric: string, lang: Lang): string =>
+  METRIC_LABELS[metric] ? by(lang, METRIC_LABELS[metric].zh, METRIC_LABELS[metric].en) : metric;
+
 export const PAYER_LABELS = {
   central: { zh: '中央', en: 'Central' },
   provincial: { zh: '省级', en: 'Provincial' },
