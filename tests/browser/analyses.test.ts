@@ -317,6 +317,10 @@ describe('analyses', () => {
     await run('evaluation', 'evaluation', 'evaluation');
     const rows = page.locator('[data-evaluation] tbody tr[data-comparable]');
     expect(await rows.count()).toBeGreaterThan(5);
+    // The trust summary above the table: base year by construction, the fit since, the inputs.
+    expect(await page.innerText('[data-trust-base]')).toContain('由构造保证');
+    expect(await page.innerText('[data-trust-fit="residentUrbanRate"]')).toMatch(/平均相差 \d+\.\d 个百分点/);
+    expect(await page.innerText('[data-trust-inputs]')).toMatch(/\d+ 项注明出处.*\d+ 项标注的假设/);
     expect(await page.locator('[data-evaluation] tbody tr[data-comparable="true"]').count()).toBeGreaterThan(0);
     // Changzhou's only hukou figure under another definition (the 2010 census share of non-agricultural
     // hukou) lies before the base year 2015, outside the projection, and the city registers by address

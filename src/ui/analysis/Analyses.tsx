@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
+import { AnalysisInputError, type EvaluationRow, type Progress } from '../../runner/analysis-types';
 import type { ScenarioMeta } from '../../runner/reply';
 import type { ViewData } from '../../runner/view-data';
 import type { ProjectionResult } from '../../scenario/result';
@@ -22,6 +22,7 @@ import { metricValue } from '../format';
 import { pick } from '../i18n';
 import { download, rawOf, type Services } from '../services';
 import './analysis.css';
+import { trustSummary } from './trust';
 
 export interface AnalysesProps {
   readonly services: Services;
@@ -528,10 +529,11 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
               })
             }
           >
-            {by(lang, '生成评估表', 'Evaluate')}
+            {by(lang, '生成评估表与可信度', 'Evaluate (with trust summary)')}
           </button>
         </div>
         <SlotNote slot={slots.evaluation} docKey={docKey} lang={lang} />
+        {evaluation && <TrustList rows={evaluation} sources={view.sources} lang={lang} />}
         {evaluation && (
           <table className="compact" data-evaluation="">
             <thead>
@@ -567,10 +569,66 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
   );
 }
 
+/** A signed difference as shown (one decimal); one that rounds to nothing reads "0.0", never "-0.0". */
 function differenceText(metric: string, d: number, lang: Lang): string {
-  const sign = d > 0 ? '+' : '';
-  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate')
-    return `${sign}${(100 * d).toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
-  if (metric === 'gapPoints') return `${sign}${d.toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
-  return `${sign}${metricValue(metric, d, lang)}`;
+  const isRate = metric === 'residentUrbanRate' || metric === 'hukouUrbanRate';
+  const shown = isRate ? 100 * d : metric === 'gapPoints' ? d : d / 1e4;
+  const rounded = Math.round(shown * 10) / 10;
+  const sign = rounded > 0 ? '+' : '';
+  if (isRate || metric === 'gapPoints')
+    return `${sign}${rounded === 0 ? '0.0' : rounded.toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
+  return `${sign}${metricValue(metric, rounded === 0 ? 0 : d, lang)}`;
+}
+
+/** The trust summary above the evaluation table (see trust.ts). */
+function TrustList({
+  rows,
+  sources,
+  lang,
+}: {
+  rows: readonly EvaluationRow[];
+  sources: Readonly<Record<string, string>>;
+  lang: Lang;
+}) {
+  const t = trustSummary(rows, sources);
+  const diff = (metric: string, d: number) => differenceText(metric, d, lang);
+  return (
+    <ul className="trust" data-trust="">
+      <li data-trust-base="">
+        {t.baseYearMaxAbs === null
+          ? by(lang, '基年无公布数值可比。', 'No published base-year figures to compare.')
+          : by(
+              lang,
+              '基年：模型从公布的总量出发，与之一致（由构造保证）。',
+              'Base year: the model starts from the published totals and matches them (by construction).',
+            )}
+      </li>
+      {t.fits.map((f) => (
+        <li key={f.metric} data-trust-fit={f.metric}>
+          <strong>{metricLabel(f.metric, lang)}</strong>
+          {by(
+            lang,
+            `：基年后 ${f.count} 个观测年份，预测与公布值平均相差 ${diff(f.metric, f.meanAbs).replace(/^[+±]/, '')}，最大 ${diff(f.metric, f.worst.difference)}（${f.worst.year} 年）。`,
+            `: ${f.count} observed year(s) after the base year; the projection differs from the published value by ${diff(f.metric, f.meanAbs).replace(/^[+±]/, '')} on average, at most ${diff(f.metric, f.worst.difference)} (${f.worst.year}).`,
+          )}
+        </li>
+      ))}
+      {t.notComparable > 0 && (
+        <li>
+          {by(
+            lang,
+            `${t.notComparable} 个观测值因户籍统计口径不同未作比较。`,
+            `${t.notComparable} observation(s) not compared: another hukou definition.`,
+          )}
+        </li>
+      )}
+      <li data-trust-inputs="">
+        {by(
+          lang,
+          `输入：${t.inputs.sourced} 项注明出处的公布数据或推算，${t.inputs.assumptions} 项标注的假设（理由见情景文件 sources）。`,
+          `Inputs: ${t.inputs.sourced} with a published source or derivation, ${t.inputs.assumptions} labelled assumptions (reasoning in the scenario's sources).`,
+        )}
+      </li>
+    </ul>
+  );
 }
