@@ -137,6 +137,8 @@ function fmt(metric: TargetResult['metric'], v: number | null, zh: boolean): str
   if (v === null) return zh ? '无值' : 'no value';
   if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate') return `${(v * 100).toFixed(3)}%`;
   if (metric === 'gapPoints') return zh ? `${v.toFixed(3)}个百分点` : `${v.toFixed(3)} points`;
+  if (metric === 'totalCostCumulative' || metric === 'municipalNetCumulative')
+    return zh ? `${(v / 1e8).toFixed(3)}亿元` : `CNY ${(v / 1e6).toFixed(1)} million`;
   return zh ? `${Math.round(v).toLocaleString('zh-CN')}人` : `${Math.round(v).toLocaleString('en')} persons`;
 }
 

@@ -128,5 +128,9 @@ export function checkScenario(s: Scenario): Issue[] {
   s.calibration?.parameters.forEach((p, i) => {
     if (!(p.min < p.max)) add(`/calibration/parameters/${i}`, `min (${p.min}) must be below max (${p.max})`);
   });
+  s.targets.forEach((t, i) => {
+    if ((t.metric === 'totalCostCumulative' || t.metric === 'municipalNetCumulative') && !s.fiscal)
+      add(`/targets/${i}/metric`, `${t.metric} needs the scenario's fiscal part`);
+  });
   return issues;
 }

@@ -75,8 +75,24 @@ export function cumulative(a: ArrayLike<number>): Float64Array {
   return out;
 }
 
-export function metricSeries(out: ProjectionOutput, metric: TargetSpec['metric']): ArrayLike<number> {
+/** Sums over the projected years (the base year's flow is not a flow of the projection: 0). */
+function sumsFromFirstYear(a: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 1, t = 0; i < a.length; i++) out[i] = t += Number.isFinite(a[i]) ? a[i] : 0;
+  return out;
+}
+
+export function metricSeries(
+  out: ProjectionOutput,
+  metric: TargetSpec['metric'],
+  fiscal: FiscalOutput | null = null,
+): ArrayLike<number> {
   if (metric === 'settlersCumulative') return cumulative(out.series.settlers);
+  if (metric === 'totalCostCumulative' || metric === 'municipalNetCumulative') {
+    // Without a fiscal part such a target is refused by the checks; NaN keeps it unmet here regardless.
+    if (!fiscal) return new Float64Array(out.steps + 1).fill(NaN);
+    return sumsFromFirstYear(metric === 'totalCostCumulative' ? fiscal.totalCost : fiscal.municipalNet);
+  }
   return out.series[metric];
 }
 
@@ -177,7 +193,7 @@ export function buildResult(
     years,
     series: series as ProjectionResult['series'],
     hukouDefinition: [baseDef, ...definitionByYear],
-    targets: evaluateTargets(s.targets, years, (m) => metricSeries(out, m)),
+    targets: evaluateTargets(s.targets, years, (m) => metricSeries(out, m, fiscal)),
     ...(fiscal && s.fiscal ? { fiscal: fiscalResult(s, out, fiscal, years) } : {}),
     decomposition: {
       residual: decomposition.residual,

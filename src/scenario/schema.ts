@@ -205,6 +205,10 @@ export const Target = z.strictObject({
     'urbanResidentPop',
     'settlersCumulative',
     'nonRegisteredUrban',
+    // Fiscal (need the scenario's fiscal part): sums over the projected years up to the target year, in
+    // base-year yuan — e.g. "the city's net burden of citizenisation by 2020 at most 0".
+    'totalCostCumulative',
+    'municipalNetCumulative',
   ]),
   year: yearInt,
   comparator: z.enum(['>=', '<=']),

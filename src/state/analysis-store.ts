@@ -27,6 +27,13 @@ export interface AnalysisForm {
   readonly sensMetric: string;
   readonly goalLever: string | null;
   readonly goalTarget: string | null;
+  /** A goal-seek target set up on the spot (see Analyses.tsx): metric, year, comparator, value in display units. */
+  readonly custom: {
+    readonly metric: string;
+    readonly year: number | null;
+    readonly comparator: '>=' | '<=';
+    readonly value: number;
+  };
 }
 
 export interface AnalysisState {
@@ -45,7 +52,15 @@ export const createAnalysisStore = () =>
       calibration: EMPTY,
       evaluation: EMPTY,
     },
-    form: { runs: 500, seed: 1, sensYear: null, sensMetric: 'gapPoints', goalLever: null, goalTarget: null },
+    form: {
+      runs: 500,
+      seed: 1,
+      sensYear: null,
+      sensMetric: 'gapPoints',
+      goalLever: null,
+      goalTarget: null,
+      custom: { metric: 'municipalNetCumulative', year: null, comparator: '<=', value: 0 },
+    },
     update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
     setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
   }));

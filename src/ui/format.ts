@@ -59,6 +59,9 @@ export function metricValue(
       return percent(x);
     case 'gapPoints':
       return points(x, lang);
+    case 'totalCostCumulative':
+    case 'municipalNetCumulative':
+      return hundredMillionYuan(x, lang);
     default:
       return tenThousands(x, 1, lang);
   }

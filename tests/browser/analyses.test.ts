@@ -340,6 +340,21 @@ describe('analyses', () => {
     expect(target?.[5]).toContain('目标年份');
   });
 
+  it('goal seek against a target of one’s own: the reward per settler that caps the 2020 net burden', async () => {
+    await page.selectOption('[data-goal-lever]', '/fiscal/transfers/reward/sameCity');
+    await page.selectOption('[data-goal-target]', 'custom');
+    await page.selectOption('[data-custom-metric]', 'municipalNetCumulative');
+    await page.selectOption('[data-custom-year]', '2020');
+    await page.selectOption('[data-custom-comparator]', '<=');
+    await page.fill('[data-custom-value]', '118');
+    await run('goal-seek', 'goalSeek', 'goal-seek');
+    const result = page.locator('[data-goal-result]');
+    expect(await result.getAttribute('data-achieved')).toBe('true');
+    // The same answer as the command line gives for this target (tests/cli): 13,700 元 per settler.
+    expect(Number(await result.getAttribute('data-value'))).toBe(13700);
+    expect(await result.innerText()).toContain('118.000亿元');
+  });
+
   it('the whole screen with every analysis fresh; then its headings in English', async () => {
     await page.fill('[data-analysis-runs]', '60');
     await page.fill('[data-analysis-seed]', '3');

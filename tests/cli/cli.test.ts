@@ -245,6 +245,28 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
     expect(t.met).toBe(true);
   }, 60_000);
 
+  it('--goal-seek: the smallest reward per settler that keeps the net burden under a ceiling', async () => {
+    const target = JSON.stringify({
+      id: 'net-2020',
+      label: 'net burden by 2020 at most 118亿',
+      metric: 'municipalNetCumulative',
+      year: 2020,
+      comparator: '<=',
+      value: 11.8e9,
+    });
+    const set = ['--set', `/targets/1=${target}`];
+    const out = await runA(PRESET, ...set, '--goal-seek', '/fiscal/transfers/reward/sameCity', '--target', 'net-2020');
+    expect(out.code, out.stderr).toBe(0);
+    const g = JSON.parse(out.stdout).goalSeek;
+    expect(g.achieved).toBe(true);
+    expect(g.messageZh).toContain('亿元');
+    const check = runCli([PRESET, ...set, '--set', `/fiscal/transfers/reward/sameCity=${g.value}`], PROJECT_ROOT);
+    expect((JSON.parse(check.stdout) as ProjectionResult).targets.find((x) => x.id === 'net-2020')!.met).toBe(true);
+    // One step less misses it: the answer is the smallest.
+    const less = runCli([PRESET, ...set, '--set', `/fiscal/transfers/reward/sameCity=${g.value - 100}`], PROJECT_ROOT);
+    expect((JSON.parse(less.stdout) as ProjectionResult).targets.find((x) => x.id === 'net-2020')!.met).toBe(false);
+  }, 60_000);
+
   it('--goal-seek: says so when no setting reaches the target', async () => {
     const out = await runA(
       PRESET,

@@ -39,6 +39,8 @@ export const METRIC_LABELS: Readonly<Record<string, { readonly zh: string; reado
   urbanHukouPop: { zh: '城镇户籍人口', en: 'Urban hukou population' },
   settlersCumulative: { zh: '累计落户人数', en: 'Settlers since the base year' },
   nonRegisteredUrban: { zh: '城镇非户籍常住人口', en: 'Non-registered urban residents' },
+  totalCostCumulative: { zh: '累计市民化成本', en: 'Cumulative citizenisation cost' },
+  municipalNetCumulative: { zh: '累计市级财政净负担', en: 'Cumulative municipal net burden' },
 };
 
 /** A metric's name in the chosen language; an unknown one shows as itself. */

@@ -1,0 +1,56 @@
+/** Target metrics: the fiscal ones sum the projected years up to the target year; they need a fiscal part. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { nodeDataLoader } from '../../src/runner/node-loader';
+import { runScenario } from '../../src/runner/run';
+import { resolveIncludes } from '../../src/scenario/include';
+import { ValidationError } from '../../src/scenario/issues';
+
+const load = nodeDataLoader();
+const netTarget = (value: number) => ({
+  pointer: '/targets/1',
+  value: {
+    id: 'net-2020',
+    label: '2020年前累计市级净负担',
+    metric: 'municipalNetCumulative',
+    year: 2020,
+    comparator: '<=',
+    value,
+  },
+});
+
+describe('fiscal targets', () => {
+  it('municipalNetCumulative is the sum of the municipal net burden over 2016–2020', () => {
+    const { result } = runScenario(DEFAULT_SCENARIO, load, [netTarget(0)]);
+    const t = result.targets.find((x) => x.id === 'net-2020')!;
+    const i = result.years.indexOf(2020);
+    const sum = result.fiscal!.municipalNet.slice(1, i + 1).reduce((a: number, x) => a + (x ?? 0), 0);
+    expect(t.value).toBeCloseTo(sum, 0);
+    expect(t.value).toBeCloseTo(result.fiscal!.cumulativeToTargetYears['2020'].municipalNet, 0);
+    expect(t.met).toBe(false);
+    expect(t.shortfall).toBeCloseTo(t.value!, 0);
+  });
+
+  it('totalCostCumulative likewise, and a target above it is met', () => {
+    const { result } = runScenario(DEFAULT_SCENARIO, load, [
+      { ...netTarget(1e12), value: { ...netTarget(1e12).value, metric: 'totalCostCumulative' } },
+    ]);
+    const t = result.targets.find((x) => x.id === 'net-2020')!;
+    expect(t.value).toBeCloseTo(result.fiscal!.cumulativeToTargetYears['2020'].totalCost, 0);
+    expect(t.met).toBe(true);
+  });
+
+  it('is refused, naming the field, in a scenario without a fiscal part', () => {
+    const { fiscal: _, include: _i, ...bare } = resolveIncludes(DEFAULT_SCENARIO, load).doc as Record<string, unknown>;
+    try {
+      runScenario(bare, load, [netTarget(0)]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues).toContainEqual({
+        path: '/targets/1/metric',
+        message: "municipalNetCumulative needs the scenario's fiscal part",
+      });
+    }
+  });
+});
