@@ -75,9 +75,13 @@ export function cumulative(a: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** Sums over the projected years (the base year's flow is not a flow of the projection: 0). */
+/**
+ * Sums over the projected years. The base year has no sum of the projection's flows: NaN, so that a
+ * "≤" target is never counted as first met in the base year merely because nothing has been spent yet.
+ */
 function sumsFromFirstYear(a: ArrayLike<number>): Float64Array {
   const out = new Float64Array(a.length);
+  out[0] = NaN;
   for (let i = 1, t = 0; i < a.length; i++) out[i] = t += Number.isFinite(a[i]) ? a[i] : 0;
   return out;
 }

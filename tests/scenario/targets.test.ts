@@ -38,6 +38,8 @@ describe('fiscal targets', () => {
     const t = result.targets.find((x) => x.id === 'net-2020')!;
     expect(t.value).toBeCloseTo(result.fiscal!.cumulativeToTargetYears['2020'].totalCost, 0);
     expect(t.met).toBe(true);
+    // Met from the first projected year on, not in the base year (when nothing had been spent yet).
+    expect(t.firstYearMet).toBe(2016);
   });
 
   it('is refused, naming the field, in a scenario without a fiscal part', () => {
