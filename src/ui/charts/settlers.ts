@@ -37,62 +37,57 @@ export function originParts(ctx: ChartContext): StackPart[] {
 
 const settlersName = (ctx: ChartContext) => by(ctx.lang, '落户人数', 'Settlers');
 
-const sourceOf = (ctx: ChartContext, what: string) => sourceLine(ctx, flowsNote(ctx), what, fileNote(ctx));
+/** A stacked chart of settlers per year: the two differ in their parts, words and screen-reader text. */
+function settlersBy(d: {
+  id: string;
+  title: { zh: string; en: string };
+  note: { zh: string; en: string };
+  parts(ctx: ChartContext): StackPart[];
+  available(ctx: ChartContext): boolean;
+  describe(ctx: ChartContext): string;
+}): ChartSpec {
+  const spec: ChartSpec = {
+    id: d.id,
+    title: (ctx) => by(ctx.lang, d.title.zh, d.title.en),
+    unit: (ctx) => unitOf('persons', ctx.lang).label,
+    source: (ctx) => sourceLine(ctx, flowsNote(ctx), by(ctx.lang, d.note.zh, d.note.en), fileNote(ctx)),
+    available: d.available,
+    render: (ctx, width) =>
+      renderStackedBars(ctx, width, {
+        parts: d.parts(ctx),
+        unit: unitOf('persons', ctx.lang),
+        yName: settlersName(ctx),
+        ariaLabel: spec.title(ctx),
+        ariaDescription: d.describe(ctx),
+      }),
+    table: (ctx) => stackedTable(ctx, d.parts(ctx), unitOf('persons', ctx.lang)),
+  };
+  return spec;
+}
 
-export const settlersChart: ChartSpec = {
+export const settlersChart = settlersBy({
   id: 'settlers',
-  title: (ctx) => by(ctx.lang, '每年落户人数（按落户渠道）', 'Settlers per year, by channel'),
-  unit: (ctx) => unitOf('persons', ctx.lang).label,
-  source: (ctx) =>
-    sourceOf(
-      ctx,
-      by(
-        ctx.lang,
-        '落户人数含随迁家属，家属按成年落户者的渠道构成分摊。',
-        'Settlers include dependants, shared among channels as the adults who settle are.',
-      ),
-    ),
+  title: { zh: '每年落户人数（按落户渠道）', en: 'Settlers per year, by channel' },
+  note: {
+    zh: '落户人数含随迁家属，家属按成年落户者的渠道构成分摊。',
+    en: 'Settlers include dependants, shared among channels as the adults who settle are.',
+  },
+  parts: channelParts,
   available: (ctx) => Object.keys(ctx.result.series.settlersByChannel).length > 0,
-  render: (ctx, width) =>
-    renderStackedBars(ctx, width, {
-      parts: channelParts(ctx),
-      unit: unitOf('persons', ctx.lang),
-      yName: settlersName(ctx),
-      ariaLabel: settlersChart.title(ctx),
-      ariaDescription: describeSeries(
-        ctx,
-        settlersName(ctx),
-        ctx.result.series.settlers,
-        unitOf('persons', ctx.lang),
-        2,
-      ),
-    }),
-  table: (ctx) => stackedTable(ctx, channelParts(ctx), unitOf('persons', ctx.lang)),
-};
+  describe: (ctx) => describeSeries(ctx, settlersName(ctx), ctx.result.series.settlers, unitOf('persons', ctx.lang), 2),
+});
 
-export const settlersOriginChart: ChartSpec = {
+export const settlersOriginChart = settlersBy({
   id: 'settlers-origin',
-  title: (ctx) => by(ctx.lang, '每年落户人数（按来源）', 'Settlers per year, by origin'),
-  unit: (ctx) => unitOf('persons', ctx.lang).label,
-  source: (ctx) =>
-    sourceOf(
-      ctx,
-      by(
-        ctx.lang,
-        '本地农业转移人口：户籍在本市农村、常住城镇者；外来人口：户籍在外地者。',
-        "Local rural-registered: registered in this city's villages, living in town; registered elsewhere: hukou in another place.",
-      ),
-    ),
+  title: { zh: '每年落户人数（按来源）', en: 'Settlers per year, by origin' },
+  note: {
+    zh: '本地农业转移人口：户籍在本市农村、常住城镇者；外来人口：户籍在外地者。',
+    en: "Local rural-registered: registered in this city's villages, living in town; registered elsewhere: hukou in another place.",
+  },
+  parts: originParts,
   available: (ctx) => ctx.result.years.length > 0,
-  render: (ctx, width) =>
-    renderStackedBars(ctx, width, {
-      parts: originParts(ctx),
-      unit: unitOf('persons', ctx.lang),
-      yName: settlersName(ctx),
-      ariaLabel: settlersOriginChart.title(ctx),
-      ariaDescription: originParts(ctx)
-        .map((p) => describeSeries(ctx, p.label, p.values, unitOf('persons', ctx.lang), 2))
-        .join(by(ctx.lang, '；', '; ')),
-    }),
-  table: (ctx) => stackedTable(ctx, originParts(ctx), unitOf('persons', ctx.lang)),
-};
+  describe: (ctx) =>
+    originParts(ctx)
+      .map((p) => describeSeries(ctx, p.label, p.values, unitOf('persons', ctx.lang), 2))
+      .join(by(ctx.lang, '；', '; ')),
+});
