@@ -65,6 +65,10 @@ export type AnalysisMetric =
   | 'hukouPop'
   | 'urbanResidentPop'
   | 'urbanHukouPop'
+  | 'registrationIn'
+  | 'registrationOut'
+  | 'hukouBirths'
+  | 'hukouDeaths'
   | 'nonRegisteredUrban'
   | 'settlersCumulative'
   | 'totalCost';

@@ -22,8 +22,8 @@
  * residents' structure is known, RA follows it and UH takes what is left of
  * the residents' structure; otherwise UH and RA share what is left once UA
  * and UN are taken out.
- * Durations of UA and UN are geometric with the given mean, the tail in the
- * open bin.
+ * Durations of UA and UN, and the years away of AWU and AWR, are geometric
+ * with the given mean, the tail in the open bin.
  */
 import { SA as SA_, makeLayout, type Dims } from './dims';
 import { normalise } from './age-split';
@@ -54,6 +54,8 @@ export interface DecompositionInput {
   readonly nonLocalZoneShares: Float64Array;
   /** Mean completed years in the zone, [UA, UN]. */
   readonly durationMeanYears: readonly [number, number];
+  /** Mean completed years away of the registered people living away (AWU, AWR). */
+  readonly awayDurationMeanYears: number;
 }
 
 export interface DecompositionResult {
@@ -153,11 +155,14 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
       }
     }
   }
+  const durAW = durationShares(D, inp.awayDurationMeanYears);
   for (let i = 0; i < SA; i++) {
     state[L.ra + i] = RA * raShape[i];
-    state[L.awu + i] = AWU * mig[i];
-    state[L.awr + i] = AWR * mig[i];
     state[L.rn + i] = RN * mig[i];
+    for (let d = 0; d < D; d++) {
+      state[L.awu(d) + i] = AWU * durAW[d] * mig[i];
+      state[L.awr(d) + i] = AWR * durAW[d] * mig[i];
+    }
   }
 
   const mR = UH + UA + UN + RA + RN;

@@ -11,8 +11,13 @@
  * [ UH[z] for z < Z ]                        Z vectors
  * [ UA[z][d] for z < Z, d < D ]              Z·D vectors  (z-major, then d)
  * [ UN[z][d] for z < Z, d < D ]              Z·D vectors
- * [ RA ] [ AWU ] [ AWR ] [ RN ]              4 vectors
+ * [ RA ]                                     1 vector
+ * [ AWU[d] for d < D ] [ AWR[d] for d < D ]  2·D vectors  (d: completed years away)
+ * [ RN ]                                     1 vector
  * ```
+ * The away states keep the years away because people living away move their
+ * registration where they live at a hazard that grows with the time away
+ * (registration flows, docs/MODEL-NOTES.md); returns and births use every bin.
  * RN (rural residents registered elsewhere) is an extension of MODEL.md §2:
  * some cities (Guangzhou) house many non-local residents in villages, and
  * their published urbanisation rates cannot be reproduced if every non-local
@@ -52,8 +57,9 @@ export interface Layout {
   ua(z: number, d: number): number;
   un(z: number, d: number): number;
   readonly ra: number;
-  readonly awu: number;
-  readonly awr: number;
+  /** Registered people living away with an urban / rural registration, by completed years away d. */
+  awu(d: number): number;
+  awr(d: number): number;
   /** Rural residents registered elsewhere (extension of MODEL.md §2). */
   readonly rn: number;
 }
@@ -65,16 +71,19 @@ export function makeLayout(dims: Dims): Layout {
   const uaBase = Z * SA;
   const unBase = uaBase + Z * D * SA;
   const ra = unBase + Z * D * SA;
+  const awuBase = ra + SA;
+  const awrBase = awuBase + D * SA;
+  const rn = awrBase + D * SA;
   return {
     dims,
-    size: ra + 4 * SA,
+    size: rn + SA,
     uh: (z) => z * SA,
     ua: (z, d) => uaBase + (z * D + d) * SA,
     un: (z, d) => unBase + (z * D + d) * SA,
     ra,
-    awu: ra + SA,
-    awr: ra + 2 * SA,
-    rn: ra + 3 * SA,
+    awu: (d) => awuBase + d * SA,
+    awr: (d) => awrBase + d * SA,
+    rn,
   };
 }
 

@@ -4,6 +4,13 @@
  * in the cell meets it; conditions of one channel multiply (independence),
  * except the points condition, whose education and insurance terms are
  * summed exactly over their joint distribution.
+ *
+ * Insured years follow a two-state Markov chain over the n = d + 1 years
+ * lived here: covered stays covered with probability p (`insuranceStay`),
+ * uncovered starts being covered with q = π(1 − p)/(1 − π), so that the
+ * stationary share is the coverage π; the first year is covered with
+ * probability π. p = π is independent years (the binomial); p > π makes
+ * coverage persist, as employment-based insurance does.
  */
 import { AGES as AGES_, SA as SA_ } from './dims';
 
@@ -17,8 +24,13 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 
 /** Attributes of one registration group, compiled to sex × age vectors. */
 export interface GroupAttributes {
-  /** Annual probability of being covered by social insurance. */
+  /** Share of the years lived here covered by social insurance: the chain's stationary share π. */
   readonly insuranceCoverage: number;
+  /**
+   * P(covered next year | covered this year), p, at least (2π − 1)/π. p = π:
+   * independent years; p = 1: whoever is covered stays covered.
+   */
+  readonly insuranceStay: number;
   /** Share in stable employment. */
   readonly employment: Float64Array;
   /** Long-run share owning a home in the zone. */
@@ -36,13 +48,19 @@ export interface GroupAttributes {
 export type Condition =
   | { readonly type: 'open' }
   | { readonly type: 'residence'; readonly years: number }
-  | { readonly type: 'insurance'; readonly years: number }
+  | { readonly type: 'insurance'; readonly years: number; readonly counting: InsuranceCounting }
   | { readonly type: 'employment' }
   | { readonly type: 'housing'; readonly rentedCounts: boolean }
   | { readonly type: 'property'; readonly areaShare: number }
   | { readonly type: 'education'; readonly level: EducationLevel }
   | { readonly type: 'age'; readonly min: number; readonly max: number }
   | PointsCondition;
+
+/**
+ * How insured years count: `cumulative` (累计), all covered years lived here;
+ * `continuous` (连续), the current unbroken run of covered years up to the latest year.
+ */
+export type InsuranceCounting = 'cumulative' | 'continuous';
 
 export interface PointsCondition {
   readonly type: 'points';
@@ -58,7 +76,7 @@ export interface PointsCondition {
   readonly agePoints: Float64Array;
 }
 
-/** P(X ≥ n) for X ~ Binomial(trials, p), exactly. */
+/** P(X ≥ n) for X ~ Binomial(trials, p), exactly: insured years when years are independent (stay = coverage). */
 export function binomialAtLeast(trials: number, p: number, n: number): number {
   if (n <= 0) return 1;
   if (n > trials) return 0;
@@ -88,6 +106,114 @@ export function binomialPmf(trials: number, p: number): Float64Array {
   return out;
 }
 
+/**
+ * The chain's entry probability q = π(1 − p)/(1 − π): an uncovered year is
+ * followed by a covered one. π = 1 → 1 (always covered), π = 0 → 0 (never).
+ * Capped at 1 for a stay below (2π − 1)/π, which validation refuses.
+ */
+export function insuranceEntry(coverage: number, stay: number): number {
+  if (coverage >= 1) return 1;
+  if (coverage <= 0) return 0;
+  return Math.min(1, Math.max(0, (coverage * (1 - stay)) / (1 - coverage)));
+}
+
+/** The smallest stay p for which q ≤ 1 at coverage π: (2π − 1)/π, and 0 when π ≤ 1/2. */
+export function minInsuranceStay(coverage: number): number {
+  return coverage <= 0.5 ? 0 : (2 * coverage - 1) / coverage;
+}
+
+/**
+ * The pmf of the number of covered years among `years` years of the chain
+ * (cumulative, 累计): index k = 0 … years. Exact, by dynamic programming over
+ * (covered years so far, state of the latest year); O(years²). With
+ * stay = coverage it is the Binomial(years, coverage) pmf.
+ */
+export function insuranceYearsPmf(years: number, coverage: number, stay: number): Float64Array {
+  const out = new Float64Array(years + 1);
+  if (years <= 0 || coverage <= 0) {
+    out[0] = 1;
+    return out;
+  }
+  if (coverage >= 1) {
+    out[years] = 1;
+    return out;
+  }
+  const p = stay;
+  const q = insuranceEntry(coverage, stay);
+  // c[k], u[k]: P(k covered years so far and the latest year covered / uncovered).
+  const c = new Float64Array(years + 1);
+  const u = new Float64Array(years + 1);
+  c[1] = coverage;
+  u[0] = 1 - coverage;
+  for (let t = 2; t <= years; t++) {
+    // Descending k: index k − 1 is still last year's when k is updated.
+    for (let k = t; k >= 0; k--) {
+      const toCovered = k > 0 ? c[k - 1] * p + u[k - 1] * q : 0;
+      const toUncovered = c[k] * (1 - p) + u[k] * (1 - q);
+      c[k] = toCovered;
+      u[k] = toUncovered;
+    }
+  }
+  for (let k = 0; k <= years; k++) out[k] = c[k] + u[k];
+  return out;
+}
+
+/** P(at least n covered years among `years`), cumulative (累计) counting. */
+export function insuranceYearsAtLeast(years: number, coverage: number, stay: number, n: number): number {
+  if (n <= 0) return 1;
+  if (n > years) return 0;
+  return tailFrom(insuranceYearsPmf(years, coverage, stay), n);
+}
+
+/**
+ * The pmf of the current unbroken run of covered years, ending in the latest
+ * of `years` years (continuous, 连续): index r = 0 (the latest year uncovered)
+ * … years. Exact, by dynamic programming over the run length; O(years²).
+ * Its tail is P(run ≥ n) = π·p^(n−1) for 1 ≤ n ≤ years (stationary start).
+ */
+export function insuranceRunPmf(years: number, coverage: number, stay: number): Float64Array {
+  const out = new Float64Array(years + 1);
+  if (years <= 0 || coverage <= 0) {
+    out[0] = 1;
+    return out;
+  }
+  if (coverage >= 1) {
+    out[years] = 1;
+    return out;
+  }
+  const p = stay;
+  const q = insuranceEntry(coverage, stay);
+  // out[r]: P(the run ending in the latest year is r); r = 0 is an uncovered latest year.
+  out[0] = 1 - coverage;
+  out[1] = coverage;
+  for (let t = 2; t <= years; t++) {
+    // A covered run lengthens by one with p or breaks (→ 0) with 1 − p; an uncovered year starts a run with q.
+    let stopped = 0;
+    for (let r = 1; r < t; r++) stopped += out[r];
+    stopped *= 1 - p;
+    const was0 = out[0];
+    for (let r = t; r >= 2; r--) out[r] = out[r - 1] * p;
+    out[1] = was0 * q;
+    out[0] = was0 * (1 - q) + stopped;
+  }
+  return out;
+}
+
+/** P(the current unbroken run of covered years ≥ n), continuous (连续) counting. */
+export function insuranceRunAtLeast(years: number, coverage: number, stay: number, n: number): number {
+  if (n <= 0) return 1;
+  if (n > years) return 0;
+  return tailFrom(insuranceRunPmf(years, coverage, stay), n);
+}
+
+/** P(X ≥ n) from the pmf of X over 0 … pmf.length − 1. */
+function tailFrom(pmf: Float64Array, n: number): number {
+  if (n <= 0) return 1;
+  let t = 0;
+  for (let k = n; k < pmf.length; k++) t += pmf[k];
+  return Math.min(1, t);
+}
+
 /** Ownership in a cell: rises from its share at arrival toward the long-run share with duration. */
 export function ownership(attr: GroupAttributes, i: number, d: number): number {
   return Math.min(1, attr.ownershipLongRun[i] * ownershipRise(attr, d));
@@ -101,21 +227,21 @@ function ownershipRise(attr: GroupAttributes, d: number): number {
   return a0 + (1 - a0) * closed;
 }
 
+/** The pmf of covered years (cumulative) over the d + 1 years a person of duration d has lived here. */
+function insuredYearsPmf(attr: GroupAttributes, d: number): Float64Array {
+  return insuranceYearsPmf(d + 1, attr.insuranceCoverage, attr.insuranceStay);
+}
+
 /** Probability that a person of cell (d, i = s·AGES + a) meets one condition. */
 export function conditionProbability(cond: Condition, attr: GroupAttributes, d: number, i: number): number {
-  return cellProbability(
-    cond,
-    attr,
-    d,
-    i,
-    ownershipRise(attr, d),
-    cond.type === 'points' ? binomialPmf(d + 1, attr.insuranceCoverage) : null,
-  );
+  const needsPmf = cond.type === 'points' || (cond.type === 'insurance' && cond.counting !== 'continuous');
+  return cellProbability(cond, attr, d, i, ownershipRise(attr, d), needsPmf ? insuredYearsPmf(attr, d) : null);
 }
 
 /**
  * {@link conditionProbability} with the duration-only parts precomputed:
- * `rise` (ownership's duration factor) and `pmf` (insured years, for points).
+ * `rise` (ownership's duration factor) and `pmf` (cumulative insured years,
+ * for points and cumulative insurance conditions).
  */
 function cellProbability(
   cond: Condition,
@@ -131,7 +257,9 @@ function cellProbability(
     case 'residence':
       return d >= cond.years ? 1 : 0;
     case 'insurance':
-      return binomialAtLeast(d + 1, attr.insuranceCoverage, cond.years);
+      if (cond.counting === 'continuous')
+        return insuranceRunAtLeast(d + 1, attr.insuranceCoverage, attr.insuranceStay, cond.years);
+      return pmf ? tailFrom(pmf, cond.years) : tailFrom(insuredYearsPmf(attr, d), cond.years);
     case 'employment':
       return attr.employment[i];
     case 'housing': {
@@ -147,7 +275,7 @@ function cellProbability(
       return a >= cond.min && a <= cond.max ? 1 : 0;
     }
     case 'points':
-      return pointsFromPmf(cond, attr, d, i, pmf ?? binomialPmf(d + 1, attr.insuranceCoverage));
+      return pointsFromPmf(cond, attr, d, i, pmf ?? insuredYearsPmf(attr, d));
   }
 }
 
@@ -157,10 +285,11 @@ function levelIndex(level: EducationLevel): number {
 
 /**
  * P(score ≥ threshold): the exact sum over the highest education level and
- * the number of insured years k ~ Binomial(d + 1, p_ins).
+ * the number of insured years k (cumulative) among the d + 1 years lived here,
+ * from the insurance chain ({@link insuranceYearsPmf}).
  */
 export function pointsProbability(cond: PointsCondition, attr: GroupAttributes, d: number, i: number): number {
-  return pointsFromPmf(cond, attr, d, i, binomialPmf(d + 1, attr.insuranceCoverage));
+  return pointsFromPmf(cond, attr, d, i, insuredYearsPmf(attr, d));
 }
 
 function pointsFromPmf(cond: PointsCondition, attr: GroupAttributes, d: number, i: number, pmf: Float64Array): number {
@@ -196,16 +325,17 @@ export function channelEligibility(
   for (let g = 0; g < 2; g++) {
     for (let d = 0; d < durations; d++) {
       const off = (g * durations + d) * SA;
+      // Duration-only parts, once per (g, d): ownership's rise and the pmf of insured years.
+      const rise = ownershipRise(attrs[g], d);
+      const pmf = insuredYearsPmf(attrs[g], d);
       // Conditions that depend on duration only are the same for every cell of (g, d).
       let common = 1;
       const perCell: Condition[] = [];
       for (const c of conditions) {
         if (c.type === 'residence' || c.type === 'insurance' || c.type === 'open')
-          common *= conditionProbability(c, attrs[g], d, 0);
+          common *= cellProbability(c, attrs[g], d, 0, rise, pmf);
         else perCell.push(c);
       }
-      const rise = ownershipRise(attrs[g], d);
-      const pmf = binomialPmf(d + 1, attrs[g].insuranceCoverage);
       for (let i = 0; i < SA; i++) {
         let p = common;
         for (const c of perCell) {

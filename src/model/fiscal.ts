@@ -225,7 +225,9 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       ua += out.settlersByZoneGroup[z * 2 * n + i];
       un += out.settlersByZoneGroup[(z * 2 + 1) * n + i];
     }
-    rewardBase[i] = ua * sameCity + un * unRate;
+    // Rewards and land follow agricultural transfer settlers (农业转移人口): not those holding an urban registration elsewhere.
+    const rural = ruralShareOfElsewhere(out, i);
+    rewardBase[i] = ua * sameCity + un * rural * unRate;
     let reward = 0;
     for (let tau = 1; tau <= i; tau++) {
       const lag = i - tau;
@@ -247,7 +249,10 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
 
     // Land follows the settlers.
     let m2 = 0;
-    for (let z = 0; z < Z; z++) m2 += out.settlersByZone[z * n + i] * f.landPerSettler[z];
+    for (let z = 0; z < Z; z++)
+      m2 +=
+        (out.settlersByZoneGroup[z * 2 * n + i] + out.settlersByZoneGroup[(z * 2 + 1) * n + i] * rural) *
+        f.landPerSettler[z];
     r.landHa[i] = m2 / 10_000;
     r.landHaCumulative[i] = r.landHaCumulative[i - 1] + r.landHa[i];
   }
@@ -270,6 +275,14 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
   ])
     a[0] = NaN;
   return r;
+}
+
+/** Of year i's settlers registered elsewhere, the share whose registration there was rural. */
+function ruralShareOfElsewhere(out: ProjectionOutput, i: number): number {
+  const n = out.steps + 1;
+  const rural = out.settlersByOriginDetail[n + i];
+  const urban = out.settlersByOriginDetail[2 * n + i];
+  return rural + urban > 0 ? rural / (rural + urban) : 1;
 }
 
 function zoneWeight(out: ProjectionOutput, f: FiscalInput, z: number, i: number): number {

@@ -121,6 +121,37 @@ export interface ModelInput {
   /** AWR → RA return rate per step × SA. */
   readonly returnRural: Float64Array;
 
+  // ---- 3b. registration flows (registration.ts) ----
+  /** College entrants from elsewhere who take a collective registration, persons per step × SA. */
+  readonly studentIn: Float64Array;
+  /** Σ of {@link studentIn} per step. */
+  readonly studentInTotal: Float64Array;
+  /** Zone split of student move-ins per step × Z (sums to 1). */
+  readonly studentZones: Float64Array;
+  /** Graduates who leave with their registration, persons per step × SA (at most the UH there). */
+  readonly studentOut: Float64Array;
+  readonly studentOutTotal: Float64Array;
+  /** Family move-ins (投靠) per registered urban resident (UH) per step, the package's openness applied. */
+  readonly familyRate: Float64Array;
+  /** Age-sex profile of family move-ins per step × SA (sums to 1 in each step). */
+  readonly familyProfile: Float64Array;
+  /** Urban registrations transferred from elsewhere, persons per step × SA. */
+  readonly transferIn: Float64Array;
+  readonly transferInTotal: Float64Array;
+  /** Zone split of transfers per step × Z (sums to 1). */
+  readonly transferZones: Float64Array;
+  /** Other move-ins, persons per step × SA. */
+  readonly otherIn: Float64Array;
+  readonly otherInTotal: Float64Array;
+  /** Share of other move-ins who take a rural registration (RA), per step. */
+  readonly otherInRural: Float64Array;
+  /** Hazard that a person living away moves the registration out, by completed years away: per step × D. */
+  readonly awayOut: Float64Array;
+  /** Other move-outs per registered resident (UH, UA, RA) per step. */
+  readonly otherOut: Float64Array;
+  /** Share of UN holding an urban registration elsewhere, per step (splits their settlers by origin). */
+  readonly urbanElsewhereShare: Float64Array;
+
   // ---- 4. settlement ----
   /** Policy periods; `periodOfStep[k]` says which one step k uses. */
   readonly periods: readonly PolicyPeriod[];

@@ -69,7 +69,10 @@ export function migrate(
 ): void {
   const { zones: Z, durations: D } = L.dims;
   const kSA = k * SA;
-  const { ra: raOff, awu: awuOff, awr: awrOff, rn: rnOff } = L;
+  const { ra: raOff, rn: rnOff } = L;
+  // People leaving start their years away at 0.
+  const awuOff = L.awu(0);
+  const awrOff = L.awr(0);
   // Local bindings let the JIT keep these out of the inner loops.
   const {
     returnUrban,
@@ -89,18 +92,24 @@ export function migrate(
   } = input;
   const { returnsU, returnsR, uhShare } = scratch;
 
-  // Returns home, from the away states as they stand.
+  // Returns home, from the away states as they stand, whatever the years away.
   let retU = 0;
   let retR = 0;
-  for (let i = 0; i < SA; i++) {
-    const u = next[awuOff + i] * returnUrban[kSA + i];
-    const r = next[awrOff + i] * returnRural[kSA + i];
-    returnsU[i] = u;
-    returnsR[i] = r;
-    next[awuOff + i] -= u;
-    next[awrOff + i] -= r;
-    retU += u;
-    retR += r;
+  returnsU.fill(0);
+  returnsR.fill(0);
+  for (let d = 0; d < D; d++) {
+    const ou = L.awu(d);
+    const or = L.awr(d);
+    for (let i = 0; i < SA; i++) {
+      const u = next[ou + i] * returnUrban[kSA + i];
+      const r = next[or + i] * returnRural[kSA + i];
+      returnsU[i] += u;
+      returnsR[i] += r;
+      next[ou + i] -= u;
+      next[or + i] -= r;
+      retU += u;
+      retR += r;
+    }
   }
   addToLedger(ledger, k, ST_AWU, F_TRANSFER_OUT, retU);
   addToLedger(ledger, k, ST_AWR, F_TRANSFER_OUT, retR);

@@ -54,6 +54,10 @@ export const SERIES = [
   'returned',
   'awayBirths',
   'awayDeaths',
+  'registrationIn',
+  'registrationOut',
+  'hukouBirths',
+  'hukouDeaths',
   'stockUH',
   'stockUA',
   'stockUN',
@@ -79,6 +83,10 @@ export const FLOW_SERIES: readonly SeriesName[] = [
   'returned',
   'awayBirths',
   'awayDeaths',
+  'registrationIn',
+  'registrationOut',
+  'hukouBirths',
+  'hukouDeaths',
 ];
 
 export interface ProjectionOutput {
@@ -95,6 +103,15 @@ export interface ProjectionOutput {
   readonly channelDemand: Float64Array;
   /** Settlers by origin, [local rural (UA), elsewhere (UN)]: index `g * (steps+1) + i`. */
   readonly settlersByOrigin: Float64Array;
+  /**
+   * Settlers by origin in detail, [local rural (UA), rural elsewhere, urban elsewhere] (the last two split UN by
+   * the share holding an urban registration elsewhere): index `o * (steps+1) + i`.
+   */
+  readonly settlersByOriginDetail: Float64Array;
+  /** Registration move-ins by reason (registration.ts IN_REASONS): index `r * (steps+1) + i`. */
+  readonly registrationInByReason: Float64Array;
+  /** Registration move-outs by reason (registration.ts OUT_REASONS): index `r * (steps+1) + i`. */
+  readonly registrationOutByReason: Float64Array;
   /** Settlers by zone: index `z * (steps+1) + i`. */
   readonly settlersByZone: Float64Array;
   /** Settlers by zone and origin group (0 UA, 1 UN): index `(z * 2 + g) * (steps+1) + i`. */

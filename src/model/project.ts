@@ -37,6 +37,14 @@ import {
   type ProjectionOutput,
   type SeriesName,
 } from './output';
+import {
+  IN_REASONS,
+  makeRegistrationScratch,
+  makeRegistrationTotals,
+  OUT_REASONS,
+  registrationFlows,
+  type RegistrationTotals,
+} from './registration';
 import { makeSettlementScratch, settle } from './settlement';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
@@ -97,6 +105,44 @@ function surviveState(
   addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
 }
 
+/**
+ * Survives one state kept by duration (bins at `offsetOf(d)`): survivors move to d+1 (the open bin keeps its
+ * own), births enter d = 0.
+ */
+function surviveByDuration(
+  input: ModelInput,
+  k: number,
+  D: number,
+  cur: Float64Array,
+  next: Float64Array,
+  ledger: Float64Array,
+  state: number,
+  offsetOf: (d: number) => number,
+  sc: number,
+  fc: number,
+): void {
+  const sOff = (k * SURV_CLASSES + sc) * SA;
+  const lOff = (k * SURV_CLASSES + sc) * 2;
+  const fOff = (k * FERT_CLASSES + fc) * AGES;
+  const { asfr } = input;
+  const [fa, fb] = input.fertileAges;
+  let deaths = 0;
+  let startExp = 0;
+  for (let d = 0; d < D; d++) {
+    const from = offsetOf(d);
+    deaths += surviveVector(cur, from, next, offsetOf(Math.min(d + 1, D - 1)), input.survival, sOff);
+    startExp += fertileExposure(cur, from, asfr, fOff, fa, fb);
+  }
+  let endExp = 0;
+  for (let d = 0; d < D; d++) endExp += fertileExposure(next, offsetOf(d), asfr, fOff, fa, fb);
+  const births = 0.5 * (startExp + endExp);
+  const lf = input.birthSurvival[lOff];
+  const lm = input.birthSurvival[lOff + 1];
+  const infantDeaths = addNewborns(next, offsetOf(0), births, input.maleBirthShare[k], lf, lm);
+  addToLedger(ledger, k, state, F_BIRTHS, births);
+  addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
+}
+
 /** Survives every state of `cur` into `next` (zeroed here) and adds the births. */
 function surviveAndBear(
   input: ModelInput,
@@ -110,39 +156,14 @@ function surviveAndBear(
   next.fill(0);
   for (let z = 0; z < Z; z++) surviveState(input, k, cur, next, ledger, ST_UH, L.uh(z), SURV_URBAN, FERT_UH);
   surviveState(input, k, cur, next, ledger, ST_RA, L.ra, SURV_RURAL, FERT_RA);
-  surviveState(input, k, cur, next, ledger, ST_AWU, L.awu, SURV_AWAY, FERT_AW);
-  surviveState(input, k, cur, next, ledger, ST_AWR, L.awr, SURV_AWAY, FERT_AW);
   // Non-local villagers: rural mortality, migrants' fertility.
   surviveState(input, k, cur, next, ledger, ST_RN, L.rn, SURV_RURAL, FERT_UN);
-
-  // Duration states: survivors move to d+1 (the open bin keeps its own), births enter d = 0.
-  const sOff = (k * SURV_CLASSES + SURV_URBAN) * SA;
-  const lOff = (k * SURV_CLASSES + SURV_URBAN) * 2;
-  const { asfr } = input;
-  const [fa, fb] = input.fertileAges;
-  for (let g = 0; g < GROUPS; g++) {
-    const state = g === 0 ? ST_UA : ST_UN;
-    const fOff = (k * FERT_CLASSES + (g === 0 ? FERT_UA : FERT_UN)) * AGES;
-    for (let z = 0; z < Z; z++) {
-      let deaths = 0;
-      let startExp = 0;
-      for (let d = 0; d < D; d++) {
-        const from = g === 0 ? L.ua(z, d) : L.un(z, d);
-        const to = g === 0 ? L.ua(z, Math.min(d + 1, D - 1)) : L.un(z, Math.min(d + 1, D - 1));
-        deaths += surviveVector(cur, from, next, to, input.survival, sOff);
-        startExp += fertileExposure(cur, from, asfr, fOff, fa, fb);
-      }
-      let endExp = 0;
-      for (let d = 0; d < D; d++)
-        endExp += fertileExposure(next, g === 0 ? L.ua(z, d) : L.un(z, d), asfr, fOff, fa, fb);
-      const births = 0.5 * (startExp + endExp);
-      const at0 = g === 0 ? L.ua(z, 0) : L.un(z, 0);
-      const lf = input.birthSurvival[lOff];
-      const lm = input.birthSurvival[lOff + 1];
-      const infantDeaths = addNewborns(next, at0, births, input.maleBirthShare[k], lf, lm);
-      addToLedger(ledger, k, state, F_BIRTHS, births);
-      addToLedger(ledger, k, state, F_DEATHS, deaths + infantDeaths);
-    }
+  // Children born away are counted from d = 0: the years away are the child's own.
+  surviveByDuration(input, k, D, cur, next, ledger, ST_AWU, L.awu, SURV_AWAY, FERT_AW);
+  surviveByDuration(input, k, D, cur, next, ledger, ST_AWR, L.awr, SURV_AWAY, FERT_AW);
+  for (let z = 0; z < Z; z++) {
+    surviveByDuration(input, k, D, cur, next, ledger, ST_UA, (d) => L.ua(z, d), SURV_URBAN, FERT_UA);
+    surviveByDuration(input, k, D, cur, next, ledger, ST_UN, (d) => L.un(z, d), SURV_URBAN, FERT_UN);
   }
 }
 
@@ -180,6 +201,9 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     settlersByChannel: new Float64Array(C * n),
     channelDemand: new Float64Array(C * n),
     settlersByOrigin: new Float64Array(GROUPS * n),
+    settlersByOriginDetail: new Float64Array(3 * n),
+    registrationInByReason: new Float64Array(IN_REASONS.length * n),
+    registrationOutByReason: new Float64Array(OUT_REASONS.length * n),
     settlersByZone: new Float64Array(Z * n),
     settlersByZoneGroup: new Float64Array(Z * 2 * n),
     settlersAge: new Float64Array(n * Z * SA),
@@ -196,6 +220,8 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
   let next = new Float64Array(L.size);
   const migScratch = makeMigrationScratch(Z);
   const setScratch = makeSettlementScratch(input);
+  const regScratch = makeRegistrationScratch(Z);
+  const reg = makeRegistrationTotals();
   const totals: MigrationTotals = {
     ruralToUrban: 0,
     reclassified: 0,
@@ -220,10 +246,12 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
   for (let k = 0; k < input.steps; k++) {
     surviveAndBear(input, L, k, cur, next, out.ledger);
     migrate(input, L, k, next, out.ledger, migScratch, totals);
+    registrationFlows(input, L, k, next, out.ledger, regScratch, reg);
     const settled = settle(input, L, k, next, setScratch, sinks);
     const i = k + 1;
     recordStocks(out, L, next, i);
     recordFlows(out, k, totals, settled);
+    recordRegistration(out, input, k, reg);
     options.onStep?.(k, next, out);
     const t = cur;
     cur = next;
@@ -276,20 +304,26 @@ function recordStocks(out: ProjectionOutput, L: Layout, v: Float64Array, i: numb
     ua += ta;
     un += tn;
   }
-  const { ra: raOff, awu: awuOff, awr: awrOff, rn: rnOff } = L;
+  const { ra: raOff, rn: rnOff } = L;
   let ra = 0;
   let awu = 0;
   let awr = 0;
   let rn = 0;
   for (let j = 0; j < SA; j++) {
     ra += v[raOff + j];
-    awu += v[awuOff + j];
-    awr += v[awrOff + j];
     rn += v[rnOff + j];
     pyr[base + ST_RA * SA + j] = v[raOff + j];
-    pyr[base + ST_AWU * SA + j] = v[awuOff + j];
-    pyr[base + ST_AWR * SA + j] = v[awrOff + j];
     pyr[base + ST_RN * SA + j] = v[rnOff + j];
+  }
+  for (let d = 0; d < D; d++) {
+    const ou = L.awu(d);
+    const or = L.awr(d);
+    for (let j = 0; j < SA; j++) {
+      awu += v[ou + j];
+      awr += v[or + j];
+      pyr[base + ST_AWU * SA + j] += v[ou + j];
+      pyr[base + ST_AWR * SA + j] += v[or + j];
+    }
   }
   const s = out.series;
   const resident = uh + ua + un + ra + rn;
@@ -343,6 +377,42 @@ function recordFlows(out: ProjectionOutput, k: number, m: MigrationTotals, settl
   s.returned[i] = m.returned;
 }
 
+/** The register's flows of step k: its doors by reason, and the births and deaths of registered people. */
+function recordRegistration(out: ProjectionOutput, input: ModelInput, k: number, reg: RegistrationTotals): void {
+  const n = out.steps + 1;
+  const i = k + 1;
+  const s = out.series;
+  // Settlers registered elsewhere enter the register; local rural settlers only change registration type.
+  const fromElsewhere = out.settlersByOrigin[n + i];
+  reg.in[0] = fromElsewhere;
+  let tin = 0;
+  let tout = 0;
+  for (let r = 0; r < IN_REASONS.length; r++) {
+    out.registrationInByReason[r * n + i] = reg.in[r];
+    tin += reg.in[r];
+  }
+  for (let r = 0; r < OUT_REASONS.length; r++) {
+    out.registrationOutByReason[r * n + i] = reg.out[r];
+    tout += reg.out[r];
+  }
+  s.registrationIn[i] = tin;
+  s.registrationOut[i] = tout;
+  s.residentInflow[i] += reg.residentIn;
+  s.residentOutflow[i] += reg.residentOut;
+  let hb = 0;
+  let hd = 0;
+  for (const st of [ST_UH, ST_UA, ST_RA, ST_AWU, ST_AWR]) {
+    hb += ledgerAt(out.ledger, k, st, F_BIRTHS);
+    hd += ledgerAt(out.ledger, k, st, F_DEATHS);
+  }
+  s.hukouBirths[i] = hb;
+  s.hukouDeaths[i] = hd;
+  const u = input.urbanElsewhereShare[k];
+  out.settlersByOriginDetail[i] = out.settlersByOrigin[i];
+  out.settlersByOriginDetail[n + i] = fromElsewhere * (1 - u);
+  out.settlersByOriginDetail[2 * n + i] = fromElsewhere * u;
+}
+
 /** The base year's flows are unknown: NaN, which the JSON result prints as null. */
 function markBaseFlows(out: ProjectionOutput, C: number, Z: number): void {
   const n = out.steps + 1;
@@ -352,5 +422,8 @@ function markBaseFlows(out: ProjectionOutput, C: number, Z: number): void {
     out.channelDemand[c * n] = NaN;
   }
   for (let g = 0; g < GROUPS; g++) out.settlersByOrigin[g * n] = NaN;
+  for (let o = 0; o < 3; o++) out.settlersByOriginDetail[o * n] = NaN;
+  for (let r = 0; r < IN_REASONS.length; r++) out.registrationInByReason[r * n] = NaN;
+  for (let r = 0; r < OUT_REASONS.length; r++) out.registrationOutByReason[r * n] = NaN;
   for (let z = 0; z < Z; z++) out.settlersByZone[z * n] = NaN;
 }

@@ -35,14 +35,16 @@ export function checkScenario(s: Scenario): Issue[] {
     seenZones.add(z.id);
   });
 
-  for (const p of ZONE_MAPS) {
+  // The registration part is optional: its zone maps are checked when it is there.
+  const regMaps = s.registration ? ['/registration/student/zoneShares', '/registration/transfer/zoneShares'] : [];
+  for (const p of [...ZONE_MAPS, ...regMaps]) {
     const m = getAt(s, p) as Record<string, unknown>;
     for (const z of zoneIds) if (!(z in m)) add(`${p}/${z}`, `missing for zone "${z}"`);
     for (const k of Object.keys(m))
       if (!zoneIds.includes(k))
         add(`${p}/${k}`, `"${k}" is not a zone of this scenario (zones: ${zoneIds.join(', ')})`);
   }
-  for (const p of SHARE_MAPS) {
+  for (const p of [...SHARE_MAPS, ...regMaps]) {
     const m = getAt(s, p) as Record<string, number>;
     const t = Object.values(m).reduce((a, b) => a + b, 0);
     if (Math.abs(t - 1) > 1e-6) add(p, `shares must add up to 1, they add up to ${+t.toFixed(6)}`);
@@ -93,6 +95,19 @@ export function checkScenario(s: Scenario): Issue[] {
       if (ids.has(c.id)) add(`/fiscal/components/${i}/id`, `duplicate component id "${c.id}"`);
       ids.add(c.id);
     });
+  }
+  if (s.registration) {
+    const bands = s.registration.family.profile;
+    let any = false;
+    bands.forEach((b, i) => {
+      for (const k of ['value', 'female', 'male'] as const) {
+        const v = b[k];
+        if (v === undefined) continue;
+        if (v < 0) add(`/registration/family/profile/${i}/${k}`, 'must be ≥ 0 (a relative weight)');
+        if (v > 0) any = true;
+      }
+    });
+    if (!any) add('/registration/family/profile', 'needs a positive weight at some age (the movers must have ages)');
   }
   s.timeline.forEach((e, i) => {
     if (e.year <= s.baseYear) add(`/timeline/${i}/year`, `must be after baseYear (${s.baseYear})`);

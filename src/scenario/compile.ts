@@ -22,6 +22,7 @@ import {
 import { lifeTable, survivalRatios } from '../model/life-table';
 import { rogersCastro } from '../model/rogers-castro';
 import { bandsToAges, bandsToVector } from './age-bands';
+import { compileRegistration, DEFAULT_AWAY_MEAN_YEARS } from './compile-registration';
 import { setAt } from './pointer';
 import { valueAt } from './path';
 import type { AgeSexTableSpec, ConditionSpec, GroupAttributesSpec, Scenario } from './schema';
@@ -64,6 +65,8 @@ export function scenarioInYear(s: Scenario, year: number): Scenario {
 function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
   return {
     insuranceCoverage: spec.insuranceCoverage,
+    // Absent: independent years (p = π), the behaviour before insurance persistence.
+    insuranceStay: spec.insuranceStay ?? spec.insuranceCoverage,
     employment: bandsToVector(spec.employment),
     ownershipLongRun: bandsToVector(spec.ownership.longRun),
     ownershipAtArrival: spec.ownership.atArrival,
@@ -79,6 +82,7 @@ function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
 }
 
 function toCondition(c: ConditionSpec): Condition {
+  if (c.type === 'insurance') return { type: 'insurance', years: c.years, counting: c.counting ?? 'cumulative' };
   if (c.type !== 'points') return c;
   const e = c.education;
   return {
@@ -338,6 +342,15 @@ export function compileScenario(s: Scenario): CompiledScenario {
     if (quota && spec.quota != null) for (let k = 0; k < steps; k++) quota[k] = valueAt(spec.quota, years[k]);
   }
 
+  const registration = compileRegistration(
+    inYear,
+    years,
+    zoneIds,
+    D,
+    (e) => derivedOf(e).inflowProfile,
+    zoneVector(s.base.urbanZoneShares, zoneIds),
+  );
+
   // Base year.
   const b = s.base;
   const ref = table(b.referenceSingleAge);
@@ -357,6 +370,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     urbanZoneShares: zoneVector(b.urbanZoneShares, zoneIds),
     nonLocalZoneShares: zoneVector(b.nonLocalZoneShares, zoneIds),
     durationMeanYears: [b.durationMeanYears.UA, b.durationMeanYears.UN],
+    awayDurationMeanYears: b.awayDurationMeanYears ?? DEFAULT_AWAY_MEAN_YEARS,
   });
 
   // The fertile span of the schedule's shape: every class and year scales the same shape.
@@ -390,6 +404,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     leaveRural,
     returnUrban,
     returnRural,
+    ...registration,
     periods,
     periodOfStep,
     settleDrive,

@@ -6,6 +6,7 @@
 import type { DecompositionResult } from '../model/decomposition';
 import { PAYERS, type FiscalOutput } from '../model/fiscal';
 import { SERIES, type ProjectionOutput } from '../model/output';
+import { IN_REASONS, OUT_REASONS } from '../model/registration';
 import { landStandard } from './compile-fiscal';
 import type { Scenario, TargetSpec } from './schema';
 import { evaluateTargets, type TargetResult } from './targets';
@@ -18,6 +19,10 @@ export interface ProjectionResult {
   series: Record<string, Series> & {
     settlersByChannel: Record<string, Series>;
     settlersByOrigin: { localRural: Series; elsewhere: Series };
+    /** `elsewhere` split by the registration held there: rural (农业转移人口) or urban. */
+    settlersByOriginDetail: { localRural: Series; ruralElsewhere: Series; urbanElsewhere: Series };
+    registrationInByReason: Record<(typeof IN_REASONS)[number], Series>;
+    registrationOutByReason: Record<(typeof OUT_REASONS)[number], Series>;
     settlersByZone: Record<string, Series>;
     channelDemand: Record<string, Series>;
     nonRegisteredByZone: Record<string, Series>;
@@ -182,6 +187,9 @@ export function buildResult(
     localRural: toSeries(out.settlersByOrigin, 0, n),
     elsewhere: toSeries(out.settlersByOrigin, n, n),
   };
+  series.settlersByOriginDetail = byKey(['localRural', 'ruralElsewhere', 'urbanElsewhere'], out.settlersByOriginDetail);
+  series.registrationInByReason = byKey(IN_REASONS, out.registrationInByReason);
+  series.registrationOutByReason = byKey(OUT_REASONS, out.registrationOutByReason);
   series.settlersByZone = byKey(out.zoneIds, out.settlersByZone);
   const nonReg = new Float64Array(out.zoneIds.length * n);
   for (let j = 0; j < nonReg.length; j++) nonReg[j] = out.zoneUA[j] + out.zoneUN[j];

@@ -122,22 +122,45 @@ const ShareBands = AgeBands.superRefine((bands, ctx) => {
   });
 });
 
-export const GroupAttributes = z.strictObject({
-  insuranceCoverage: share,
-  employment: ShareBands,
-  ownership: z.strictObject({
-    longRun: ShareBands,
-    atArrival: share,
-    halfLifeYears: nonNeg,
-  }),
-  legalRent: ShareBands,
-  education: z.strictObject({
-    secondary: ShareBands,
-    college: ShareBands,
-    bachelor: ShareBands,
-    postgraduate: ShareBands,
-  }),
-});
+/** A stay probability below this cannot keep the coverage as the stationary share (q would exceed 1). */
+const minInsuranceStay = (coverage: number) => (coverage <= 0.5 ? 0 : (2 * coverage - 1) / coverage);
+
+export const GroupAttributes = z
+  .strictObject({
+    /** Share of the years lived here covered by social insurance (π, the stationary share of the chain). */
+    insuranceCoverage: share,
+    /**
+     * P(covered next year | covered this year), p (MODEL.md §4): insured years as a two-state chain with
+     * stationary share π; the uncovered start being covered with q = π(1 − p)/(1 − π). Absent: p = π,
+     * independent years (the first version, which overstates eligibility when coverage persists).
+     * Must be ≥ (2π − 1)/π.
+     */
+    insuranceStay: share.optional(),
+    employment: ShareBands,
+    ownership: z.strictObject({
+      longRun: ShareBands,
+      atArrival: share,
+      halfLifeYears: nonNeg,
+    }),
+    legalRent: ShareBands,
+    education: z.strictObject({
+      secondary: ShareBands,
+      college: ShareBands,
+      bachelor: ShareBands,
+      postgraduate: ShareBands,
+    }),
+  })
+  .superRefine((g, ctx) => {
+    const c = g.insuranceCoverage;
+    const min = minInsuranceStay(c);
+    // A small tolerance: (2π − 1)/π is not exact in floating point (0.8 → 0.7500000000000001).
+    if (g.insuranceStay !== undefined && g.insuranceStay < min - 1e-9)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['insuranceStay'],
+        message: `with coverage ${c} it must be ≥ ${Math.ceil(min * 1e4 - 1e-6) / 1e4} (else the uncovered would have to start more than surely: q = π(1 − p)/(1 − π) > 1)`,
+      });
+  });
 
 const EducationLevel = z.enum(['secondary', 'college', 'bachelor', 'postgraduate'], {
   error: 'must be one of secondary (中专/高中), college (大专), bachelor (本科), postgraduate (研究生)',
@@ -148,7 +171,16 @@ export const Condition = z.discriminatedUnion(
   [
     z.strictObject({ type: z.literal('open') }),
     z.strictObject({ type: z.literal('residence'), years: z.int().min(0).max(40) }),
-    z.strictObject({ type: z.literal('insurance'), years: z.int().min(0).max(40) }),
+    z.strictObject({
+      type: z.literal('insurance'),
+      years: z.int().min(0).max(40),
+      /** 累计 (cumulative, the default): all covered years lived here; 连续 (continuous): the current unbroken run. */
+      counting: z
+        .enum(['cumulative', 'continuous'], {
+          error: 'must be cumulative (累计, any covered years) or continuous (连续, the current unbroken run)',
+        })
+        .optional(),
+    }),
     z.strictObject({ type: z.literal('employment') }),
     z.strictObject({ type: z.literal('housing'), rentedCounts: z.boolean() }),
     z.strictObject({ type: z.literal('property'), areaShare: share }),
@@ -225,6 +257,11 @@ export const ObservationMetric = z.enum([
   'hukouPop',
   'urbanResidentPop',
   'urbanHukouPop',
+  // The register's own flows (户籍迁入 / 迁出, births and deaths of registered people), persons per year.
+  'registrationIn',
+  'registrationOut',
+  'hukouBirths',
+  'hukouDeaths',
 ]);
 
 export const Observation = z.strictObject({
@@ -233,6 +270,11 @@ export const Observation = z.strictObject({
   value: finite(),
   source: z.string().min(1, 'every observation needs its source'),
   definition: z.enum(['address', 'nonAgricultural']).optional(),
+  /**
+   * The statistical vintage of the series this value belongs to (e.g. "bulletin", "census-revised",
+   * "public-security register"): one vintage per metric in a fit or a back-test, never mixed unawares.
+   */
+  vintage: z.string().optional(),
   confidence: z.string().optional(),
   note: z.string().optional(),
 });
@@ -346,6 +388,42 @@ export const Calibration = z.strictObject({
   metrics: z.array(ObservationMetric).optional(),
 });
 
+/**
+ * The register's doors besides policy settlement (MODEL.md §3 "Registration flows"). Every rate is per year.
+ * Without this part the register only gains by settlement and births and loses by deaths.
+ */
+export const Registration = z.strictObject({
+  /** College entrants from elsewhere who take a collective registration here; some graduates leave again. */
+  student: z.strictObject({
+    entrantsPerYear: PathNonNeg,
+    /** Share of graduates who stay with their registration (the rest move it out on graduating). */
+    stayShare: PathShare,
+    yearsOfStudy: z.int().min(1).max(8),
+    /** Zones of the colleges. */
+    zoneShares: ZoneMap(share),
+  }),
+  /** 投靠: spouses, minor children and elderly parents joining registered urban residents. */
+  family: z.strictObject({
+    /** Move-ins per registered urban resident (UH) per year when family reunion is fully open. */
+    rate: PathShare,
+    /** How far the package opens family reunion: 1 as the documents (投靠 admitted), 0 closed. */
+    open: PathShare,
+    /** Relative age-sex profile of the movers. */
+    profile: AgeBands,
+  }),
+  /** People who already hold an urban registration elsewhere: job transfers, talent, urban-to-urban moves. */
+  transfer: z.strictObject({ personsPerYear: PathNonNeg, zoneShares: ZoneMap(share) }),
+  /** Other move-ins (e.g. marriage into a village, discharged servicemen), a share to a rural registration. */
+  other: z.strictObject({ personsPerYear: PathNonNeg, ruralShare: PathShare }),
+  /** Registered people living away who move their registration where they live: hazard by completed years away. */
+  away: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
+  /** Registered residents who leave with their registration (enlistment, emigration, work), per person. */
+  otherOut: z.strictObject({ rate: PathShare }),
+  /** Of the residents registered elsewhere (UN), the share whose registration there is urban. */
+  urbanElsewhereShare: share,
+});
+export type RegistrationSpec = z.infer<typeof Registration>;
+
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
   $comment: z.string().optional(),
@@ -406,6 +484,8 @@ export const Scenario = z.strictObject({
     urbanZoneShares: ZoneMap(share),
     nonLocalZoneShares: ZoneMap(share),
     durationMeanYears: z.strictObject({ UA: nonNeg, UN: nonNeg }),
+    /** Mean completed years away of the registered people living away (default 5: see the `registration` part). */
+    awayDurationMeanYears: nonNeg.optional(),
   }),
   hukouDefinition: z.strictObject({
     definition: z.enum(['address', 'nonAgricultural']),
@@ -457,6 +537,7 @@ export const Scenario = z.strictObject({
       returnRural: PathShare,
     }),
   }),
+  registration: Registration.optional(),
   population: z.strictObject({ UA: GroupAttributes, UN: GroupAttributes }),
   policy: z.strictObject({
     zones: ZoneMap(z.strictObject({ channels: z.array(Channel) })),

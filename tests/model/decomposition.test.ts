@@ -21,6 +21,7 @@ const base = {
   urbanZoneShares: Float64Array.of(0.7, 0.3),
   nonLocalZoneShares: Float64Array.of(0.8, 0.2),
   durationMeanYears: [6, 4] as const,
+  awayDurationMeanYears: 5,
 };
 
 describe('base-year decomposition', () => {

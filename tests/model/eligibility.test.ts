@@ -14,6 +14,8 @@ import {
 const flat = (v: number) => new Float64Array(SA).fill(v);
 const attrs = (over: Partial<GroupAttributes> = {}): GroupAttributes => ({
   insuranceCoverage: 0.5,
+  // Independent years (stay = coverage): the binomial hand computations below hold.
+  insuranceStay: 0.5,
   employment: flat(0.7),
   ownershipLongRun: flat(0.4),
   ownershipAtArrival: 0.25,
@@ -48,7 +50,23 @@ describe('conditions, cell by cell', () => {
   });
   it('insurance ≥ N uses d + 1 insured-year trials', () => {
     // d = 2 ⇒ 3 trials at p = 0.5: P(≥ 2) = 4/8.
-    expect(conditionProbability({ type: 'insurance', years: 2 }, A, 2, cell30)).toBeCloseTo(0.5, 15);
+    expect(conditionProbability({ type: 'insurance', years: 2, counting: 'cumulative' }, A, 2, cell30)).toBeCloseTo(
+      0.5,
+      15,
+    );
+    // Continuous: the last two of the three years both covered, 1/4.
+    expect(conditionProbability({ type: 'insurance', years: 2, counting: 'continuous' }, A, 2, cell30)).toBeCloseTo(
+      0.25,
+      15,
+    );
+  });
+  it('persistent coverage (stay > coverage) makes many insured years rarer, a few more likely', () => {
+    const P = attrs({ insuranceStay: 0.9 });
+    const cum = (n: number, a: GroupAttributes) =>
+      conditionProbability({ type: 'insurance', years: n, counting: 'cumulative' }, a, 9, cell30);
+    // Ten years at coverage 0.5: the expected insured years stay 5, the spread widens.
+    expect(cum(10, P)).toBeGreaterThan(cum(10, A));
+    expect(cum(2, P)).toBeLessThan(cum(2, A));
   });
   it('employment and education read the attribute of the cell', () => {
     expect(conditionProbability({ type: 'employment' }, A, 0, male30)).toBe(0.7);

@@ -58,8 +58,14 @@ describe('fiscal accounts', () => {
   it('gives land = settlers × the standard, none in excluded zones', () => {
     expect(landStandard(preset.fiscal!.land)).toBe(80);
     const s = r.result.series;
-    for (let i = 1; i < n; i++) expect(f.landHa[i]!).toBeCloseTo((s.settlers[i]! * 80) / 10_000, 6);
-    const noCore = fiscalOf(setAt(preset, '/fiscal/land/noLandZones', ['core']));
+    // Land follows the agricultural transfer settlers: not those holding an urban registration elsewhere.
+    const o = s.settlersByOriginDetail;
+    expect(o.urbanElsewhere[1]!).toBeGreaterThan(0);
+    for (let i = 1; i < n; i++)
+      expect(f.landHa[i]!).toBeCloseTo(((o.localRural[i]! + o.ruralElsewhere[i]!) * 80) / 10_000, 6);
+    const noCore = fiscalOf(
+      setAt(setAt(preset, '/fiscal/land/noLandZones', ['core']), '/registration/urbanElsewhereShare', 0),
+    );
     const sz = noCore.r.result.series.settlersByZone;
     for (let i = 1; i < n; i++)
       expect(noCore.f.landHa[i]!).toBeCloseTo(((sz.county[i]! + sz.town[i]!) * 80) / 10_000, 6);
@@ -131,8 +137,9 @@ describe('fiscal responses', () => {
     let s = setAt(preset, '/fiscal/transfers/reward/taper', [1, 0.5]);
     s = setAt(s, '/fiscal/transfers/generalLinkage/weight', 0);
     const { f, r } = fiscalOf(s);
-    const g = r.result.series.settlersByOrigin;
-    const rate = (i: number) => g.localRural[i]! * 1000 + g.elsewhere[i]! * (0.539 * 2000 + 0.461 * 1500);
+    // Rewards follow the agricultural transfer settlers: local rural, and rural elsewhere.
+    const g = r.result.series.settlersByOriginDetail;
+    const rate = (i: number) => g.localRural[i]! * 1000 + g.ruralElsewhere[i]! * (0.539 * 2000 + 0.461 * 1500);
     expect(close(f.transfers.reward[1]!, rate(1))).toBe(true);
     expect(close(f.transfers.reward[3]!, rate(3) + 0.5 * rate(2))).toBe(true);
     expect(close(f.transfers.reward[4]!, rate(4) + 0.5 * rate(3))).toBe(true);

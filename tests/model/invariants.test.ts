@@ -29,6 +29,24 @@ const arbParams = fc.record({
   nonAgri: fc.boolean(),
   villagers: fc.double({ min: 0, max: 1, noNaN: true }),
   inflowRural: fc.double({ min: 0, max: 1, noNaN: true }),
+  registration: fc.option(
+    fc.record({
+      entrants: fc.double({ min: 0, max: 200_000, noNaN: true }),
+      stay: fc.double({ min: 0, max: 1, noNaN: true }),
+      study: fc.integer({ min: 1, max: 8 }),
+      family: fc.double({ min: 0, max: 1, noNaN: true }),
+      open: fc.double({ min: 0, max: 1, noNaN: true }),
+      transfer: fc.double({ min: 0, max: 300_000, noNaN: true }),
+      other: fc.double({ min: 0, max: 100_000, noNaN: true }),
+      otherRural: fc.double({ min: 0, max: 1, noNaN: true }),
+      awayInitial: fc.double({ min: 0, max: 1, noNaN: true }),
+      awayLongRun: fc.double({ min: 0, max: 1, noNaN: true }),
+      otherOut: fc.double({ min: 0, max: 1, noNaN: true }),
+      urbanElsewhere: fc.double({ min: 0, max: 1, noNaN: true }),
+      awayMean: fc.double({ min: 0, max: 30, noNaN: true }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 type Params = typeof arbParams extends fc.Arbitrary<infer T> ? T : never;
@@ -56,6 +74,35 @@ function scenarioFrom(p: Params) {
   set('/willingness/familyFollow', p.follow);
   set('/demography/fertility/tfr', p.tfr);
   if (p.nonAgri) set('/hukouDefinition', { definition: 'nonAgricultural', switchYear: 2018 });
+  const r = p.registration;
+  if (r) {
+    const first = s.zones[0].id;
+    set('/base/awayDurationMeanYears', r.awayMean);
+    set('/registration', {
+      student: {
+        entrantsPerYear: r.entrants,
+        stayShare: r.stay,
+        yearsOfStudy: r.study,
+        zoneShares: Object.fromEntries(s.zones.map((z) => [z.id, z.id === first ? 1 : 0])),
+      },
+      family: {
+        rate: r.family,
+        open: r.open,
+        profile: [
+          { from: 0, to: 17, value: 1 },
+          { from: 60, to: 100, value: 2 },
+        ],
+      },
+      transfer: {
+        personsPerYear: r.transfer,
+        zoneShares: Object.fromEntries(s.zones.map((z) => [z.id, 1 / s.zones.length])),
+      },
+      other: { personsPerYear: r.other, ruralShare: r.otherRural },
+      away: { initial: r.awayInitial, longRun: r.awayLongRun, halfLifeYears: 3 },
+      otherOut: { rate: r.otherOut },
+      urbanElsewhereShare: r.urbanElsewhere,
+    });
+  }
   for (const z of s.zones) {
     set(`/willingness/base/UN/${z.id}`, p.willing);
     set(`/willingness/speed/${z.id}`, p.speed);

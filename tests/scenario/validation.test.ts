@@ -77,6 +77,18 @@ describe('bad scenario input', () => {
     ['horizon before the base year', '/until', 2010, /^\/until: must be after baseYear \(2015\)$/],
     ['target before the base year', '/targets/0/year', 2015, /^\/targets\/0\/year: must be after baseYear \(2015\)$/],
     ['urban above total', '/base/urbanResidentPop', 2_000_000, /^\/base\/urbanResidentPop: cannot exceed residentPop$/],
+    [
+      'insurance persistence above 1',
+      '/population/UN/insuranceStay',
+      1.2,
+      /^\/population\/UN\/insuranceStay: must be ≤ 1$/,
+    ],
+    [
+      'an unknown way of counting insured years',
+      '/policy/zones/core/channels/0/conditions/2/counting',
+      'sometimes',
+      /^\/policy\/zones\/core\/channels\/0\/conditions\/2\/counting: must be cumulative \(累计/,
+    ],
   ];
   for (const [what, pointer, value, expected] of catalogue) {
     it(`refuses ${what}`, () => {
@@ -87,6 +99,18 @@ describe('bad scenario input', () => {
       ).toBe(true);
     });
   }
+
+  it('refuses an insurance persistence that cannot keep the coverage as the stationary share', () => {
+    const base = syntheticScenario();
+    // UA keeps coverage 0.5, where any stay is possible; UN (a copy: the fixture shares one object) gets 0.8.
+    let s = setAt(base, '/population/UN', { ...base.population.UN, insuranceCoverage: 0.8, insuranceStay: 0.5 });
+    s = setAt(s, '/population/UA/insuranceStay', 0.2);
+    expect(issuesOf(() => validateScenario(s))).toEqual([
+      '/population/UN/insuranceStay: with coverage 0.8 it must be ≥ 0.75 (else the uncovered would have to start more than surely: q = π(1 − p)/(1 − π) > 1)',
+    ]);
+    // The bound itself is accepted (q = 1), and so is any stay at coverage ≤ 1/2.
+    expect(() => validateScenario(setAt(s, '/population/UN/insuranceStay', 0.75))).not.toThrow();
+  });
 
   it('refuses an unknown field, naming it', () => {
     const s = { ...syntheticScenario(), colour: 'red' };
