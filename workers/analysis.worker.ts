@@ -4,6 +4,7 @@
  * the data tables stay out of the main bundle.
  */
 import { expose, transfer } from 'comlink';
+import { backtest } from '../src/analysis/backtest';
 import { calibrate, calibratedScenario, type CalibrationResult } from '../src/analysis/calibrate';
 import { evaluate } from '../src/analysis/evaluate';
 import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
@@ -56,6 +57,10 @@ const api = {
   /** The calibrated scenario as the JSON text of a file. */
   calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult) {
     return answer(() => JSON.stringify(calibratedScenario(raw, load, overrides, calibration), null, 2) + '\n');
+  },
+  /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
+  backtest(raw: unknown, overrides: readonly Override[], origin: number, onProgress?: OnProgress) {
+    return answer(() => backtest(raw, load, overrides, { origin }, onProgress));
   },
   evaluate(raw: unknown, overrides: readonly Override[]) {
     return answer(() => {

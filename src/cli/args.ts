@@ -17,6 +17,9 @@ export interface CliArgs {
   target: string | null;
   calibrate: boolean;
   writeCalibrated: string | null;
+  /** `--backtest --origin YEAR`: hide the observations after the origin, calibrate, score the forecast. */
+  backtest: boolean;
+  origin: number | null;
   /** Worker threads for `--runs` (default: every core). */
   threads: number | null;
   /** `--brief out.pdf`: write the one-page brief as a PDF. */
@@ -29,6 +32,7 @@ export const USAGE = `usage: npm run sim -- <scenario.json> [--format json|csv] 
        npm run sim -- <scenario.json> --list-levers
        npm run sim -- <scenario.json> [--runs N --seed S] [--goal-seek <json-pointer> --target <target-id>]
                            [--calibrate [--write-calibrated out.json]] [--threads N]
+                           [--backtest --origin YEAR]
        npm run sim -- <scenario.json> --brief <out.pdf> [--lang zh|en] [--set ...]`;
 
 export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Issue[] } {
@@ -45,6 +49,8 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     target: null,
     calibrate: false,
     writeCalibrated: null,
+    backtest: false,
+    origin: null,
     threads: null,
     brief: null,
     lang: 'zh',
@@ -141,6 +147,20 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
       case '--calibrate':
         args.calibrate = true;
         break;
+      case '--backtest':
+        args.backtest = true;
+        break;
+      case '--origin': {
+        const v = value();
+        // A year, not a date or a fraction: the back-test hides whole years of observations.
+        if (v === undefined || !/^\d{4}$/.test(v))
+          issues.push({
+            path: '--origin',
+            message: `needs a whole year, e.g. --origin 2015, got ${v === undefined ? 'nothing' : `"${v}"`}`,
+          });
+        else args.origin = Number(v);
+        break;
+      }
       case '--write-calibrated':
         args.writeCalibrated = value() ?? null;
         break;
@@ -178,7 +198,11 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     issues.push({ path: '--write-calibrated', message: 'needs --calibrate' });
   if (args.writeCalibrated !== null && !/\.json$/i.test(args.writeCalibrated))
     issues.push({ path: '--write-calibrated', message: `needs a .json file to write, got "${args.writeCalibrated}"` });
-  if (args.brief && (args.runs !== null || args.goalSeek !== null || args.calibrate))
+  if (args.backtest && args.origin === null && !issues.some((i) => i.path === '--origin'))
+    issues.push({ path: '--origin', message: 'give the origin year with --backtest, e.g. --origin 2015' });
+  if (args.origin !== null && !args.backtest)
+    issues.push({ path: '--backtest', message: 'give --backtest with --origin (the origin of a back-test)' });
+  if (args.brief && (args.runs !== null || args.goalSeek !== null || args.calibrate || args.backtest))
     issues.push({ path: '--brief', message: 'cannot be combined with the analyses; run them separately' });
   return { args, issues };
 }

@@ -14,6 +14,7 @@ import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
 import { resultToCsv } from '../runner/result-csv';
 import { writeBrief, type BriefRequest } from './brief';
+import { backtest, skillLine, type BacktestResult } from '../analysis/backtest';
 import { calibrate, calibratedScenario } from '../analysis/calibrate';
 import { goalSeek } from '../analysis/goal-seek';
 import { runUncertaintyNode } from '../analysis/node-pool';
@@ -81,18 +82,21 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
 function render(result: ProjectionResult, extra: Record<string, unknown>, format: 'json' | 'csv'): string {
   if (format === 'json') return JSON.stringify({ ...result, ...extra }, null, 2) + '\n';
   const u = extra.uncertainty as UncertaintyResult | undefined;
-  // CSV: one row per year; the percentile bands join as `uncertainty.p5.<series>` … columns.
-  return resultToCsv(result, u ? { uncertainty: { ...u.percentiles } } : undefined);
+  const b = extra.backtest as BacktestResult | undefined;
+  // CSV: one row per year; the percentile bands join as `uncertainty.p5.<series>` … columns, the
+  // back-test's projection as `backtest.<series>` (its scores are in the JSON and on stderr).
+  const columns = { ...(u ? { uncertainty: { ...u.percentiles } } : {}), ...(b ? { backtest: b.series } : {}) };
+  return resultToCsv(result, Object.keys(columns).length ? columns : undefined);
 }
 
 /**
- * The whole command, analyses included (`--runs`, `--goal-seek`, `--calibrate`, `--brief`). Without
- * analyses it is {@link runCli}. Bad input: exit code 2 and every problem on stderr.
+ * The whole command, analyses included (`--runs`, `--goal-seek`, `--calibrate`, `--backtest`, `--brief`).
+ * Without analyses it is {@link runCli}. Bad input: exit code 2 and every problem on stderr.
  */
 export async function runCliAsync(argv: readonly string[], cwd = process.cwd()): Promise<CliOutcome> {
   const { args, issues } = parseArgs(argv);
   if (issues.length) return fail(issues);
-  if (args.runs === null && args.goalSeek === null && !args.calibrate) return runCli(argv, cwd);
+  if (args.runs === null && args.goalSeek === null && !args.calibrate && !args.backtest) return runCli(argv, cwd);
   const path = resolve(cwd, args.file);
   if (!existsSync(path)) return fail([{ path: args.file, message: 'file not found' }]);
   const load = nodeDataLoader();
@@ -127,6 +131,14 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
         writeFileSync(out, JSON.stringify(calibratedScenario(raw, load, overrides, c), null, 2) + '\n');
         notes.push(`calibrated scenario written: ${out}`);
       }
+    }
+    if (args.backtest && args.origin !== null) {
+      const b = backtest(raw, load, overrides, { origin: args.origin });
+      extra.backtest = b;
+      notes.push(`backtest (origin ${b.origin}): skill ${skillLine(b)}`);
+      notes.push(
+        `backtest calibration: ${b.calibration.fitted ? `rmse ${b.calibration.rmseStart!.toPrecision(3)} → ${b.calibration.rmse!.toPrecision(3)}` : b.calibration.reason}`,
+      );
     }
     return { code: 0, stdout: render(result, extra, args.format), stderr: notes.map((n) => n + '\n').join('') };
   } catch (e) {

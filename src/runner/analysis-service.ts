@@ -1,7 +1,7 @@
 /**
  * The analyses in the page ({@link Analyst}): Monte Carlo across a pool of Web Workers (one per core,
- * src/runner/analysis-pool.ts); goal seek, sensitivity, calibration and evaluation each in a worker of
- * their own, so that cancelling one (which terminates its worker) leaves the others running. A worker
+ * src/runner/analysis-pool.ts); goal seek, sensitivity, calibration, evaluation and the back-test each in
+ * a worker of their own, so that cancelling one (which terminates its worker) leaves the others running. A worker
  * that dies rejects the call with its message; the next call starts a fresh one.
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
@@ -12,6 +12,7 @@ import { runUncertaintyInBrowser } from './analysis-pool';
 import {
   AnalysisInputError,
   type Analyst,
+  type BacktestView,
   type CalibrationOutcome,
   type EvaluationRow,
   type GoalSeekView,
@@ -20,7 +21,7 @@ import {
   type UncertaintyView,
 } from './analysis-types';
 
-type Slot = 'goalSeek' | 'sensitivity' | 'calibrate' | 'evaluate';
+type Slot = 'goalSeek' | 'sensitivity' | 'calibrate' | 'evaluate' | 'backtest';
 
 interface Live {
   readonly worker: Worker;
@@ -164,5 +165,22 @@ export class BrowserAnalyst implements Analyst {
 
   evaluate(raw: unknown, overrides: readonly Override[]): Promise<readonly EvaluationRow[]> {
     return this.call('evaluate', null, (api) => api.evaluate(raw, overrides));
+  }
+
+  backtest(
+    raw: unknown,
+    overrides: readonly Override[],
+    opts: { readonly origin: number },
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<BacktestView> {
+    return this.call('backtest', signal, (api) =>
+      api.backtest(
+        raw,
+        overrides,
+        opts.origin,
+        proxy((done: number, total: number) => onProgress({ done, total })),
+      ),
+    );
   }
 }

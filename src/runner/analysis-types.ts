@@ -3,6 +3,7 @@
  * stub in tests). Each call takes the scenario document as raw JSON and overrides, reports progress,
  * and stops when its signal aborts (rejecting with an AbortError).
  */
+import type { BacktestResult } from '../analysis/backtest';
 import type { EvaluationRow } from '../analysis/evaluate';
 import type { Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
@@ -75,6 +76,10 @@ export interface GoalSeekView {
   readonly current?: { readonly value: number; readonly metricValue: number | null; readonly met: boolean };
 }
 
+/** A back-test (src/analysis/backtest.ts): errors and skill per metric, the projection from the origin. */
+export type BacktestView = BacktestResult;
+export type { BacktestMetric } from '../analysis/backtest';
+
 /** A row of the evaluation (observed against projected), as src/analysis/evaluate.ts gives it. */
 export type { EvaluationRow } from '../analysis/evaluate';
 
@@ -123,4 +128,12 @@ export interface Analyst {
   /** The calibrated scenario as a self-contained JSON text. */
   calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationOutcome): Promise<string>;
   evaluate(raw: unknown, overrides: readonly Override[]): Promise<readonly EvaluationRow[]>;
+  /** The back-test from `origin` (src/analysis/backtest.ts): later observations hidden, errors and skill. */
+  backtest(
+    raw: unknown,
+    overrides: readonly Override[],
+    opts: { readonly origin: number },
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<BacktestView>;
 }

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 
-export type AnalysisKind = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation';
+export type AnalysisKind = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation' | 'backtest';
 
 export interface AnalysisSlot<R = unknown> {
   readonly status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -34,6 +34,10 @@ export interface AnalysisForm {
     readonly comparator: '>=' | '<=';
     readonly value: number;
   };
+  /** The back-test's origin (null: the scenario's base year). */
+  readonly backtestOrigin: number | null;
+  /** The metric the back-test chart shows (null: the first one scored). */
+  readonly backtestMetric: string | null;
 }
 
 export interface AnalysisState {
@@ -51,6 +55,7 @@ export const createAnalysisStore = () =>
       goalSeek: EMPTY,
       calibration: EMPTY,
       evaluation: EMPTY,
+      backtest: EMPTY,
     },
     form: {
       runs: 500,
@@ -60,6 +65,8 @@ export const createAnalysisStore = () =>
       goalLever: null,
       goalTarget: null,
       custom: { metric: 'municipalNetCumulative', year: null, comparator: '<=', value: 0 },
+      backtestOrigin: null,
+      backtestMetric: null,
     },
     update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
     setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),

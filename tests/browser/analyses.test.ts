@@ -4,20 +4,24 @@
  * workspace, repeatable with the same seed and cancellable; a tornado for the 2020 gap; goal seek that
  * says when a target is out of reach and otherwise hands its setting to the workspace (after which the
  * earlier results are marked stale); calibration with its chart, the calibrated scenario to download or
- * open; the evaluation table; English headings. Screenshots go to test-results/.
+ * open; the evaluation table; the back-test card among them (tests/browser/backtest.test.ts tries it in
+ * full); English headings. Screenshots go to test-results/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { goalSeek } from '../../src/analysis/goal-seek';
+import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { nodeDataLoader } from '../../src/runner/node-loader';
 import { launch, settled, watchedPage } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
 const INSURANCE = '/policy/zones/core/channels/0/conditions/2/years';
 const TARGETS = ['resident-rate-2020', 'gap-2020'];
 const INFLOW = '/migration/inflow/persons';
-const KINDS = ['uncertainty', 'sensitivity', 'goal-seek', 'calibration', 'evaluation'] as const;
-type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation';
+const KINDS = ['uncertainty', 'sensitivity', 'goal-seek', 'calibration', 'backtest', 'evaluation'] as const;
+type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'backtest' | 'evaluation';
 
 interface HukouWindow {
   __hukou: {
@@ -100,7 +104,7 @@ describe('analyses', () => {
     await browser?.close();
   });
 
-  it('shows the five analyses in Chinese, none run yet', async () => {
+  it('shows the six analyses in Chinese, none run yet', async () => {
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
     expect(await page.locator('h1#analyses-title').innerText()).toBe('分析');
     for (const kind of KINDS) expect(await section(kind).count(), kind).toBe(1);
@@ -350,8 +354,21 @@ describe('analyses', () => {
     await run('goal-seek', 'goalSeek', 'goal-seek');
     const result = page.locator('[data-goal-result]');
     expect(await result.getAttribute('data-achieved')).toBe('true');
-    // The same answer as the command line gives for this target (tests/cli): 13,700 元 per settler.
-    expect(Number(await result.getAttribute('data-value'))).toBe(13700);
+    // The same answer as the engine gives in Node for this target (as the command line, tests/cli).
+    const target = {
+      id: 'net-2020',
+      label: '净负担',
+      metric: 'municipalNetCumulative',
+      year: 2020,
+      comparator: '<=',
+      value: 11.8e9,
+    };
+    const node = goalSeek(DEFAULT_SCENARIO, nodeDataLoader(), [{ pointer: '/targets/1', value: target }], {
+      lever: '/fiscal/transfers/reward/sameCity',
+      target: 'net-2020',
+    });
+    expect(node.achieved).toBe(true);
+    expect(Number(await result.getAttribute('data-value'))).toBe(node.value);
     expect(await result.innerText()).toContain('118.000亿元');
   });
 
@@ -365,8 +382,9 @@ describe('analyses', () => {
     await page.selectOption('[data-goal-target]', 'gap-2020');
     await run('goal-seek', 'goalSeek', 'goal-seek');
     await run('calibrate', 'calibration', 'calibration');
+    await run('backtest', 'backtest', 'backtest');
     expect(await page.locator('[data-stale], [data-analysis-error]').count()).toBe(0);
-    for (const chart of ['fan', 'tornado', 'calibration'])
+    for (const chart of ['fan', 'tornado', 'calibration', 'backtest'])
       expect(await page.locator(`[data-chart="${chart}"] svg`).count(), chart).toBeGreaterThan(0);
     // From the top, so that the sticky toolbar sits there in the full-page picture.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -380,10 +398,15 @@ describe('analyses', () => {
       'Sensitivity (tornado)',
       'Goal seek',
       'Calibration',
+      'Back-test',
       'Evaluation: observed against projected',
     ]);
     expect(await page.locator('[data-run="uncertainty"]').innerText()).toBe('Run');
     expect(await page.locator('[data-evaluation] thead').innerText()).toContain('Observed');
+    expect(await page.locator('[data-backtest-table] thead').innerText()).toMatch(
+      /Mean absolute error[\s\S]*Skill score/,
+    );
+    expect(await page.locator('[data-chart="backtest"] h3').innerText()).toMatch(/^Back-test from 201\d: /);
     expect(await page.locator('[data-chart="fan"] h3').innerText()).toMatch(/^Urbanisation rates under uncertainty/);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(OUT, 'analyses-en.png'), fullPage: true });

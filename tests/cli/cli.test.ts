@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import type { BacktestResult } from '../../src/analysis/backtest';
 import { runCli, runCliAsync } from '../../src/cli/main';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { resolveIncludes } from '../../src/scenario/include';
 import { getAt } from '../../src/scenario/pointer';
 import type { ProjectionResult } from '../../src/scenario/result';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -168,10 +169,38 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
       [PRESET, '--write-calibrated', 'x.json'],
       /^--write-calibrated: needs --calibrate$/m,
     ],
+    ['--backtest without --origin', [PRESET, '--backtest'], /^--origin: give the origin year with --backtest/m],
+    ['--origin without --backtest', [PRESET, '--origin', '2015'], /^--backtest: give --backtest with --origin/m],
+    [
+      '--origin not a whole year',
+      [PRESET, '--backtest', '--origin', '2015.5'],
+      /^--origin: needs a whole year, e\.g\. --origin 2015, got "2015\.5"$/m,
+    ],
+    [
+      '--origin before the base year',
+      [PRESET, '--backtest', '--origin', '2014'],
+      /^--origin: must not be before the base year 2015 \(the projection starts there\), got 2014$/m,
+    ],
+    [
+      '--origin at the last observed year',
+      [PRESET, '--backtest', '--origin', '2020'],
+      /^--origin: must be before the last observed year 2020 \(nothing after it is hidden to test against\), got 2020$/m,
+    ],
+    [
+      '--origin after the last observed year',
+      [PRESET, '--backtest', '--origin', '2030'],
+      /^--origin: must be before the last observed year 2020/m,
+    ],
+    [
+      '--backtest on a scenario without observations',
+      [PRESET, '--set', '/observed=[]', '--backtest', '--origin', '2015'],
+      /^--backtest: the scenario has no observations/m,
+    ],
   ];
   for (const [what, argv, expected] of cases) {
-    it(what, () => {
-      const out = run(...argv);
+    it(what, async () => {
+      // The async command: it runs the analyses (and is the plain command without them).
+      const out = await runCliAsync(argv, PROJECT_ROOT);
       expect(out.code).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr).toMatch(expected);
@@ -279,6 +308,59 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
     expect(g.achieved).toBe(false);
     expect(g.value).toBeNull();
     expect(g.message).toMatch(/best setting/);
+  }, 60_000);
+
+  describe('--backtest --origin <base year> on every preset', () => {
+    const presets = readdirSync(resolve(PROJECT_ROOT, 'scenarios')).filter(
+      (f) => f.endsWith('.json') && f !== 'scenario.schema.json',
+    );
+    it('finds the presets', () => expect(presets.length).toBeGreaterThanOrEqual(6));
+    for (const file of presets) {
+      it(
+        file,
+        async () => {
+          const path = `scenarios/${file}`;
+          const doc = resolveIncludes(JSON.parse(readFileSync(resolve(PROJECT_ROOT, path), 'utf8')), nodeDataLoader())
+            .doc as { baseYear: number };
+          const out = await runA(path, '--backtest', '--origin', String(doc.baseYear));
+          expect(out.code, out.stderr).toBe(0);
+          expect(out.stderr).toMatch(/^backtest \(origin \d{4}\): skill /m);
+          const r = JSON.parse(out.stdout) as ProjectionResult & { backtest: BacktestResult };
+          const b = r.backtest;
+          expect(b.origin).toBe(doc.baseYear);
+          expect(b.years).toEqual(r.years);
+          expect(Object.keys(b.series)).toEqual(Object.keys(r.series));
+          expect(Object.keys(b.metrics)).toEqual(
+            expect.arrayContaining(['residentUrbanRate', 'hukouUrbanRate', 'gapPoints', 'residentPop', 'hukouPop']),
+          );
+          // At the base year nothing after it is visible: nothing is fitted, and the result says why.
+          expect(b.calibration.fitted).toBe(false);
+          expect(b.calibration.reason).toMatch(/nothing to calibrate on/);
+          expect(Object.values(b.metrics).some((m) => m.skill !== null)).toBe(true);
+          for (const [name, m] of Object.entries(b.metrics)) {
+            expect(
+              m.years.every((y) => y > b.origin),
+              name,
+            ).toBe(true);
+            expect(
+              [m.observed, m.model, m.naiveLast, m.naiveTrend].map((a) => a.length),
+              name,
+            ).toEqual(Array(4).fill(m.years.length));
+            if (m.skill === null) expect(m.note, name).toMatch(/skill undefined|not observed/);
+          }
+        },
+        60_000,
+      );
+    }
+  });
+
+  it('--backtest in CSV: the back-test projection as backtest.<series> columns', async () => {
+    const out = await runA(PRESET, '--backtest', '--origin', '2017', '--format', 'csv');
+    expect(out.code, out.stderr).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines).toHaveLength(21 + 1);
+    expect(lines[0]).toContain('"backtest.residentPop"');
+    expect(out.stderr).toMatch(/^backtest calibration: rmse /m);
   }, 60_000);
 
   it('--calibrate --write-calibrated: the fit, and a scenario file that runs', async () => {

@@ -1,16 +1,16 @@
 /**
  * The Analyses screen (MODEL.md §9): uncertainty (Monte Carlo across all cores, fan chart, probability
- * of each target), sensitivity (tornado), goal seek, calibration to observed series and the evaluation
- * of projections against what happened. Each runs on the scenario on screen, shows its progress and can
+ * of each target), sensitivity (tornado), goal seek, calibration to observed series, the back-test
+ * (BacktestCard.tsx) and the evaluation of projections against what happened. Each runs on the scenario on screen, shows its progress and can
  * be cancelled; a result computed for an earlier setting is marked as such.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
-import { AnalysisInputError, type EvaluationRow, type Progress } from '../../runner/analysis-types';
+import type { BacktestView } from '../../runner/analysis-types';
 import type { ScenarioMeta } from '../../runner/reply';
 import type { ViewData } from '../../runner/view-data';
 import type { ProjectionResult } from '../../scenario/result';
-import { docKeyOf, type AnalysisKind, type AnalysisSlot } from '../../state/analysis-store';
+import { docKeyOf, type AnalysisKind } from '../../state/analysis-store';
 import { overridesOf, type ScenarioDoc } from '../../state/doc';
 import { ChartCard } from '../ChartCard';
 import { calibrationChart } from '../charts/calibration';
@@ -22,7 +22,9 @@ import { metricValue } from '../format';
 import { pick } from '../i18n';
 import { download, rawOf, type Services } from '../services';
 import './analysis.css';
-import { trustSummary } from './trust';
+import { BacktestCard } from './BacktestCard';
+import { by, ProgressLine, SlotNote, useAnalysisJobs } from './slot-ui';
+import { differenceText, TrustList } from './TrustList';
 
 export interface AnalysesProps {
   readonly services: Services;
@@ -33,53 +35,11 @@ export interface AnalysesProps {
   readonly lang: Lang;
 }
 
-const by = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
-
-function ProgressLine({ slot, lang, onCancel }: { slot: AnalysisSlot; lang: Lang; onCancel: () => void }) {
-  if (slot.status !== 'running') return null;
-  return (
-    <div className="analysis-progress" role="status">
-      <progress value={slot.done} max={Math.max(1, slot.total)} />
-      <span>
-        {by(lang, '已完成', 'Done')} {slot.done} / {slot.total}
-      </span>
-      <button type="button" data-cancel="" onClick={onCancel}>
-        {by(lang, '取消', 'Cancel')}
-      </button>
-    </div>
-  );
-}
-
-function SlotNote({ slot, docKey, lang }: { slot: AnalysisSlot; docKey: string; lang: Lang }) {
-  if (slot.status === 'error')
-    return (
-      <p className="error-text" role="alert" data-analysis-error="">
-        {slot.error}
-      </p>
-    );
-  // A result for an earlier setting is the more useful thing to say, even after a cancel.
-  if (slot.result && slot.docKey !== docKey)
-    return (
-      <p className="stale-note" data-stale="">
-        {by(lang, '此结果对应先前的设定；请重新运行。', 'This result belongs to an earlier setting; run it again.')}
-      </p>
-    );
-  if (slot.status === 'cancelled')
-    return (
-      <p className="muted">
-        {slot.result
-          ? by(lang, '已取消；下面仍是上一次完整的结果。', 'Cancelled; below is still the last complete result.')
-          : by(lang, '已取消。', 'Cancelled.')}
-      </p>
-    );
-  return null;
-}
-
 export function Analyses({ services, result, meta, view, doc, lang }: AnalysesProps) {
   const { analysis, analyst, app } = services;
   const slots = useStore(analysis, (s) => s.slots);
   const docKey = docKeyOf(doc);
-  const controllers = useRef<Partial<Record<AnalysisKind, AbortController>>>({});
+  const { start, cancel } = useAnalysisJobs(analysis, docKey, lang);
   const years = result.years;
   const lastYear = years[years.length - 1];
   const targetYears = [...new Set(result.targets.map((t) => t.year))];
@@ -126,36 +86,6 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
     [result, view, meta, lang, lastYear, slots.uncertainty.result, slots.sensitivity.result, slots.calibration.result],
   );
 
-  /** Runs one analysis: progress into the store, cancel by abort, a clear message on failure. */
-  async function start<R>(
-    kind: AnalysisKind,
-    job: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<R>,
-  ) {
-    controllers.current[kind]?.abort();
-    const controller = new AbortController();
-    controllers.current[kind] = controller;
-    const key = docKey;
-    const { update } = analysis.getState();
-    // Partial results (the Monte Carlo's snapshots) replace the last one while running; a cancel puts
-    // the last complete result back.
-    const previous = { result: analysis.getState().slots[kind].result, docKey: analysis.getState().slots[kind].docKey };
-    update(kind, { status: 'running', done: 0, total: 0, error: null });
-    try {
-      const r = await job(controller.signal, (p) => update(kind, { done: p.done, total: p.total }));
-      if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey: key });
-    } catch (e) {
-      if (controller.signal.aborted) update(kind, { status: 'cancelled', ...previous });
-      else
-        update(kind, {
-          status: 'error',
-          error:
-            e instanceof AnalysisInputError
-              ? e.message
-              : `${by(lang, '分析失败：', 'The analysis failed: ')}${e instanceof Error ? e.message : String(e)}`,
-        });
-    }
-  }
-  const cancel = (kind: AnalysisKind) => controllers.current[kind]?.abort();
   const raw = rawOf(doc);
   const overrides = overridesOf(doc);
 
@@ -533,6 +463,8 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         )}
       </section>
 
+      <BacktestCard services={services} result={result} meta={meta} view={view} doc={doc} lang={lang} />
+
       <section className="analysis-card" data-analysis="evaluation" aria-labelledby="an-eval">
         <h2 id="an-eval">{by(lang, '评估：观测值与预测值', 'Evaluation: observed against projected')}</h2>
         <p className="muted">
@@ -559,7 +491,14 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
           </button>
         </div>
         <SlotNote slot={slots.evaluation} docKey={docKey} lang={lang} />
-        {evaluation && <TrustList rows={evaluation} sources={view.sources} lang={lang} />}
+        {evaluation && (
+          <TrustList
+            rows={evaluation}
+            sources={view.sources}
+            backtest={fresh('backtest') as BacktestView | null}
+            lang={lang}
+          />
+        )}
         {evaluation && (
           <table className="compact" data-evaluation="">
             <thead>
@@ -592,70 +531,6 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         )}
       </section>
     </section>
-  );
-}
-
-/** A signed difference as shown (one decimal); one that rounds to nothing reads "0.0", never "-0.0". */
-function differenceText(metric: string, d: number, lang: Lang): string {
-  const isRate = metric === 'residentUrbanRate' || metric === 'hukouUrbanRate';
-  const shown = isRate ? 100 * d : metric === 'gapPoints' ? d : d / 1e4;
-  const rounded = Math.round(shown * 10) / 10;
-  const sign = rounded > 0 ? '+' : '';
-  if (isRate || metric === 'gapPoints')
-    return `${sign}${rounded === 0 ? '0.0' : rounded.toFixed(1)} ${by(lang, '个百分点', 'pp')}`;
-  return `${sign}${metricValue(metric, rounded === 0 ? 0 : d, lang)}`;
-}
-
-/** The trust summary above the evaluation table (see trust.ts). */
-function TrustList({
-  rows,
-  sources,
-  lang,
-}: {
-  rows: readonly EvaluationRow[];
-  sources: Readonly<Record<string, string>>;
-  lang: Lang;
-}) {
-  const t = trustSummary(rows, sources);
-  const diff = (metric: string, d: number) => differenceText(metric, d, lang);
-  return (
-    <ul className="trust" data-trust="">
-      <li data-trust-base="">
-        {t.baseYearMaxAbs === null
-          ? by(lang, '基年无公布数值可比。', 'No published base-year figures to compare.')
-          : by(
-              lang,
-              '基年：模型从公布的总量出发，与之一致（由构造保证）。',
-              'Base year: the model starts from the published totals and matches them (by construction).',
-            )}
-      </li>
-      {t.fits.map((f) => (
-        <li key={f.metric} data-trust-fit={f.metric}>
-          <strong>{metricLabel(f.metric, lang)}</strong>
-          {by(
-            lang,
-            `：基年后 ${f.count} 个观测年份，预测与公布值平均相差 ${diff(f.metric, f.meanAbs).replace(/^[+±]/, '')}，最大 ${diff(f.metric, f.worst.difference)}（${f.worst.year} 年）。`,
-            `: ${f.count} observed year(s) after the base year; the projection differs from the published value by ${diff(f.metric, f.meanAbs).replace(/^[+±]/, '')} on average, at most ${diff(f.metric, f.worst.difference)} (${f.worst.year}).`,
-          )}
-        </li>
-      ))}
-      {t.notComparable > 0 && (
-        <li>
-          {by(
-            lang,
-            `${t.notComparable} 个观测值因户籍统计口径不同未作比较。`,
-            `${t.notComparable} observation(s) not compared: another hukou definition.`,
-          )}
-        </li>
-      )}
-      <li data-trust-inputs="">
-        {by(
-          lang,
-          `输入：${t.inputs.sourced} 项注明出处的公布数据或推算，${t.inputs.assumptions} 项标注的假设（理由见情景文件 sources）。`,
-          `Inputs: ${t.inputs.sourced} with a published source or derivation, ${t.inputs.assumptions} labelled assumptions (reasoning in the scenario's sources).`,
-        )}
-      </li>
-    </ul>
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ScenarioMeta } from '../../runner/reply';
 import type { ViewData } from '../../runner/view-data';
-import type { CalibrationView, SensitivityView, UncertaintyView } from '../../runner/analysis-types';
+import type { BacktestView, CalibrationView, SensitivityView, UncertaintyView } from '../../runner/analysis-types';
 import type { ProjectionResult } from '../../scenario/result';
 
 export type Lang = 'zh' | 'en';
@@ -21,6 +21,8 @@ export interface ChartContext {
   readonly uncertainty?: UncertaintyView;
   readonly sensitivity?: SensitivityView;
   readonly calibration?: CalibrationView;
+  /** A back-test and the metric its chart shows. */
+  readonly backtest?: { readonly view: BacktestView; readonly metric: string };
 }
 
 /** The data behind a chart, as it goes to CSV: one header row of column names, then rows. */

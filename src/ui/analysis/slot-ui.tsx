@@ -1,0 +1,91 @@
+/**
+ * What every analysis card shares: running a job into its slot of the analysis store (progress, cancel,
+ * a clear message on failure), the progress line with its cancel button, and the note that says when a
+ * result was cancelled, failed or belongs to an earlier setting.
+ */
+import { useRef } from 'react';
+import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
+import type { AnalysisKind, AnalysisSlot, AnalysisStore } from '../../state/analysis-store';
+import type { Lang } from '../charts/types';
+
+export const by = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+export type StartJob = <R>(
+  kind: AnalysisKind,
+  job: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<R>,
+) => Promise<void>;
+
+/**
+ * `start` runs one analysis: progress into the store, cancel by abort, a clear message on failure; a newer
+ * start of the same kind cancels the older. `cancel` aborts the running one of a kind.
+ */
+export function useAnalysisJobs(analysis: AnalysisStore, docKey: string, lang: Lang) {
+  const controllers = useRef<Partial<Record<AnalysisKind, AbortController>>>({});
+  const start: StartJob = async (kind, job) => {
+    controllers.current[kind]?.abort();
+    const controller = new AbortController();
+    controllers.current[kind] = controller;
+    const key = docKey;
+    const { update } = analysis.getState();
+    // Partial results (the Monte Carlo's snapshots) replace the last one while running; a cancel puts
+    // the last complete result back.
+    const previous = { result: analysis.getState().slots[kind].result, docKey: analysis.getState().slots[kind].docKey };
+    update(kind, { status: 'running', done: 0, total: 0, error: null });
+    try {
+      const r = await job(controller.signal, (p) => update(kind, { done: p.done, total: p.total }));
+      if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey: key });
+    } catch (e) {
+      if (controller.signal.aborted) update(kind, { status: 'cancelled', ...previous });
+      else
+        update(kind, {
+          status: 'error',
+          error:
+            e instanceof AnalysisInputError
+              ? e.message
+              : `${by(lang, '分析失败：', 'The analysis failed: ')}${e instanceof Error ? e.message : String(e)}`,
+        });
+    }
+  };
+  const cancel = (kind: AnalysisKind) => controllers.current[kind]?.abort();
+  return { start, cancel };
+}
+
+export function ProgressLine({ slot, lang, onCancel }: { slot: AnalysisSlot; lang: Lang; onCancel: () => void }) {
+  if (slot.status !== 'running') return null;
+  return (
+    <div className="analysis-progress" role="status">
+      <progress value={slot.done} max={Math.max(1, slot.total)} />
+      <span>
+        {by(lang, '已完成', 'Done')} {slot.done} / {slot.total}
+      </span>
+      <button type="button" data-cancel="" data-action="cancel" onClick={onCancel}>
+        {by(lang, '取消', 'Cancel')}
+      </button>
+    </div>
+  );
+}
+
+export function SlotNote({ slot, docKey, lang }: { slot: AnalysisSlot; docKey: string; lang: Lang }) {
+  if (slot.status === 'error')
+    return (
+      <p className="error-text" role="alert" data-analysis-error="">
+        {slot.error}
+      </p>
+    );
+  // A result for an earlier setting is the more useful thing to say, even after a cancel.
+  if (slot.result && slot.docKey !== docKey)
+    return (
+      <p className="stale-note" data-stale="">
+        {by(lang, '此结果对应先前的设定；请重新运行。', 'This result belongs to an earlier setting; run it again.')}
+      </p>
+    );
+  if (slot.status === 'cancelled')
+    return (
+      <p className="muted">
+        {slot.result
+          ? by(lang, '已取消；下面仍是上一次完整的结果。', 'Cancelled; below is still the last complete result.')
+          : by(lang, '已取消。', 'Cancelled.')}
+      </p>
+    );
+  return null;
+}
