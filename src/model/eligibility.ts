@@ -352,16 +352,26 @@ export function channelEligibility(
 /**
  * Combines a zone's channels: a person is eligible if any channel admits
  * them, `eligible = (1−κ)(1 − Π(1 − p_c)) + κ·max p_c`, κ spanning
- * independent channels (0) to fully overlapping ones (1). Also returns each
- * channel's share p_c / Σ p, by which settlers are attributed to channels.
+ * independent channels (0) to fully overlapping ones (1).
+ *
+ * `limited[c]` marks the channels with an annual quota. When any channel is
+ * limited, `eligibleFree` is the same combination over the unlimited channels
+ * only (0 where there are none), so `eligible − eligibleFree` is what the
+ * limited channels add; otherwise it is null. `shares` attributes settlers to
+ * channels: p_c / Σ p over the channels of the same kind (limited or not),
+ * so the free part goes to the unlimited channels and the rest to the limited
+ * ones. With no limited channel it is p_c / Σ p over all channels.
  */
 export function combineChannels(
   eligibilities: readonly Float64Array[],
   kappa: number,
   cells: number,
-): { eligible: Float64Array; shares: Float64Array } {
+  limited: readonly boolean[] = [],
+): { eligible: Float64Array; eligibleFree: Float64Array | null; shares: Float64Array } {
   const C = eligibilities.length;
+  const anyLimited = limited.some((l) => l);
   const eligible = new Float64Array(cells);
+  const eligibleFree = anyLimited ? new Float64Array(cells) : null;
   const shares = new Float64Array(C * cells);
   for (let i = 0; i < cells; i++) {
     let none = 1;
@@ -374,7 +384,32 @@ export function combineChannels(
       sum += p;
     }
     eligible[i] = C === 0 ? 0 : (1 - kappa) * (1 - none) + kappa * max;
-    if (sum > 0) for (let c = 0; c < C; c++) shares[c * cells + i] = eligibilities[c][i] / sum;
+    if (!eligibleFree) {
+      if (sum > 0) for (let c = 0; c < C; c++) shares[c * cells + i] = eligibilities[c][i] / sum;
+      continue;
+    }
+    let noneFree = 1;
+    let maxFree = 0;
+    let sumFree = 0;
+    let sumLimited = 0;
+    let nFree = 0;
+    for (let c = 0; c < C; c++) {
+      const p = eligibilities[c][i];
+      if (limited[c]) {
+        sumLimited += p;
+        continue;
+      }
+      noneFree *= 1 - p;
+      if (p > maxFree) maxFree = p;
+      sumFree += p;
+      nFree++;
+    }
+    // Never above `eligible` (a subset of the channels; rounding is monotone, the min only guards it).
+    eligibleFree[i] = nFree === 0 ? 0 : Math.min(eligible[i], (1 - kappa) * (1 - noneFree) + kappa * maxFree);
+    for (let c = 0; c < C; c++) {
+      const kindSum = limited[c] ? sumLimited : sumFree;
+      if (kindSum > 0) shares[c * cells + i] = eligibilities[c][i] / kindSum;
+    }
   }
-  return { eligible, shares };
+  return { eligible, eligibleFree, shares };
 }

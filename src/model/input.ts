@@ -49,8 +49,18 @@ export interface ZonePolicy {
    */
   readonly eligible: Float64Array;
   /**
-   * Attribution of settlers to channels, p_c / Σ p: index `c * cells + cell`
-   * where cells = 2·D·SA. Zero where no channel admits.
+   * When some channel has a quota: the same combination over the channels
+   * without one, per cell (0 where there are none), so that a binding quota
+   * limits only `eligible − eligibleFree`, those whom no free channel would
+   * admit. Null when no channel of the zone has a quota.
+   */
+  readonly eligibleFree: Float64Array | null;
+  /**
+   * Attribution of settlers to channels: index `c * cells + cell` where
+   * cells = 2·D·SA. p_c / Σ p over the channels of c's kind: with
+   * `eligibleFree`, the free part goes to the channels without a quota and
+   * the rest to those with one; without it, p_c / Σ p over all channels.
+   * Zero where no channel of the kind admits.
    */
   readonly shares: Float64Array;
 }
@@ -147,6 +157,8 @@ export interface ModelInput {
   readonly otherInRural: Float64Array;
   /** Hazard that a person living away moves the registration out, by completed years away: per step × D. */
   readonly awayOut: Float64Array;
+  /** The away hazard of a rural registration (AWR) relative to an urban one (AWU), per step. */
+  readonly awayOutRural: Float64Array;
   /** Other move-outs per registered resident (UH, UA, RA) per step. */
   readonly otherOut: Float64Array;
   /** Share of UN holding an urban registration elsewhere, per step (splits their settlers by origin). */

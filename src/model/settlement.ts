@@ -3,12 +3,20 @@
  *
  * For a cell (group g, duration d, sex s, age a) of zone z the hazard is
  * `h = min(1, speed · willing · eligible)`, with `eligible` the zone's
- * channels combined (MODEL.md §4, precomputed per policy period). Settlers
- * are attributed to channels in proportion to p_c. Children under 18 and
- * people 60+ follow the adults: they use the population-weighted mean hazard
- * of ages 20–59 of the same zone, group and duration, times familyFollow,
- * and the adults' channel mix. A channel with an annual quota is scaled down
- * so that its settlers do not exceed it.
+ * channels combined (MODEL.md §4, precomputed per policy period). Children
+ * under 18 and people 60+ follow the adults: they use the population-weighted
+ * mean hazard of ages 20–59 of the same zone, group and duration, times
+ * familyFollow, and the adults' channel mix and quota factors.
+ *
+ * Quotas: where a zone has channels with an annual quota, a cell's hazard
+ * splits into a free part, `h_free = min(1, speed · willing · eligibleFree)`
+ * (what the channels without a quota admit on their own), and a quota part,
+ * `h − h_free` (those only a quota channel admits). The free part is
+ * attributed to the free channels in proportion to p_c, the quota part to the
+ * quota channels in proportion to p_c; a binding quota scales only its
+ * channel's share of the quota part, by the factor quota / demand, the demand
+ * counted in a first pass over the same quota parts. Without quotas settlers
+ * are attributed to all channels in proportion to p_c.
  */
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Layout } from './dims';
 import type { ModelInput, ZonePolicy } from './input';
@@ -44,6 +52,12 @@ export interface SettlementScratch {
   readonly wanted: Float64Array;
   /** Per cell of one SA vector: population × hazard of the working ages. */
   readonly ph: Float64Array;
+  /** The same, split (zones with a quota channel): the free part, population × h_free … */
+  readonly phFree: Float64Array;
+  /** … and the quota part, population × (h − h_free). */
+  readonly phQuota: Float64Array;
+  /** Per channel-in-zone: the quota factor of a quota channel, 0 for a free one (apply pass). */
+  readonly quotaFactor: Float64Array;
 
   /** Per zone × channel-in-zone: settlers before quotas (demand pass). */
   readonly demand: Float64Array;
@@ -60,6 +74,9 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
     mix: new Float64Array(maxChannels),
     wanted: new Float64Array(maxChannels),
     ph: new Float64Array(SA),
+    phFree: new Float64Array(SA),
+    phQuota: new Float64Array(SA),
+    quotaFactor: new Float64Array(maxChannels),
     demand: new Float64Array(Z * maxChannels),
     factor: new Float64Array(Z * maxChannels),
     maxChannels,
@@ -89,7 +106,8 @@ export interface SettlementSinks {
  * `scr.factor` and records them. Returns the persons moved (0 in the demand
  * pass). Working ages (18–59) are settled first, in one sweep that also sums
  * the channels; the dependants follow in a second sweep with the adults'
- * mean hazard and channel mix.
+ * mean hazard and channel mix. In a zone with quota channels each channel's
+ * would-be settlers are its part of the free or the quota part of the hazard.
  */
 function passCell(
   input: ModelInput,
@@ -108,21 +126,26 @@ function passCell(
   const chans = zp.channels;
   const nC = chans.length;
   const cells = 2 * D * SA;
-  const { eligible, shares } = zp;
+  const { eligible, eligibleFree: free, shares } = zp;
   const drive = input.settleDrive;
   const cellOff = g === 0 ? L.ua(z, d) : L.un(z, d);
   const uhOff = L.uh(z);
   const eOff = (g * D + d) * SA;
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
-  const { mix, demand, factor, maxChannels, wanted, ph } = scr;
+  const { mix, demand, factor, maxChannels, wanted, ph, phFree, phQuota, quotaFactor } = scr;
   const zc = z * maxChannels;
   // Settlers by age go to the zone's record, and those registered elsewhere also to the UN record.
   const ages = sinks.byAge;
   const ageOff = ((k + 1) * Z + z) * SA;
   const agesUN = g === 1 ? sinks.byAgeUN : null;
   const unOff = (k + 1) * SA;
+  // Only quota channels have factors below 1, so a binding quota implies `free`.
   let binding = false;
-  for (let c = 0; c < nC; c++) if (apply && factor[zc + c] < 1) binding = true;
+  if (apply && free)
+    for (let c = 0; c < nC; c++) {
+      quotaFactor[c] = chans[c].quota ? factor[zc + c] : 0;
+      if (factor[zc + c] < 1) binding = true;
+    }
 
   // Working ages: population × own hazard into `ph`, and the adults' (20–59) totals for the dependants.
   let pop = 0;
@@ -132,9 +155,17 @@ function passCell(
     const o = s * AGES;
     for (let a = DEPENDANT_BELOW; a < DEPENDANT_FROM; a++) {
       const i = o + a;
-      const h = Math.min(1, drive[driveOff + i] * eligible[eOff + i]);
+      const dr = drive[driveOff + i];
+      const h = Math.min(1, dr * eligible[eOff + i]);
       const p = next[cellOff + i];
-      ph[i] = p * h;
+      const x = p * h;
+      ph[i] = x;
+      if (free) {
+        // eligibleFree ≤ eligible, and rounding is monotone: the quota part is ≥ 0.
+        const xFree = p * Math.min(1, dr * free[eOff + i]);
+        phFree[i] = xFree;
+        phQuota[i] = x - xFree;
+      }
       if (a >= ADULT_FROM) {
         pop += p;
         popH += p * h;
@@ -145,12 +176,13 @@ function passCell(
   // Per channel, as dot products: settlers aged 18–59, of whom those 20–59 make the adults' mix.
   for (let c = 0; c < nC; c++) {
     const sh = c * cells + eOff;
+    const part = free ? (chans[c].quota ? phQuota : phFree) : ph;
     let young = 0;
     let adults = 0;
     for (let s = 0; s < 2; s++) {
       const o = s * AGES;
-      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += ph[i] * shares[sh + i];
-      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) adults += ph[i] * shares[sh + i];
+      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += part[i] * shares[sh + i];
+      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) adults += part[i] * shares[sh + i];
     }
     wanted[c] = young + adults;
     mix[c] = adults;
@@ -163,10 +195,10 @@ function passCell(
         let x = ph[i];
         if (x === 0) continue;
         if (binding) {
-          // A binding quota scales each channel's part of the cell.
+          // The free part settles whole; a binding quota scales its channel's share of the quota part.
           let f = 0;
-          for (let c = 0; c < nC; c++) f += shares[c * cells + eOff + i] * factor[zc + c];
-          x *= f;
+          for (let c = 0; c < nC; c++) f += shares[c * cells + eOff + i] * quotaFactor[c];
+          x = phFree[i] + phQuota[i] * f;
         }
         next[cellOff + i] -= x;
         next[uhOff + i] += x;
@@ -185,10 +217,18 @@ function passCell(
   if (mixSum === 0 && pop === 0 && plainH > 0) {
     for (let c = 0; c < nC; c++) {
       const sh = c * cells + eOff;
+      const quotaPart = chans[c].quota !== null;
       let m = 0;
       for (let s = 0; s < 2; s++)
-        for (let i = s * AGES + ADULT_FROM; i <= s * AGES + ADULT_TO; i++)
-          m += Math.min(1, drive[driveOff + i] * eligible[eOff + i]) * shares[sh + i];
+        for (let i = s * AGES + ADULT_FROM; i <= s * AGES + ADULT_TO; i++) {
+          const dr = drive[driveOff + i];
+          let h = Math.min(1, dr * eligible[eOff + i]);
+          if (free) {
+            const hFree = Math.min(1, dr * free[eOff + i]);
+            h = quotaPart ? Math.max(0, h - hFree) : hFree;
+          }
+          m += h * shares[sh + i];
+        }
       mix[c] = m;
       mixSum += m;
     }

@@ -329,6 +329,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
           channels.map((c) => c.eligibility),
           e.policy.channelOverlap,
           2 * D * SA,
+          channels.map((c) => c.quota !== null),
         );
         return { channels, ...combined };
       });

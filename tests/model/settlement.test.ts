@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AGES, makeLayout } from '../../src/model/dims';
+import { AGES, makeLayout, SA } from '../../src/model/dims';
+import { combineChannels } from '../../src/model/eligibility';
+import type { CompiledChannel, ModelInput, ZonePolicy } from '../../src/model/input';
 import { makeSettlementScratch, settle } from '../../src/model/settlement';
 import { compileScenario } from '../../src/scenario/compile';
 import { validateScenario } from '../../src/scenario/load';
@@ -11,6 +13,10 @@ function oneSettlement(follow: number, quota?: number) {
   s = setAt(s, '/willingness/familyFollow', follow);
   if (quota !== undefined) s = setAt(s, '/policy/zones/core/channels/0/quota', quota);
   const { input } = compileScenario(validateScenario(s));
+  return settleOnce(input);
+}
+
+function settleOnce(input: ModelInput) {
   const L = makeLayout(input.dims);
   const n = input.steps + 1;
   const C = input.channelIds.length;
@@ -86,7 +92,95 @@ describe('settlement', () => {
     const q = oneSettlement(1, quota);
     // Core is capped at the quota, the other zone is not.
     expect(q.sinks.byChannel[ci * q.n + 1]).toBeCloseTo(quota + zoneDemand, 6);
-    expect(q.sinks.demandByChannel[ci * q.n + 1]).toBeCloseTo(2 * zoneDemand, 6);
+    // Core's demand on the quota channel is only those no free channel admits: less than its p_c share, above the quota.
+    const coreDemand = q.sinks.demandByChannel[ci * q.n + 1] - zoneDemand;
+    expect(coreDemand).toBeGreaterThan(quota);
+    expect(coreDemand).toBeLessThan(zoneDemand);
     expect(q.total).toBeLessThan(free.total);
+  });
+
+  describe('a binding quota limits only those no free channel admits', () => {
+    // One zone, one cell: 1,000 men aged 30 and 200 men aged 70 (dependants) in UN at d = 3. Two independent
+    // channels (κ = 0): `points`, p = 0.6 with a quota, and `talent`, p = 0.5 without; 0.3 qualify for both.
+    const D = 4;
+    const cells = 2 * D * SA;
+    const base = compileScenario(validateScenario(syntheticScenario({ zones: 1, durations: D }))).input;
+    const constant = (v: number) => new Float64Array(cells).fill(v);
+    const channel = (id: string, index: number, p: number, quota: number | null): CompiledChannel => ({
+      id,
+      channelIndex: index,
+      eligibility: constant(p),
+      quota: quota === null ? null : new Float64Array(base.steps).fill(quota),
+    });
+    const L = makeLayout(base.dims);
+    const run = (drive: number, quota: number | null, withPoints = true) => {
+      const talent = channel('talent', 1, 0.5, null);
+      const channels = withPoints ? [channel('points', 0, 0.6, quota), talent] : [talent];
+      const zone: ZonePolicy = {
+        channels,
+        ...combineChannels(
+          channels.map((c) => c.eligibility),
+          0,
+          cells,
+          channels.map((c) => c.quota !== null),
+        ),
+      };
+      const initial = new Float64Array(L.size);
+      initial[L.un(0, 3) + AGES + 30] = 1000;
+      initial[L.un(0, 3) + AGES + 70] = 200;
+      const input: ModelInput = {
+        ...base,
+        channelIds: ['points', 'talent'],
+        initial,
+        periods: [{ channelOverlap: 0, zones: [zone] }],
+        periodOfStep: new Int32Array(base.steps),
+        settleDrive: new Float64Array(base.settleDrive.length).fill(drive),
+        familyFollow: new Float64Array(base.steps).fill(1),
+      };
+      return settleOnce(input);
+    };
+    const settled = (r: ReturnType<typeof run>, c: number) => r.sinks.byChannel[c * r.n + 1];
+    const demanded = (r: ReturnType<typeof run>, c: number) => r.sinks.demandByChannel[c * r.n + 1];
+
+    // Hazards: all = min(1, drive·0.8), free = min(1, drive·0.5); the quota part is their difference.
+    // drive 0.5: adults 250 free + 150 quota; dependants at the adults' 0.4 follow their mix: 50 free + 30 quota.
+    //   Quota 60 of a demand of 180: factor 1/3, settlers 300 + 60.
+    // drive 1.5 (the hazard saturates): adults 750 free + 250 quota; dependants at 1: 150 free + 50 quota.
+    //   Quota 60 of a demand of 300: factor 1/5, settlers 900 + 60.
+    for (const { drive, free, demand } of [
+      { drive: 0.5, free: 300, demand: 180 },
+      { drive: 1.5, free: 900, demand: 300 },
+    ]) {
+      it(`at speed × willingness ${drive}: the free channel is not cut, the quota channel admits its quota`, () => {
+        const r = run(drive, 60);
+        expect(demanded(r, 0)).toBeCloseTo(demand, 9);
+        expect(settled(r, 0)).toBeCloseTo(60, 9);
+        expect(demanded(r, 1)).toBeCloseTo(free, 9);
+        expect(settled(r, 1)).toBeCloseTo(free, 9);
+        expect(r.total).toBeCloseTo(free + 60, 9);
+        // The free channel admits as many as it would alone, without the points channel.
+        const alone = run(drive, null, false);
+        expect(alone.total).toBeCloseTo(free, 9);
+        expect(settled(r, 1)).toBeCloseTo(alone.total, 9);
+        // Dependants follow the adults' mix and factors: the same share of them settles as of the adults.
+        const off = L.un(0, 3) + AGES;
+        const adultShare = (r.before[off + 30] - r.after[off + 30]) / r.before[off + 30];
+        const depShare = (r.before[off + 70] - r.after[off + 70]) / r.before[off + 70];
+        expect(depShare).toBeCloseTo(adultShare, 12);
+        expect(r.after[off + 30] + r.after[off + 70]).toBeCloseTo(1200 - free - 60, 9);
+      });
+    }
+
+    it('a quota that does not bind changes no one’s settlement, only the attribution', () => {
+      const unlimited = run(0.5, null);
+      const loose = run(0.5, 1000);
+      expect(loose.total).toBe(unlimited.total);
+      expect(loose.after).toEqual(unlimited.after);
+      // Without a quota the 480 are attributed in proportion to p: 0.6 / 1.1 and 0.5 / 1.1.
+      expect(settled(unlimited, 0)).toBeCloseTo((480 * 6) / 11, 9);
+      // With one, the free channel takes everyone it admits (300) and the points channel the rest (180).
+      expect(settled(loose, 0)).toBeCloseTo(180, 9);
+      expect(settled(loose, 1)).toBeCloseTo(300, 9);
+    });
   });
 });

@@ -78,22 +78,21 @@ describe('insurance-years thresholds and the settlers of their zone', () => {
       SWEEP_TIMEOUT_MS,
     );
 
-    const monotone = () => {
+    const monotone = (relTol: number) => () => {
       const r = sweep(c);
       for (let k = 1; k < r.length; k++)
-        expect(r[k].settlers, `${describeSettlers(r)}`).toBeLessThanOrEqual(r[k - 1].settlers * (1 + 1e-9) + 1e-6);
+        expect(r[k].settlers, `${describeSettlers(r)}`).toBeLessThanOrEqual(r[k - 1].settlers * (1 + relTol) + 1e-6);
     };
-    if (!c.quota) it(`${name}: settlers never rise as the threshold rises`, monotone, SWEEP_TIMEOUT_MS);
-    // Known defect (settlement.ts): a binding quota scales each channel's share of a cell, so people who also
-    // qualify through an unrestricted channel are turned away with the quota channel's share. A lower
-    // threshold puts more of them into the quota channel, and settlers *fall*. 广州's points channel: settlers
-    // rise from 0 to 6–8 years, then fall. Without the quota the response is monotone. When the attribution
-    // is fixed this expected failure starts to pass: make it a plain `it` then.
-    else
-      it.fails(
-        `${name}: KNOWN DEFECT, quota-bound channel: settlers rise with the threshold while the quota binds`,
-        monotone,
-        SWEEP_TIMEOUT_MS,
-      );
+    // Quota-bound channels too: a binding quota limits only those whom no free channel admits (settlement.ts),
+    // so in any one year a stricter quota channel lets no one more through the free ones (settlers = free + quota).
+    // Across years a residue remains: cells are homogeneous, so the quota's settlers, though by construction not
+    // eligible for a free channel, leave their cell as a cross-section of it, and which cells the quota draws from
+    // (shorter durations at a low threshold) changes later years' free settlers. In 广州 it is at most 4e-5 of the
+    // zone's settlers per step of the sweep (the attribution defect this test caught was +5 %): tolerance 1e-3.
+    it(
+      `${name}: settlers never rise as the threshold rises${c.quota ? ' (quota-bound channel)' : ''}`,
+      monotone(c.quota ? 1e-3 : 1e-9),
+      SWEEP_TIMEOUT_MS,
+    );
   }
 });
