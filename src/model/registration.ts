@@ -117,17 +117,20 @@ export function registrationFlows(
   for (let z = 0; z < Z; z++) uhShare[z] = uhTotal > 0 ? uhShare[z] / uhTotal : 1 / Z;
 
   // ---- move-outs, first, on the stocks as they stand ----
-  // Away: the hazard by completed years away (after ageing, bin d held bin d−1 a year ago).
+  // Away: the hazard by completed years away (after ageing, bin d held bin d−1 a year ago); a rural
+  // registration at its relative hazard.
   let away = 0;
   let awayU = 0;
+  const rel = input.awayOutRural[k];
   for (let d = 0; d < D; d++) {
     const h = input.awayOut[k * D + Math.max(d - 1, 0)];
     if (h === 0) continue;
+    const hr = h * rel;
     const ou = L.awu(d);
     const or = L.awr(d);
     for (let i = 0; i < SA; i++) {
       const u = next[ou + i] * h;
-      const r = next[or + i] * h;
+      const r = next[or + i] * hr;
       next[ou + i] -= u;
       next[or + i] -= r;
       awayU += u;

@@ -39,6 +39,7 @@ export interface CompiledRegistration {
   otherInTotal: Float64Array;
   otherInRural: Float64Array;
   awayOut: Float64Array;
+  awayOutRural: Float64Array;
   otherOut: Float64Array;
   urbanElsewhereShare: Float64Array;
 }
@@ -99,6 +100,7 @@ export function compileRegistration(
     otherInTotal: arr(steps),
     otherInRural: arr(steps),
     awayOut: arr(steps * D),
+    awayOutRural: arr(steps),
     otherOut: arr(steps),
     urbanElsewhereShare: arr(steps),
   };
@@ -147,6 +149,7 @@ export function compileRegistration(
       const decay = a.halfLifeYears > 0 ? Math.pow(0.5, d / a.halfLifeYears) : 0;
       out.awayOut[k * D + d] = a.longRun + (a.initial - a.longRun) * decay;
     }
+    out.awayOutRural[k] = a.ruralRelative ?? 1;
     out.otherOut[k] = valueAt(r.otherOut.rate, y);
     out.urbanElsewhereShare[k] = r.urbanElsewhereShare;
   }

@@ -416,7 +416,16 @@ export const Registration = z.strictObject({
   /** Other move-ins (e.g. marriage into a village, discharged servicemen), a share to a rural registration. */
   other: z.strictObject({ personsPerYear: PathNonNeg, ruralShare: PathShare }),
   /** Registered people living away who move their registration where they live: hazard by completed years away. */
-  away: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
+  away: z.strictObject({
+    initial: share,
+    longRun: share,
+    halfLifeYears: nonNeg,
+    /**
+     * The hazard of a rural registration relative to an urban one (default 1): a rural registration carries
+     * land contract, homestead and collective rights that people keep when they live elsewhere.
+     */
+    ruralRelative: share.optional(),
+  }),
   /** Registered residents who leave with their registration (enlistment, emigration, work), per person. */
   otherOut: z.strictObject({ rate: PathShare }),
   /** Of the residents registered elsewhere (UN), the share whose registration there is urban. */
