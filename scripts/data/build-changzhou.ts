@@ -680,6 +680,19 @@ export async function buildChangzhou(): Promise<{
     },
   ];
   observed.sort((a, b) => a.year - b.year || a.metric.localeCompare(b.metric));
+  // One statistical vintage per series, named (census day; public-security register; yearly bulletins).
+  const vintageOf = (o: Obs): string =>
+    (o.year === 2010 || o.year === 2020) && (o.metric === 'residentPop' || o.metric === 'residentUrbanRate')
+      ? 'census'
+      : o.metric === 'hukouUrbanRate' || (o.metric === 'hukouPop' && o.year === 2010)
+        ? 'census count'
+        : o.metric === 'hukouPop'
+          ? 'register'
+          : 'bulletin';
+  const observedWithVintage = observed.map((o) => {
+    const { metric, year, value, source, ...rest } = o;
+    return { metric, year, value, source, vintage: vintageOf(o), ...rest };
+  });
 
   // ---- base year 2015 ----
   const rp15 = 4701400;
@@ -808,7 +821,7 @@ export async function buildChangzhou(): Promise<{
     housing2010,
     yearbook: YEARBOOK,
     otherPublished: OTHER_PUBLISHED,
-    observed,
+    observed: observedWithVintage,
     base2015,
     sourcesFound: FOUND,
     checks,

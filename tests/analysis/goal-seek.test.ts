@@ -29,18 +29,18 @@ describe('goalSeek', () => {
     expect(r.metricValue).toBeGreaterThan(5);
     expect(r.metricValue).toBe(r.best?.metricValue);
     expect(r.message).toMatch(/no setting/);
-    expect(r.message).toContain('is 0, giving 12.');
+    expect(r.message).toContain('is 0, giving 14.');
     expect(r.messageZh).toContain('最优设定为0年');
     expect(r.evaluations).toBe(3);
   });
 
   it('finds the tightest whole number of years that meets a reachable gap, and the override meets it', () => {
-    const ov = gapTarget(12.95);
+    const ov = gapTarget(14.7);
     const r = goalSeek(DEFAULT_SCENARIO, load, ov, { lever: YEARS, target: 'gap-2020' });
     expect(r).toMatchObject({ value: 1, achieved: true, direction: 'atMost', monotone: true });
     expect(Number.isInteger(r.value)).toBe(true);
     expect(r.override).toEqual({ pointer: YEARS, value: 1 });
-    expect(r.metricValue).toBeLessThanOrEqual(12.95);
+    expect(r.metricValue).toBeLessThanOrEqual(14.7);
     // Fed back, the answer meets the target; one year more does not (the current setting, 2, misses).
     expect(targetOf([...ov, r.override!], 'gap-2020').met).toBe(true);
     expect(targetOf([...ov, { pointer: YEARS, value: 2 }], 'gap-2020').met).toBe(false);
@@ -51,7 +51,7 @@ describe('goalSeek', () => {
   });
 
   it('still returns the boundary when the current setting already meets the target, and says so', () => {
-    const ov = gapTarget(13.0);
+    const ov = gapTarget(14.75);
     const r = goalSeek(DEFAULT_SCENARIO, load, ov, { lever: YEARS, target: 'gap-2020' });
     expect(r).toMatchObject({ value: 2, achieved: true, direction: 'atMost' });
     expect(r.current.met).toBe(true);
@@ -63,11 +63,14 @@ describe('goalSeek', () => {
 
   it('seeks on a continuous lever, on its grid of steps', () => {
     const lever = '/migration/inflow/persons';
-    const r = goalSeek(DEFAULT_SCENARIO, load, [], { lever, target: 'resident-rate-2020' });
+    // A resident rate of 75 % by 2020: met at the preset's inflow, not without one (73 %).
+    const rate: Override[] = [{ pointer: '/targets/0/value', value: 0.75 }];
+    const r = goalSeek(DEFAULT_SCENARIO, load, rate, { lever, target: 'resident-rate-2020' });
     expect(r).toMatchObject({ achieved: true, direction: 'atLeast' });
     expect(r.value! % 1000).toBe(0);
-    expect(targetOf([r.override!], 'resident-rate-2020').met).toBe(true);
-    expect(targetOf([{ pointer: lever, value: r.value! - 1000 }], 'resident-rate-2020').met).toBe(false);
+    expect(r.value!).toBeGreaterThan(0);
+    expect(targetOf([...rate, r.override!], 'resident-rate-2020').met).toBe(true);
+    expect(targetOf([...rate, { pointer: lever, value: r.value! - 1000 }], 'resident-rate-2020').met).toBe(false);
     expect(r.message).toMatch(/already meets it/);
   });
 
@@ -83,7 +86,7 @@ describe('goalSeek', () => {
 
   it('warns when the timeline changes the lever later', () => {
     const timeline: Override = { pointer: '/timeline', value: [{ year: 2019, set: { [YEARS]: 1 } }] };
-    const r = goalSeek(DEFAULT_SCENARIO, load, [timeline, ...gapTarget(13.3)], { lever: YEARS, target: 'gap-2020' });
+    const r = goalSeek(DEFAULT_SCENARIO, load, [timeline, ...gapTarget(14.75)], { lever: YEARS, target: 'gap-2020' });
     expect(r.message).toMatch(/the timeline sets this lever from 2019/);
     expect(r.messageZh).toMatch(/政策时间表自2019年起/);
   });

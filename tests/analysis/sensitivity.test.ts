@@ -62,7 +62,7 @@ describe('sensitivity', () => {
 
   it('runs each end exactly as its override says', () => {
     const i = item(INTENSITY);
-    expect(i).toMatchObject({ kind: 'lever', low: 0, high: 0.2, value: 0.06 });
+    expect(i).toMatchObject({ kind: 'lever', low: 0, high: 0.2, value: 0.09442 });
     const run = runScenario(DEFAULT_SCENARIO, load, [i.overrideHigh]).result;
     expect(i.valueAtHigh).toBe(run.series.gapPoints[run.years.indexOf(2020)]);
   });

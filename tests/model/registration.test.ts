@@ -84,6 +84,18 @@ describe('registration flows, reason by reason', () => {
     expect(rising.registrationOutByReason.away[1]!).toBeLessThan(flat.registrationOutByReason.away[1]!);
   });
 
+  it('a rural registration moves out at its relative hazard: at 0 only urban registrations leave', () => {
+    const h = 0.1;
+    const none = run((r) => (r.away = { initial: h, longRun: h, halfLifeYears: 0, ruralRelative: 0 })).series;
+    const all = run((r) => (r.away = { initial: h, longRun: h, halfLifeYears: 0, ruralRelative: 1 })).series;
+    const base = run(() => {}).series;
+    // Only the urban-registered away left the register: the rural ones are all still there.
+    expect(none.stockAWR[1]).toBeCloseTo(base.stockAWR[1]!, 6);
+    expect(none.stockAWU[1]!).toBeLessThan(base.stockAWU[1]!);
+    expect(none.registrationOutByReason.away[1]!).toBeCloseTo(base.stockAWU[1]! - none.stockAWU[1]!, 4);
+    expect(all.registrationOutByReason.away[1]!).toBeGreaterThan(none.registrationOutByReason.away[1]!);
+  });
+
   it('family reunion is a rate on the registered urban residents, scaled by how far the package opens it', () => {
     const open = run((r) => (r.family = { ...r.family, rate: 0.01, open: 1 })).series;
     const half = run((r) => (r.family = { ...r.family, rate: 0.01, open: 0.5 })).series;
