@@ -112,6 +112,98 @@ describe('bad scenario input', () => {
     expect(() => validateScenario(setAt(s, '/population/UN/insuranceStay', 0.75))).not.toThrow();
   });
 
+  describe('the registration part', () => {
+    const withRegistration = () => {
+      const s = syntheticScenario();
+      const zones = (f: (id: string, i: number) => number) =>
+        Object.fromEntries(s.zones.map((z, i) => [z.id, f(z.id, i)]));
+      return setAt(s, '/registration', {
+        student: {
+          entrantsPerYear: 1000,
+          stayShare: 0.5,
+          yearsOfStudy: 4,
+          zoneShares: zones((_, i) => (i === 0 ? 1 : 0)),
+        },
+        family: { rate: 0.001, open: 1, profile: [{ from: 0, to: 100, value: 1 }] },
+        transfer: { personsPerYear: 500, zoneShares: zones(() => 1 / s.zones.length) },
+        other: { personsPerYear: 0, ruralShare: 0 },
+        away: { initial: 0, longRun: 0.02, halfLifeYears: 5, ruralRelative: 0.5 },
+        otherOut: { rate: 0 },
+        urbanElsewhereShare: 0.2,
+      });
+    };
+    const badReg = (pointer: string, value: unknown) =>
+      issuesOf(() => validateScenario(setAt(withRegistration(), pointer, value)));
+    it('accepts the valid part', () => expect(() => validateScenario(withRegistration())).not.toThrow());
+    const cases: [string, string, unknown, RegExp][] = [
+      [
+        'a share of graduates staying above 1',
+        '/registration/student/stayShare',
+        1.5,
+        /^\/registration\/student\/stayShare: must be ≤ 1$/,
+      ],
+      ['a negative family rate', '/registration/family/rate', -0.01, /^\/registration\/family\/rate: must be ≥ 0$/],
+      [
+        'a negative rate in a year path',
+        '/registration/otherOut/rate',
+        { '2016': 0.01, '2020': -0.2 },
+        /^\/registration\/otherOut\/rate\/2020: must be ≥ 0$/,
+      ],
+      [
+        'negative transfers',
+        '/registration/transfer/personsPerYear',
+        -5,
+        /^\/registration\/transfer\/personsPerYear: must be ≥ 0$/,
+      ],
+      [
+        'a relative hazard above 1',
+        '/registration/away/ruralRelative',
+        2,
+        /^\/registration\/away\/ruralRelative: must be ≤ 1$/,
+      ],
+      [
+        'a share of urban registrations elsewhere below 0',
+        '/registration/urbanElsewhereShare',
+        -0.1,
+        /^\/registration\/urbanElsewhereShare: must be ≥ 0$/,
+      ],
+      ['zero years of study', '/registration/student/yearsOfStudy', 0, /^\/registration\/student\/yearsOfStudy: /],
+      [
+        'zone shares not adding up to 1',
+        '/registration/transfer/zoneShares/core',
+        0.9,
+        /^\/registration\/transfer\/zoneShares: shares must add up to 1/,
+      ],
+      [
+        'a family profile without any weight',
+        '/registration/family/profile',
+        [{ from: 0, to: 100, value: 0 }],
+        /^\/registration\/family\/profile: needs a positive weight/,
+      ],
+      [
+        'a negative weight in the family profile',
+        '/registration/family/profile/0/value',
+        -1,
+        /^\/registration\/family\/profile\/0\/value: must be ≥ 0/,
+      ],
+      [
+        'negative years away at the base',
+        '/base/awayDurationMeanYears',
+        -1,
+        /^\/base\/awayDurationMeanYears: must be ≥ 0$/,
+      ],
+    ];
+    for (const [what, pointer, value, expected] of cases) {
+      it(`refuses ${what}`, () => {
+        const issues = badReg(pointer, value);
+        expect(
+          issues.some((m) => expected.test(m)),
+          issues.join('\n'),
+        ).toBe(true);
+      });
+    }
+  });
+
   it('refuses an unknown field, naming it', () => {
     const s = { ...syntheticScenario(), colour: 'red' };
     expect(issuesOf(() => validateScenario(s))).toContain(
