@@ -96,3 +96,19 @@ export function sumRange(v: Float64Array, offset: number, n: number): number {
   for (let i = offset; i < offset + n; i++) t += v[i]!;
   return t;
 }
+
+/**
+ * Each zone's share of UH in state `v`, written to `out` (length Z; equal shares when UH is empty); returns
+ * the UH total. Arrivals who join registered households (returners, family) follow these shares.
+ */
+export function uhZoneShares(L: Layout, v: Float64Array, out: Float64Array): number {
+  const Z = L.dims.zones;
+  let total = 0;
+  for (let z = 0; z < Z; z++) {
+    const t = sumRange(v, L.uh(z), SA);
+    out[z] = t;
+    total += t;
+  }
+  for (let z = 0; z < Z; z++) out[z] = total > 0 ? out[z] / total : 1 / Z;
+  return total;
+}

@@ -123,6 +123,17 @@ export function minInsuranceStay(coverage: number): number {
 }
 
 /**
+ * No years, or coverage 0 or 1: the count (and the run) is certain — all mass on 0 or on `years`, written to
+ * `out`. Returns whether it was.
+ */
+function certain(out: Float64Array, years: number, coverage: number): boolean {
+  if (years <= 0 || coverage <= 0) out[0] = 1;
+  else if (coverage >= 1) out[years] = 1;
+  else return false;
+  return true;
+}
+
+/**
  * The pmf of the number of covered years among `years` years of the chain
  * (cumulative, 累计): index k = 0 … years. Exact, by dynamic programming over
  * (covered years so far, state of the latest year); O(years²). With
@@ -130,14 +141,7 @@ export function minInsuranceStay(coverage: number): number {
  */
 export function insuranceYearsPmf(years: number, coverage: number, stay: number): Float64Array {
   const out = new Float64Array(years + 1);
-  if (years <= 0 || coverage <= 0) {
-    out[0] = 1;
-    return out;
-  }
-  if (coverage >= 1) {
-    out[years] = 1;
-    return out;
-  }
+  if (certain(out, years, coverage)) return out;
   const p = stay;
   const q = insuranceEntry(coverage, stay);
   // c[k], u[k]: P(k covered years so far and the latest year covered / uncovered).
@@ -173,14 +177,7 @@ export function insuranceYearsAtLeast(years: number, coverage: number, stay: num
  */
 export function insuranceRunPmf(years: number, coverage: number, stay: number): Float64Array {
   const out = new Float64Array(years + 1);
-  if (years <= 0 || coverage <= 0) {
-    out[0] = 1;
-    return out;
-  }
-  if (coverage >= 1) {
-    out[years] = 1;
-    return out;
-  }
+  if (certain(out, years, coverage)) return out;
   const p = stay;
   const q = insuranceEntry(coverage, stay);
   // out[r]: P(the run ending in the latest year is r); r = 0 is an uncovered latest year.

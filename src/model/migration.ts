@@ -6,7 +6,7 @@
  * change them: returns are taken from the away states before anyone leaves,
  * and people leaving RA are taken before returners are added to it.
  */
-import { SA as SA_, type Layout } from './dims';
+import { SA as SA_, uhZoneShares, type Layout } from './dims';
 import type { ModelInput } from './input';
 import {
   addToLedger,
@@ -115,15 +115,7 @@ export function migrate(
   addToLedger(ledger, k, ST_AWR, F_TRANSFER_OUT, retR);
 
   // Returners to an urban registration go back to the zones in proportion to UH.
-  let uhTotal = 0;
-  for (let z = 0; z < Z; z++) {
-    let t = 0;
-    const o = L.uh(z);
-    for (let i = 0; i < SA; i++) t += next[o + i];
-    uhShare[z] = t;
-    uhTotal += t;
-  }
-  for (let z = 0; z < Z; z++) uhShare[z] = uhTotal > 0 ? uhShare[z] / uhTotal : 1 / Z;
+  uhZoneShares(L, next, uhShare);
 
   // Locals leaving the city: UH → AWU; UA → AWR. Departures of migrants: UN → out.
   let leftU = 0;

@@ -12,7 +12,7 @@
  * Settlement of people registered elsewhere (UN → UH) is the fifth door in; it is counted by `settle`.
  * Like migration, every rate acts on the stocks as they stand when this part starts.
  */
-import { SA as SA_, type Layout } from './dims';
+import { SA as SA_, uhZoneShares, type Layout } from './dims';
 import type { ModelInput } from './input';
 import {
   addToLedger,
@@ -106,15 +106,7 @@ export function registrationFlows(
   const { uhShare } = scratch;
 
   // Stocks as they stand: UH by zone (the split of arrivals who join registered households).
-  let uhTotal = 0;
-  for (let z = 0; z < Z; z++) {
-    let t = 0;
-    const o = L.uh(z);
-    for (let i = 0; i < SA; i++) t += next[o + i];
-    uhShare[z] = t;
-    uhTotal += t;
-  }
-  for (let z = 0; z < Z; z++) uhShare[z] = uhTotal > 0 ? uhShare[z] / uhTotal : 1 / Z;
+  const uhTotal = uhZoneShares(L, next, uhShare);
 
   // ---- move-outs, first, on the stocks as they stand ----
   // Away: the hazard by completed years away (after ageing, bin d held bin d−1 a year ago); a rural
