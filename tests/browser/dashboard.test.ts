@@ -17,6 +17,7 @@ const CHART_IDS = [
   'gap',
   'settlers',
   'settlers-origin',
+  'registration',
   'pyramid',
   'non-registered',
   'fiscal-cost',

@@ -29,6 +29,7 @@ const WORDS: Record<string, string> = {
   gap: '差距（个百分点）',
   settlers: '落户人数（万人）',
   'settlers-origin': '本地农业转移人口',
+  registration: '迁入·落户渠道',
   pyramid: '年龄（岁）',
   'non-registered': '城镇非户籍常住人口（万人）',
   'fiscal-cost': '市民化成本（亿元）',

@@ -93,6 +93,7 @@ describe('chart list', () => {
       'gap',
       'settlers',
       'settlers-origin',
+      'registration',
       'pyramid',
       'non-registered',
       'fiscal-cost',
@@ -112,14 +113,25 @@ describe.each(PRESETS)('charts of %s', (preset) => {
   it('are available exactly when the scenario has what they show', () => {
     const ctx = ctxOf(preset);
     // The fan chart needs an uncertainty analysis (tests/ui/charts-analysis.test.ts); none has run here.
+    // The register's doors chart needs a door open: the nation is one register, all its doors to elsewhere shut.
+    const doors = preset !== 'china-2015';
     for (const c of CHARTS)
       expect(c.available(ctx), c.id).toBe(
-        c.id === 'fan' ? false : FISCAL_IDS.includes(c.id) ? !!ctx.result.fiscal : true,
+        c.id === 'fan'
+          ? false
+          : c.id === 'registration'
+            ? doors
+            : FISCAL_IDS.includes(c.id)
+              ? !!ctx.result.fiscal
+              : true,
       );
     // Without the fiscal part, the fiscal charts step aside and the others stay.
     const { fiscal: _, ...rest } = ctx.result;
     const bare: ChartContext = { ...ctx, result: rest as ProjectionResult };
-    for (const c of CHARTS) expect(c.available(bare), c.id).toBe(c.id !== 'fan' && !FISCAL_IDS.includes(c.id));
+    for (const c of CHARTS)
+      expect(c.available(bare), c.id).toBe(
+        c.id === 'registration' ? doors : c.id !== 'fan' && !FISCAL_IDS.includes(c.id),
+      );
   });
 
   it.each(['zh', 'en'] as const)('have a title, unit and source line in %s', (lang) => {
@@ -183,8 +195,23 @@ describe.each(PRESETS)('charts of %s', (preset) => {
     expectClose(column(byChannel, lang === 'zh' ? '合计' : 'Total').map(num), settlers, tol);
     const byOrigin = chart('settlers-origin').table(ctx);
     const origins =
-      lang === 'zh' ? ['本地农业转移人口', '外来人口'] : ['Local rural-registered', 'Registered elsewhere'];
+      lang === 'zh'
+        ? ['本地农业转移人口', '外来农业转移人口', '外地城镇户籍人口']
+        : ['Local rural-registered', 'Rural-registered elsewhere', 'Urban-registered elsewhere'];
     expectClose(rowSums(byOrigin, origins), settlers, tol);
+  });
+
+  it('gives the doors of the register adding up to move-ins less move-outs', () => {
+    const ctx = ctxOf(preset);
+    const c = chart('registration');
+    if (!c.available(ctx)) return;
+    const t = c.table(ctx);
+    const parts = t.columns.slice(1, -1).map((x) => x.replace(/[（(][^（(]*$/, ''));
+    expect(parts.some((p) => p.startsWith('迁入'))).toBe(true);
+    const { registrationIn, registrationOut } = ctx.result.series;
+    const net = registrationIn.map((v, i) => (v === null ? null : v - registrationOut[i]!));
+    const tol = (parts.length + 1) * 0.5 * 10 ** -unitOf('persons', 'zh').digits + 1e-9;
+    expectClose(rowSums(t, parts), scaledSeries(net, 1e4), tol);
   });
 
   it('gives the non-registered urban stock by zone adding up to the total', () => {

@@ -12,7 +12,7 @@ import { OKABE_ITO } from './palette';
 import { fileNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec, ChartTable, Lang } from './types';
 import { unitOf, withUnit } from './units';
-import { by, METRIC_LABELS, metricLabel, YEAR } from './words';
+import { by, metricLabel, YEAR } from './words';
 
 export const BACKTEST_COLORS = {
   model: OKABE_ITO.blue,
@@ -22,18 +22,7 @@ export const BACKTEST_COLORS = {
   visible: OKABE_ITO.grey,
 } as const;
 
-/** The register's flows, which the charts' shared labels do not name (yet). */
-const FLOW_LABELS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
-  registrationIn: { zh: '户籍迁入', en: 'Registrations in' },
-  registrationOut: { zh: '户籍迁出', en: 'Registrations out' },
-  hukouBirths: { zh: '户籍人口出生', en: 'Births to registered residents' },
-  hukouDeaths: { zh: '户籍人口死亡', en: 'Deaths of registered residents' },
-};
-
-export const backtestMetricLabel = (metric: string, lang: Lang): string =>
-  METRIC_LABELS[metric] || !FLOW_LABELS[metric]
-    ? metricLabel(metric, lang)
-    : by(lang, FLOW_LABELS[metric].zh, FLOW_LABELS[metric].en);
+export const backtestMetricLabel = (metric: string, lang: Lang): string => metricLabel(metric, lang);
 
 /** How a metric is shown: values (÷ per, in `label`) and their errors (÷ per, in `errorLabel`). */
 export interface MetricUnit {

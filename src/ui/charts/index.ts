@@ -10,6 +10,7 @@ import { nonRegisteredChart } from './non-registered';
 import { perSettlerChart } from './per-settler';
 import { pyramidChart } from './pyramid';
 import { ratesChart } from './rates';
+import { registrationChart } from './registration';
 import { settlersChart, settlersOriginChart } from './settlers';
 import { transfersChart } from './transfers';
 import type { ChartSpec } from './types';
@@ -20,6 +21,7 @@ export const CHARTS: readonly ChartSpec[] = [
   gapChart,
   settlersChart,
   settlersOriginChart,
+  registrationChart,
   pyramidChart,
   nonRegisteredChart,
   fiscalCostChart,

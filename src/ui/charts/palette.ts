@@ -25,7 +25,18 @@ export const RATE_COLORS = { resident: C.vermillion, hukou: C.blue, gap: '#59595
 /** Registration states of the pyramid (AWU and AWR are not residents and are not drawn). */
 export const STATE_COLORS = { UH: C.blue, UA: C.orange, UN: C.vermillion, RA: C.green, RN: C.purple } as const;
 
-export const ORIGIN_COLORS = { localRural: STATE_COLORS.UA, elsewhere: STATE_COLORS.UN } as const;
+export const ORIGIN_COLORS = {
+  localRural: STATE_COLORS.UA,
+  elsewhere: STATE_COLORS.UN,
+  ruralElsewhere: STATE_COLORS.UN,
+  urbanElsewhere: C.skyBlue,
+} as const;
+
+/** The register's doors: move-ins above the axis, move-outs below (settlement as UN, its origin). */
+export const REGISTRATION_COLORS = {
+  in: { settlement: STATE_COLORS.UN, student: C.skyBlue, family: C.orange, transfer: C.blue, other: C.grey },
+  out: { away: C.green, student: C.yellow, other: C.purple },
+} as const;
 
 export const PAYER_COLORS = {
   central: C.blue,

@@ -1,4 +1,5 @@
 /** `settlers` and `settlers-origin`: people granted local hukou each year, by channel and by origin. */
+import type { Series } from '../../scenario/result';
 import type { StackPart } from './stack';
 import { ORIGIN_COLORS, categoryColor } from './palette';
 import { renderStackedBars, stackedTable } from './stacked-bars';
@@ -25,9 +26,14 @@ export function channelParts(ctx: ChartContext): StackPart[] {
   }));
 }
 
+/** Local rural, rural elsewhere and urban elsewhere (a result without the split: local and elsewhere). */
 export function originParts(ctx: ChartContext): StackPart[] {
-  const o = ctx.result.series.settlersByOrigin;
-  return (['localRural', 'elsewhere'] as const).map((k) => ({
+  const detail = ctx.result.series.settlersByOriginDetail;
+  const o: Record<string, Series> = detail ?? ctx.result.series.settlersByOrigin;
+  const keys = detail
+    ? (['localRural', 'ruralElsewhere', 'urbanElsewhere'] as const)
+    : (['localRural', 'elsewhere'] as const);
+  return keys.map((k) => ({
     key: k,
     label: ORIGIN_LABELS[k][ctx.lang],
     color: ORIGIN_COLORS[k],
@@ -81,8 +87,8 @@ export const settlersOriginChart = settlersBy({
   id: 'settlers-origin',
   title: { zh: '每年落户人数（按来源）', en: 'Settlers per year, by origin' },
   note: {
-    zh: '本地农业转移人口：户籍在本市农村、常住城镇者；外来人口：户籍在外地者。',
-    en: "Local rural-registered: registered in this city's villages, living in town; registered elsewhere: hukou in another place.",
+    zh: '本地农业转移人口：户籍在本市农村、常住城镇者；外来农业转移人口、外地城镇户籍人口：户籍在外地农村或城镇者（奖励资金与用地指标只随农业转移人口）。',
+    en: "Local rural-registered: registered in this city's villages, living in town; rural- or urban-registered elsewhere: hukou in another place's villages or towns (rewards and land follow the rural-registered only).",
   },
   parts: originParts,
   available: (ctx) => ctx.result.years.length > 0,

@@ -26,6 +26,22 @@ export const STATE_LABELS = {
 export const ORIGIN_LABELS = {
   localRural: { zh: '本地农业转移人口', en: 'Local rural-registered' },
   elsewhere: { zh: '外来人口', en: 'Registered elsewhere' },
+  ruralElsewhere: { zh: '外来农业转移人口', en: 'Rural-registered elsewhere' },
+  urbanElsewhere: { zh: '外地城镇户籍人口', en: 'Urban-registered elsewhere' },
+} as const;
+
+/** The register's doors, in the result's order of reasons (registration.ts). */
+export const REGISTRATION_IN_LABELS = {
+  settlement: { zh: '迁入·落户渠道', en: 'In: settlement channels' },
+  student: { zh: '迁入·升学', en: 'In: college entrants' },
+  family: { zh: '迁入·投靠亲属', en: 'In: family reunion' },
+  transfer: { zh: '迁入·调动与人才', en: 'In: transfers and talent' },
+  other: { zh: '迁入·其他', en: 'In: other' },
+} as const;
+export const REGISTRATION_OUT_LABELS = {
+  away: { zh: '迁出·外出人员迁走', en: 'Out: people living away' },
+  student: { zh: '迁出·毕业离开', en: 'Out: graduates leaving' },
+  other: { zh: '迁出·其他', en: 'Out: other' },
 } as const;
 
 /** The observed and target metrics, by their result names. */
@@ -41,6 +57,10 @@ export const METRIC_LABELS: Readonly<Record<string, { readonly zh: string; reado
   nonRegisteredUrban: { zh: '城镇非户籍常住人口', en: 'Non-registered urban residents' },
   totalCostCumulative: { zh: '累计市民化成本', en: 'Cumulative citizenisation cost' },
   municipalNetCumulative: { zh: '累计市级财政净负担', en: 'Cumulative municipal net burden' },
+  registrationIn: { zh: '户籍迁入', en: 'Registrations in' },
+  registrationOut: { zh: '户籍迁出', en: 'Registrations out' },
+  hukouBirths: { zh: '户籍人口出生', en: 'Births to registered residents' },
+  hukouDeaths: { zh: '户籍人口死亡', en: 'Deaths of registered residents' },
 };
 
 /** A metric's name in the chosen language; an unknown one shows as itself. */
