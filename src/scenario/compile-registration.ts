@@ -4,6 +4,7 @@
  */
 import { AGES as AGES_, SA as SA_ } from '../model/dims';
 import { bandsToVector } from './age-bands';
+import { zoneVector } from './compile-parts';
 import { valueAt } from './path';
 import type { Scenario } from './schema';
 
@@ -46,11 +47,8 @@ export interface CompiledRegistration {
 
 /** `m` over the zones, normalised; the fallback split where `m` is empty or all zero. */
 function zoneSplit(m: Record<string, number>, zoneIds: readonly string[], fallback: Float64Array): Float64Array {
-  const v = Float64Array.from(zoneIds.map((z) => m[z] ?? 0));
-  const t = v.reduce((a, b) => a + b, 0);
-  if (!(t > 0)) return fallback.slice();
-  for (let i = 0; i < v.length; i++) v[i] /= t;
-  return v;
+  const v = zoneVector(m, zoneIds);
+  return v.some((x) => x > 0) ? v : fallback.slice();
 }
 
 /** Entrants by sex × age at their entry, per person entering. */

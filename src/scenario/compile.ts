@@ -6,7 +6,7 @@
 import { toSingleYears, normalise } from '../model/age-split';
 import { decompose, durationShares, type DecompositionResult } from '../model/decomposition';
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Dims } from '../model/dims';
-import { channelEligibility, combineChannels, type Condition, type GroupAttributes } from '../model/eligibility';
+import { channelEligibility, combineChannels, type GroupAttributes } from '../model/eligibility';
 import {
   FERT_AW as FERT_AW_,
   FERT_CLASSES as FERT_CLASSES_,
@@ -21,11 +21,12 @@ import {
 } from '../model/input';
 import { lifeTable, survivalRatios } from '../model/life-table';
 import { rogersCastro } from '../model/rogers-castro';
-import { bandsToAges, bandsToVector } from './age-bands';
+import { bandsToAges } from './age-bands';
+import { groupAttributes, toCondition, zoneVector } from './compile-parts';
 import { compileRegistration, DEFAULT_AWAY_MEAN_YEARS } from './compile-registration';
 import { setAt } from './pointer';
 import { valueAt } from './path';
-import type { AgeSexTableSpec, ConditionSpec, GroupAttributesSpec, Scenario } from './schema';
+import type { AgeSexTableSpec, Scenario } from './schema';
 import { validateScenario } from './load';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
@@ -61,49 +62,6 @@ export function scenarioInYear(s: Scenario, year: number): Scenario {
   }
   return out;
 }
-
-function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
-  return {
-    insuranceCoverage: spec.insuranceCoverage,
-    // Absent: independent years (p = π), the behaviour before insurance persistence.
-    insuranceStay: spec.insuranceStay ?? spec.insuranceCoverage,
-    employment: bandsToVector(spec.employment),
-    ownershipLongRun: bandsToVector(spec.ownership.longRun),
-    ownershipAtArrival: spec.ownership.atArrival,
-    ownershipHalfLife: spec.ownership.halfLifeYears,
-    legalRent: bandsToVector(spec.legalRent),
-    educationAtLeast: [
-      bandsToVector(spec.education.secondary),
-      bandsToVector(spec.education.college),
-      bandsToVector(spec.education.bachelor),
-      bandsToVector(spec.education.postgraduate),
-    ],
-  };
-}
-
-function toCondition(c: ConditionSpec): Condition {
-  if (c.type === 'insurance') return { type: 'insurance', years: c.years, counting: c.counting ?? 'cumulative' };
-  if (c.type !== 'points') return c;
-  const e = c.education;
-  return {
-    type: 'points',
-    threshold: c.threshold,
-    base: c.base,
-    education: [e.none, e.secondary, e.college, e.bachelor, e.postgraduate],
-    perResidenceYear: c.perResidenceYear,
-    maxResidenceYears: c.maxResidenceYears,
-    perInsuranceYear: c.perInsuranceYear,
-    maxInsuranceYears: c.maxInsuranceYears,
-    agePoints: bandsToAges(c.agePoints),
-  };
-}
-
-const zoneVector = (m: Record<string, number>, zoneIds: readonly string[]) => {
-  const v = Float64Array.from(zoneIds.map((z) => m[z] ?? 0));
-  const t = v.reduce((a, b) => a + b, 0);
-  if (t > 0) for (let i = 0; i < v.length; i++) v[i] /= t;
-  return v;
-};
 
 /** Compiles `s`, which must already be validated and resolved (see `loadScenario`). */
 export function compileScenario(s: Scenario): CompiledScenario {

@@ -13,117 +13,45 @@
  *   command line's `--set` and the dashboard's levers can change.
  */
 import { z } from 'zod';
+import { minInsuranceStay } from '../model/insurance';
+import {
+  AgeBands,
+  AgeSexTable,
+  DataRef,
+  FertilityTable,
+  finite,
+  id,
+  MortalityTable,
+  nonNeg,
+  PathNonNeg,
+  PathShare,
+  pathOf,
+  share,
+  ShareBands,
+  TableOrRef,
+  yearInt,
+  ZoneMap,
+} from './schema-base';
+import { Calibration, ObservationMetric, UncertainParameter } from './schema-analysis';
+import { Fiscal } from './schema-fiscal';
+import { Registration } from './schema-registration';
 
-// No code generation at run time: the app's Content-Security-Policy forbids eval in workers too.
-z.config({ jitless: true });
-
+export {
+  AgeBands,
+  AgeSexTable,
+  DataRef,
+  FertilityTable,
+  MortalityTable,
+  PathNonNeg,
+  PathShare,
+  TableOrRef,
+} from './schema-base';
+export { Calibration, Distribution, ObservationMetric, ParameterMode, UncertainParameter } from './schema-analysis';
+export { Fiscal, FiscalComponent, type FiscalSpec } from './schema-fiscal';
+export { Registration, type RegistrationSpec } from './schema-registration';
 export const SCENARIO_VERSION = 1;
 /** Largest scenario or data file accepted, in bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-const finite = (what = 'a number') => z.number({ error: `must be ${what}` });
-const share = finite('a share between 0 and 1').min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
-const nonNeg = finite().min(0, 'must be ≥ 0');
-const yearInt = z
-  .int({ error: 'must be a whole year' })
-  .min(1949, 'must be 1949 or later')
-  .max(2100, 'must be 2100 or earlier');
-const id = z
-  .string({ error: 'must be a string' })
-  .regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens, starting with a letter');
-
-/** A value that may change by year. */
-const pathOf = (v: z.ZodNumber) =>
-  z.union([v, z.record(z.string().regex(/^\d{4}$/, 'year keys must be four digits'), v)], {
-    error: 'must be a number or an object of {"year": number}',
-  });
-export const PathShare = pathOf(share);
-export const PathNonNeg = pathOf(nonNeg);
-
-export const DataRef = z.strictObject({
-  $data: z
-    .string()
-    .regex(/^data\/[\w./-]+\.json(#\/.*)?$/, 'must be "data/<file>.json" optionally followed by "#/json/pointer"'),
-});
-
-/** A population or rate table by sex over age groups (the last group open). */
-export const AgeSexTable = z
-  .strictObject({
-    ageStarts: z.array(z.int().min(0).max(100)).min(1),
-    female: z.array(nonNeg),
-    male: z.array(nonNeg),
-    source: z.string().optional(),
-    year: z.int().optional(),
-    unit: z.string().optional(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.ageStarts[0] !== 0) ctx.addIssue({ code: 'custom', path: ['ageStarts', 0], message: 'must start at age 0' });
-    for (let i = 1; i < t.ageStarts.length; i++) {
-      if (t.ageStarts[i] <= t.ageStarts[i - 1])
-        ctx.addIssue({ code: 'custom', path: ['ageStarts', i], message: 'ages must increase' });
-    }
-    for (const sex of ['female', 'male'] as const) {
-      if (t[sex].length !== t.ageStarts.length)
-        ctx.addIssue({
-          code: 'custom',
-          path: [sex],
-          message: `has ${t[sex].length} values but ageStarts has ${t.ageStarts.length}`,
-        });
-    }
-  });
-export const TableOrRef = z.union([DataRef, AgeSexTable], { error: 'must be a table or a {"$data": …} reference' });
-
-/** Single-year death rates mx by sex (ages 0 … 100+). */
-export const MortalityTable = z.strictObject({
-  ageStarts: z.array(z.int()).length(101, 'must list 101 single ages 0 … 100'),
-  mx: z.strictObject({ female: z.array(nonNeg).length(101), male: z.array(nonNeg).length(101) }),
-  source: z.string().optional(),
-  method: z.string().optional(),
-  period: z.string().optional(),
-});
-export const FertilityTable = z.strictObject({
-  ageStarts: z.array(z.int()).length(101, 'must list 101 single ages 0 … 100'),
-  asfr: z.array(nonNeg).length(101),
-  source: z.string().optional(),
-  method: z.string().optional(),
-  period: z.string().optional(),
-});
-
-/** Values over age bands, inclusive; ages not covered get 0. */
-export const AgeBands = z
-  .array(
-    z.strictObject({
-      from: z.int().min(0).max(100),
-      to: z.int().min(0).max(100),
-      value: finite().optional(),
-      female: finite().optional(),
-      male: finite().optional(),
-    }),
-  )
-  .min(1)
-  .superRefine((bands, ctx) => {
-    bands.forEach((b, i) => {
-      if (b.to < b.from) ctx.addIssue({ code: 'custom', path: [i, 'to'], message: 'must be ≥ from' });
-      const hasValue = b.value !== undefined;
-      const hasSex = b.female !== undefined && b.male !== undefined;
-      if (hasValue === hasSex)
-        ctx.addIssue({ code: 'custom', path: [i], message: 'give either "value" or both "female" and "male"' });
-      if (i > 0 && b.from <= bands[i - 1].to)
-        ctx.addIssue({ code: 'custom', path: [i, 'from'], message: 'bands must not overlap and must increase' });
-    });
-  });
-const ShareBands = AgeBands.superRefine((bands, ctx) => {
-  bands.forEach((b, i) => {
-    for (const k of ['value', 'female', 'male'] as const) {
-      const v = b[k];
-      if (v !== undefined && (v < 0 || v > 1))
-        ctx.addIssue({ code: 'custom', path: [i, k], message: 'must be between 0 and 1' });
-    }
-  });
-});
-
-/** A stay probability below this cannot keep the coverage as the stationary share (q would exceed 1). */
-const minInsuranceStay = (coverage: number) => (coverage <= 0.5 ? 0 : (2 * coverage - 1) / coverage);
 
 export const GroupAttributes = z
   .strictObject({
@@ -222,8 +150,6 @@ export const Channel = z.strictObject({
   quota: z.union([PathNonNeg, z.null()]).optional(),
 });
 
-const ZoneMap = <T extends z.ZodType>(v: T) => z.record(id, v);
-
 export const Target = z.strictObject({
   id,
   label: z.string(),
@@ -249,21 +175,6 @@ export const Target = z.strictObject({
   source: z.string().optional(),
 });
 
-export const ObservationMetric = z.enum([
-  'residentUrbanRate',
-  'hukouUrbanRate',
-  'gapPoints',
-  'residentPop',
-  'hukouPop',
-  'urbanResidentPop',
-  'urbanHukouPop',
-  // The register's own flows (户籍迁入 / 迁出, births and deaths of registered people), persons per year.
-  'registrationIn',
-  'registrationOut',
-  'hukouBirths',
-  'hukouDeaths',
-]);
-
 export const Observation = z.strictObject({
   metric: ObservationMetric,
   year: yearInt,
@@ -279,159 +190,6 @@ export const Observation = z.strictObject({
   note: z.string().optional(),
 });
 export const Observations = z.array(Observation);
-
-const PayerShares = z
-  .strictObject({
-    central: share,
-    provincial: share,
-    municipal: share,
-    county: share,
-    employer: share,
-    individual: share,
-  })
-  .refine((p) => Math.abs(Object.values(p).reduce((a, b) => a + b, 0) - 1) < 1e-6, {
-    message: 'payer shares must add up to 1',
-  });
-
-export const FiscalComponent = z.strictObject({
-  id,
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  /** One-off per new settler, or annual per person. */
-  kind: z.enum(['oneOff', 'annual']),
-  /** Base-year yuan per person (per year if annual), by age band; ages outside every band cost nothing. */
-  amount: AgeBands,
-  /** Share of the people concerned who take the service up (e.g. minimum-living allowance). */
-  takeUp: share,
-  realGrowth: finite().min(-0.1).max(0.2),
-  payers: PayerShares,
-});
-
-export const Fiscal = z.strictObject({
-  /** The price year of every amount (the base year). */
-  priceYear: yearInt,
-  discountRate: finite().min(0).max(0.3),
-  components: z.array(FiscalComponent).min(1),
-  transfers: z.strictObject({
-    reward: z.strictObject({
-      sameCity: nonNeg,
-      inProvince: nonNeg,
-      otherProvince: nonNeg,
-      otherProvinceShare: share,
-      taper: z.array(share).min(1).max(40),
-    }),
-    generalLinkage: z.strictObject({ weight: PathShare, perCapita: nonNeg }),
-    investmentSubsidy: nonNeg,
-  }),
-  allocation: z.enum(['settlers', 'population']),
-  land: z.strictObject({
-    /** Current urban construction land per urban resident, m². */
-    currentPerPersonM2: nonNeg,
-    /** m² per settler by band of current land per person, bands ordered by `upTo` (null = no upper bound). */
-    bands: z.array(z.strictObject({ upTo: z.union([nonNeg, z.null()]), m2: nonNeg })).min(1),
-    /** Provincial adjustment of the standard, −10 % … +10 %. */
-    provincialAdjustment: finite().min(-0.1).max(0.1),
-    /** Zones that get no new land for settlers (central districts of super-large and mega cities). */
-    noLandZones: z.array(id),
-  }),
-});
-export type FiscalSpec = z.infer<typeof Fiscal>;
-
-const pointerString = z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"');
-
-/**
- * How an analysis moves a parameter: `set` puts the value at the pointer (which must hold a number);
- * `scale` multiplies every number under the pointer (a year path, a table, a zone map) by the value.
- */
-export const ParameterMode = z.enum(['set', 'scale']);
-
-/** A parameter's distribution for Monte Carlo runs (MODEL.md §9); a normal is truncated to its bounds. */
-export const Distribution = z.discriminatedUnion(
-  'type',
-  [
-    z.strictObject({ type: z.literal('uniform'), min: finite(), max: finite() }),
-    z.strictObject({ type: z.literal('triangular'), min: finite(), mode: finite(), max: finite() }),
-    z.strictObject({
-      type: z.literal('normal'),
-      mean: finite(),
-      sd: finite().gt(0, 'must be > 0'),
-      min: finite().optional(),
-      max: finite().optional(),
-    }),
-  ],
-  { error: 'must have type "uniform", "triangular" or "normal"' },
-);
-
-export const UncertainParameter = z.strictObject({
-  pointer: pointerString,
-  mode: ParameterMode.optional(),
-  label: z.string().optional(),
-  labelEn: z.string().optional(),
-  dist: Distribution,
-});
-
-/** The unknowns a calibration may fit, each within bounds, and the observations it fits them to. */
-export const Calibration = z.strictObject({
-  parameters: z
-    .array(
-      z.strictObject({
-        pointer: pointerString,
-        mode: ParameterMode.optional(),
-        label: z.string().optional(),
-        labelEn: z.string().optional(),
-        min: finite(),
-        max: finite(),
-      }),
-    )
-    .min(1),
-  /** Observed metrics to fit (default: every observed metric). */
-  metrics: z.array(ObservationMetric).optional(),
-});
-
-/**
- * The register's doors besides policy settlement (MODEL.md §3 "Registration flows"). Every rate is per year.
- * Without this part the register only gains by settlement and births and loses by deaths.
- */
-export const Registration = z.strictObject({
-  /** College entrants from elsewhere who take a collective registration here; some graduates leave again. */
-  student: z.strictObject({
-    entrantsPerYear: PathNonNeg,
-    /** Share of graduates who stay with their registration (the rest move it out on graduating). */
-    stayShare: PathShare,
-    yearsOfStudy: z.int().min(1).max(8),
-    /** Zones of the colleges. */
-    zoneShares: ZoneMap(share),
-  }),
-  /** 投靠: spouses, minor children and elderly parents joining registered urban residents. */
-  family: z.strictObject({
-    /** Move-ins per registered urban resident (UH) per year when family reunion is fully open. */
-    rate: PathShare,
-    /** How far the package opens family reunion: 1 as the documents (投靠 admitted), 0 closed. */
-    open: PathShare,
-    /** Relative age-sex profile of the movers. */
-    profile: AgeBands,
-  }),
-  /** People who already hold an urban registration elsewhere: job transfers, talent, urban-to-urban moves. */
-  transfer: z.strictObject({ personsPerYear: PathNonNeg, zoneShares: ZoneMap(share) }),
-  /** Other move-ins (e.g. marriage into a village, discharged servicemen), a share to a rural registration. */
-  other: z.strictObject({ personsPerYear: PathNonNeg, ruralShare: PathShare }),
-  /** Registered people living away who move their registration where they live: hazard by completed years away. */
-  away: z.strictObject({
-    initial: share,
-    longRun: share,
-    halfLifeYears: nonNeg,
-    /**
-     * The hazard of a rural registration relative to an urban one (default 1): a rural registration carries
-     * land contract, homestead and collective rights that people keep when they live elsewhere.
-     */
-    ruralRelative: share.optional(),
-  }),
-  /** Registered residents who leave with their registration (enlistment, emigration, work), per person. */
-  otherOut: z.strictObject({ rate: PathShare }),
-  /** Of the residents registered elsewhere (UN), the share whose registration there is urban. */
-  urbanElsewhereShare: share,
-});
-export type RegistrationSpec = z.infer<typeof Registration>;
 
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),

@@ -1,0 +1,50 @@
+/** Pieces of the compiler (compile.ts): a group's attributes, a condition, a zone map, as the model reads them. */
+import type { Condition, GroupAttributes } from '../model/eligibility';
+import { bandsToAges, bandsToVector } from './age-bands';
+import type { ConditionSpec, GroupAttributesSpec } from './schema';
+
+/** A registration group's attributes as the eligibility code reads them (sex × age vectors). */
+export function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
+  return {
+    insuranceCoverage: spec.insuranceCoverage,
+    // Absent: independent years (p = π), the behaviour before insurance persistence.
+    insuranceStay: spec.insuranceStay ?? spec.insuranceCoverage,
+    employment: bandsToVector(spec.employment),
+    ownershipLongRun: bandsToVector(spec.ownership.longRun),
+    ownershipAtArrival: spec.ownership.atArrival,
+    ownershipHalfLife: spec.ownership.halfLifeYears,
+    legalRent: bandsToVector(spec.legalRent),
+    educationAtLeast: [
+      bandsToVector(spec.education.secondary),
+      bandsToVector(spec.education.college),
+      bandsToVector(spec.education.bachelor),
+      bandsToVector(spec.education.postgraduate),
+    ],
+  };
+}
+
+/** A condition of the scenario as the eligibility code reads it (points tables by single age). */
+export function toCondition(c: ConditionSpec): Condition {
+  if (c.type === 'insurance') return { type: 'insurance', years: c.years, counting: c.counting ?? 'cumulative' };
+  if (c.type !== 'points') return c;
+  const e = c.education;
+  return {
+    type: 'points',
+    threshold: c.threshold,
+    base: c.base,
+    education: [e.none, e.secondary, e.college, e.bachelor, e.postgraduate],
+    perResidenceYear: c.perResidenceYear,
+    maxResidenceYears: c.maxResidenceYears,
+    perInsuranceYear: c.perInsuranceYear,
+    maxInsuranceYears: c.maxInsuranceYears,
+    agePoints: bandsToAges(c.agePoints),
+  };
+}
+
+/** A zone map as a vector over the scenario's zones, normalised to sum to 1 (all zero stays zero). */
+export const zoneVector = (m: Record<string, number>, zoneIds: readonly string[]) => {
+  const v = Float64Array.from(zoneIds.map((z) => m[z] ?? 0));
+  const t = v.reduce((a, b) => a + b, 0);
+  if (t > 0) for (let i = 0; i < v.length; i++) v[i] /= t;
+  return v;
+};

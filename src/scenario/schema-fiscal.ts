@@ -1,0 +1,60 @@
+/** The fiscal and land part of the scenario schema (MODEL.md §7). */
+import { z } from 'zod';
+import { AgeBands, finite, id, nonNeg, PathShare, share, yearInt } from './schema-base';
+
+const PayerShares = z
+  .strictObject({
+    central: share,
+    provincial: share,
+    municipal: share,
+    county: share,
+    employer: share,
+    individual: share,
+  })
+  .refine((p) => Math.abs(Object.values(p).reduce((a, b) => a + b, 0) - 1) < 1e-6, {
+    message: 'payer shares must add up to 1',
+  });
+
+export const FiscalComponent = z.strictObject({
+  id,
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  /** One-off per new settler, or annual per person. */
+  kind: z.enum(['oneOff', 'annual']),
+  /** Base-year yuan per person (per year if annual), by age band; ages outside every band cost nothing. */
+  amount: AgeBands,
+  /** Share of the people concerned who take the service up (e.g. minimum-living allowance). */
+  takeUp: share,
+  realGrowth: finite().min(-0.1).max(0.2),
+  payers: PayerShares,
+});
+
+export const Fiscal = z.strictObject({
+  /** The price year of every amount (the base year). */
+  priceYear: yearInt,
+  discountRate: finite().min(0).max(0.3),
+  components: z.array(FiscalComponent).min(1),
+  transfers: z.strictObject({
+    reward: z.strictObject({
+      sameCity: nonNeg,
+      inProvince: nonNeg,
+      otherProvince: nonNeg,
+      otherProvinceShare: share,
+      taper: z.array(share).min(1).max(40),
+    }),
+    generalLinkage: z.strictObject({ weight: PathShare, perCapita: nonNeg }),
+    investmentSubsidy: nonNeg,
+  }),
+  allocation: z.enum(['settlers', 'population']),
+  land: z.strictObject({
+    /** Current urban construction land per urban resident, m². */
+    currentPerPersonM2: nonNeg,
+    /** m² per settler by band of current land per person, bands ordered by `upTo` (null = no upper bound). */
+    bands: z.array(z.strictObject({ upTo: z.union([nonNeg, z.null()]), m2: nonNeg })).min(1),
+    /** Provincial adjustment of the standard, −10 % … +10 %. */
+    provincialAdjustment: finite().min(-0.1).max(0.1),
+    /** Zones that get no new land for settlers (central districts of super-large and mega cities). */
+    noLandZones: z.array(id),
+  }),
+});
+export type FiscalSpec = z.infer<typeof Fiscal>;
