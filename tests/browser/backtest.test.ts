@@ -101,8 +101,18 @@ describe('back-test card', () => {
 
     // A second run can be cancelled: the card says so and keeps the last complete result.
     await card.locator('[data-backtest-origin]').selectOption('2016');
-    await card.locator('[data-action="run"]').click();
-    await card.locator('[data-action="cancel"]').click({ timeout: 5_000 });
+    // Run and cancel from inside the page, on the first frame that shows the cancel button: a back-test can
+    // finish within a second, sooner than a click from outside reliably lands on a running job.
+    await page.evaluate(async () => {
+      const host = document.querySelector('[data-analysis="backtest"]')!;
+      (host.querySelector('[data-action="run"]') as HTMLButtonElement).click();
+      for (let i = 0; i < 600; i++) {
+        const cancel = host.querySelector<HTMLButtonElement>('[data-action="cancel"]');
+        if (cancel) return cancel.click();
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      throw new Error('the cancel button never showed while the back-test ran');
+    });
     await page.waitForSelector('[data-analysis="backtest"][data-analysis-status="cancelled"]', { timeout: 15_000 });
     await card.getByText('已取消；下面仍是上一次完整的结果。').waitFor();
     expect(await card.locator('[data-backtest-table]').count()).toBe(1);
