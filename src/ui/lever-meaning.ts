@@ -121,6 +121,21 @@ const MEANINGS: readonly [RegExp, string, string][] = [
     '中央预算内投资对吸纳落户较多城镇的建设补助，按每名新落户人口计。',
     'Construction-investment subsidy per new settler for towns that take many settlers.',
   ],
+  [
+    /^\/registration\/family\/open$/,
+    '户籍居民的配偶、未成年子女和老年父母投靠落户的开放程度：1 = 按国家规定全部放开，0 = 关闭。',
+    'How far spouses, minor children and elderly parents of registered residents may register with them: 1 open as the national rules, 0 closed.',
+  ],
+  [
+    /^\/registration\/transfer\/personsPerYear$/,
+    '已持外地城镇户口者每年迁入本市户籍的人数（工作调动、人才引进），直接进入城镇户籍。',
+    'People already holding an urban registration elsewhere who move it here each year (job transfers, talent).',
+  ],
+  [
+    /^\/registration\/away\/longRun$/,
+    '户籍在本市、长期在外居住者每年把户口迁往居住地的比例（外出多年后的水平；农村户口按相对系数打折）。',
+    'Share a year of registered people long away who move their registration where they live (rural registrations at a relative rate).',
+  ],
   [/^\/fiscal\/discountRate$/, '计算终身成本现值所用的年贴现率。', 'Annual discount rate of the lifetime cost.'],
   [
     /^\/fiscal\/land\//,
