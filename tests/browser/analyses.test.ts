@@ -110,6 +110,11 @@ describe('analyses', () => {
     expect(await page.locator('h1#analyses-title').innerText()).toBe('分析');
     for (const kind of KINDS) expect(await section(kind).count(), kind).toBe(1);
     expect(await page.locator('[data-target-probability], [data-stale], [data-analysis-error]').count()).toBe(0);
+    // The hooks of INTERFACES.md: every card says its status and has one run button.
+    for (const kind of KINDS) {
+      expect(await section(kind).getAttribute('data-analysis-status'), kind).toBe('idle');
+      expect(await section(kind).locator('[data-action="run"]').count(), kind).toBe(1);
+    }
   });
 
   it('uncertainty: progress while running, probabilities and a fan chart, also in the workspace', async () => {
@@ -126,6 +131,7 @@ describe('analyses', () => {
     });
     await run('uncertainty', 'uncertainty', 'uncertainty');
     expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
+    expect(await section('uncertainty').getAttribute('data-analysis-status')).toBe('done');
     // The final state: no progress bar, the button usable again, a probability in [0, 1] per target.
     expect(await section('uncertainty').locator('progress').count()).toBe(0);
     expect(await page.isEnabled('[data-run="uncertainty"]')).toBe(true);

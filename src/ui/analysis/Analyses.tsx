@@ -112,7 +112,12 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         )}
       </p>
 
-      <section className="analysis-card" data-analysis="uncertainty" aria-labelledby="an-unc">
+      <section
+        className="analysis-card"
+        data-analysis="uncertainty"
+        data-analysis-status={slots.uncertainty.status}
+        aria-labelledby="an-unc"
+      >
         <h2 id="an-unc">{by(lang, '不确定性（蒙特卡罗模拟）', 'Uncertainty (Monte Carlo)')}</h2>
         {view.analysis.uncertainty.length === 0 ? (
           <p>
@@ -168,6 +173,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
               <button
                 type="button"
                 data-run="uncertainty"
+                data-action="run"
                 disabled={
                   slots.uncertainty.status === 'running' || !(runs >= 10 && runs <= 10000) || !Number.isInteger(seed)
                 }
@@ -226,7 +232,12 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         )}
       </section>
 
-      <section className="analysis-card" data-analysis="sensitivity" aria-labelledby="an-sens">
+      <section
+        className="analysis-card"
+        data-analysis="sensitivity"
+        data-analysis-status={slots.sensitivity.status}
+        aria-labelledby="an-sens"
+      >
         <h2 id="an-sens">{by(lang, '敏感性（龙卷风图）', 'Sensitivity (tornado)')}</h2>
         <div className="analysis-form">
           <label>
@@ -254,6 +265,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
           <button
             type="button"
             data-run="sensitivity"
+            data-action="run"
             disabled={slots.sensitivity.status === 'running'}
             onClick={() =>
               void start('sensitivity', (signal, progress) =>
@@ -269,7 +281,12 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         {fresh('sensitivity') !== null && <ChartCard spec={tornadoChart} ctx={ctx} />}
       </section>
 
-      <section className="analysis-card" data-analysis="goal-seek" aria-labelledby="an-goal">
+      <section
+        className="analysis-card"
+        data-analysis="goal-seek"
+        data-analysis-status={slots.goalSeek.status}
+        aria-labelledby="an-goal"
+      >
         <h2 id="an-goal">{by(lang, '目标求解', 'Goal seek')}</h2>
         <p className="muted">
           {by(
@@ -312,6 +329,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
           <button
             type="button"
             data-run="goal-seek"
+            data-action="run"
             disabled={
               slots.goalSeek.status === 'running' ||
               !goalLever ||
@@ -368,7 +386,12 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         )}
       </section>
 
-      <section className="analysis-card" data-analysis="calibration" aria-labelledby="an-cal">
+      <section
+        className="analysis-card"
+        data-analysis="calibration"
+        data-analysis-status={slots.calibration.status}
+        aria-labelledby="an-cal"
+      >
         <h2 id="an-cal">{by(lang, '校准', 'Calibration')}</h2>
         {view.analysis.calibration.length === 0 ? (
           <p>
@@ -405,6 +428,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
               <button
                 type="button"
                 data-run="calibrate"
+                data-action="run"
                 disabled={slots.calibration.status === 'running'}
                 onClick={() =>
                   void start('calibration', (signal, progress) => analyst.calibrate(raw, overrides, progress, signal))
@@ -465,7 +489,12 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
 
       <BacktestCard services={services} result={result} meta={meta} view={view} doc={doc} lang={lang} />
 
-      <section className="analysis-card" data-analysis="evaluation" aria-labelledby="an-eval">
+      <section
+        className="analysis-card"
+        data-analysis="evaluation"
+        data-analysis-status={slots.evaluation.status}
+        aria-labelledby="an-eval"
+      >
         <h2 id="an-eval">{by(lang, '评估：观测值与预测值', 'Evaluation: observed against projected')}</h2>
         <p className="muted">
           {by(
@@ -478,6 +507,7 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
           <button
             type="button"
             data-run="evaluation"
+            data-action="run"
             disabled={slots.evaluation.status === 'running'}
             onClick={() =>
               void start('evaluation', async (signal) => {
