@@ -25,6 +25,7 @@ import { ObservationMetric, type CalibrationSpec, type Scenario } from '../scena
 import { analysisBase, checkParameters, parameterOverride } from './apply';
 import { DEFINITION_METRICS } from './evaluate';
 import { makeProbe, metricAt, timelineYears, type Progress } from './probe';
+import { solve } from './linear-solve';
 
 export type ObservationMetricName = (typeof ObservationMetric.options)[number];
 export type CalibrationParameter = CalibrationSpec['parameters'][number];
@@ -101,28 +102,6 @@ function exclusion(o: Observation, s: Scenario, result: ProjectionResult, metric
   if (DEFINITION_METRICS.has(o.metric) && o.definition && o.definition !== def)
     return `observed under the ${o.definition} definition, projected under the ${def} definition in ${o.year}: not comparable`;
   return null;
-}
-
-/** Solves A x = b (A symmetric positive definite after damping) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
-    [m[c], m[p]] = [m[p], m[c]];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r][c] / m[c][c];
-      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let t = m[r][n];
-    for (let k = r + 1; k < n; k++) t -= m[r][k] * x[k];
-    x[r] = t / m[r][r];
-  }
-  return x;
 }
 
 const sumSq = (r: readonly number[]) => r.reduce((a, x) => a + x * x, 0);

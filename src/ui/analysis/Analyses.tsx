@@ -13,17 +13,17 @@ import type { ProjectionResult } from '../../scenario/result';
 import { docKeyOf, type AnalysisKind } from '../../state/analysis-store';
 import { overridesOf, type ScenarioDoc } from '../../state/doc';
 import { ChartCard } from '../ChartCard';
-import { calibrationChart } from '../charts/calibration';
 import { fanChart } from '../charts/fan';
 import { METRIC_WORDS, tornadoChart } from '../charts/tornado';
 import { metricLabel } from '../charts/words';
 import type { ChartContext, Lang } from '../charts/types';
 import { metricValue } from '../format';
 import { pick } from '../i18n';
-import { download, rawOf, type Services } from '../services';
+import { rawOf, type Services } from '../services';
 import './analysis.css';
 import { BacktestCard } from './BacktestCard';
-import { CUSTOM_METRICS, CUSTOM_TARGET, CustomTargetForm, withCustomTarget } from './CustomTarget';
+import { CalibrationCard } from './CalibrationCard';
+import { GoalSeekCard } from './GoalSeekCard';
 import { by, ProgressLine, SlotNote, useAnalysisJobs } from './slot-ui';
 import { differenceText, TrustList } from './TrustList';
 
@@ -37,7 +37,7 @@ export interface AnalysesProps {
 }
 
 export function Analyses({ services, result, meta, view, doc, lang }: AnalysesProps) {
-  const { analysis, analyst, app } = services;
+  const { analysis, analyst } = services;
   const slots = useStore(analysis, (s) => s.slots);
   const docKey = docKeyOf(doc);
   const { start, cancel } = useAnalysisJobs(analysis, docKey, lang);
@@ -55,22 +55,6 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
   const setSensMetric = (sensMetric: string) => setForm({ sensMetric });
   const sensYear =
     form.sensYear !== null && years.includes(form.sensYear) ? form.sensYear : (targetYears[0] ?? lastYear);
-  const numericLevers = view.levers.filter((l) => !l.toggle);
-  const goalLever =
-    form.goalLever && numericLevers.some((l) => l.pointer === form.goalLever)
-      ? form.goalLever
-      : (numericLevers[0]?.pointer ?? '');
-  const goalTarget =
-    form.goalTarget === CUSTOM_TARGET || (form.goalTarget && result.targets.some((t) => t.id === form.goalTarget))
-      ? form.goalTarget
-      : (result.targets[0]?.id ?? CUSTOM_TARGET);
-  const setGoalLever = (goalLever: string) => setForm({ goalLever });
-  // A fiscal metric needs the scenario's fiscal part; without it the custom target falls back to the gap.
-  const custom =
-    !result.fiscal && CUSTOM_METRICS[form.custom.metric]?.fiscal
-      ? { ...form.custom, metric: 'gapPoints' }
-      : form.custom;
-  const setGoalTarget = (goalTarget: string) => setForm({ goalTarget });
 
   const fresh = (k: AnalysisKind) => (slots[k].docKey === docKey ? slots[k].result : null);
   const ctx: ChartContext = useMemo(
@@ -91,16 +75,10 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
   const overrides = overridesOf(doc);
 
   const uncertainty = fresh('uncertainty') as ChartContext['uncertainty'] | null;
-  const goal = fresh('goalSeek') as Awaited<ReturnType<typeof analyst.goalSeek>> | null;
-  const calibration = fresh('calibration') as Awaited<ReturnType<typeof analyst.calibrate>> | null;
   const evaluation =
     slots.evaluation.docKey === docKey
       ? (slots.evaluation.result as Awaited<ReturnType<typeof analyst.evaluate>>)
       : null;
-  const goalLeverSpec = view.levers.find((l) => l.pointer === goal?.lever);
-  // When the setting as it is already meets the target, the boundary found is the loosest/tightest
-  // setting that still would: worth knowing, but not something to apply with one click.
-  const goalAlreadyMet = !!goal?.current?.met;
 
   return (
     <section className="analyses screen" aria-labelledby="analyses-title">
@@ -282,211 +260,9 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
         {fresh('sensitivity') !== null && <ChartCard spec={tornadoChart} ctx={ctx} />}
       </section>
 
-      <section
-        className="analysis-card"
-        data-analysis="goal-seek"
-        data-analysis-status={slots.goalSeek.status}
-        aria-labelledby="an-goal"
-      >
-        <h2 id="an-goal">{by(lang, '目标求解', 'Goal seek')}</h2>
-        <p className="muted">
-          {by(
-            lang,
-            '求出使所选目标恰好达到的杠杆取值（对单调响应用二分法）；达不到时给出可达到的最好结果。',
-            'Finds the setting of a lever at which the chosen target is just met (bisection on a monotone response); when no setting reaches it, says so with the best value reachable.',
-          )}
-        </p>
-        <div className="analysis-form">
-          <label>
-            {by(lang, '杠杆', 'Lever')}{' '}
-            <select value={goalLever} data-goal-lever="" onChange={(e) => setGoalLever(e.target.value)}>
-              {numericLevers.map((l) => (
-                <option key={l.pointer} value={l.pointer}>
-                  {pick(lang, l.label, l.labelEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {by(lang, '目标', 'Target')}{' '}
-            <select value={goalTarget} data-goal-target="" onChange={(e) => setGoalTarget(e.target.value)}>
-              {result.targets.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {pick(lang, t.label, t.labelEn)}
-                </option>
-              ))}
-              <option value={CUSTOM_TARGET}>{by(lang, '自定义目标…', 'A target of my own…')}</option>
-            </select>
-          </label>
-          {goalTarget === CUSTOM_TARGET && (
-            <CustomTargetForm
-              value={custom}
-              years={years.slice(1)}
-              fiscal={!!result.fiscal}
-              lang={lang}
-              onChange={(custom) => setForm({ custom })}
-            />
-          )}
-          <button
-            type="button"
-            data-run="goal-seek"
-            data-action="run"
-            disabled={
-              slots.goalSeek.status === 'running' ||
-              !goalLever ||
-              !goalTarget ||
-              (goalTarget === CUSTOM_TARGET && !Number.isFinite(custom.value))
-            }
-            onClick={() =>
-              void start('goalSeek', (signal, progress) =>
-                analyst.goalSeek(
-                  raw,
-                  goalTarget === CUSTOM_TARGET ? [...overrides, withCustomTarget(result.targets, custom)] : overrides,
-                  { lever: goalLever, target: goalTarget },
-                  progress,
-                  signal,
-                ),
-              )
-            }
-          >
-            {by(lang, '求解', 'Seek')}
-          </button>
-        </div>
-        <ProgressLine slot={slots.goalSeek} lang={lang} onCancel={() => cancel('goalSeek')} />
-        <SlotNote slot={slots.goalSeek} docKey={docKey} lang={lang} />
-        {goal && (
-          <div
-            className={`goal-result ${goal.achieved ? 'met' : 'unmet'}`}
-            data-goal-result=""
-            data-achieved={String(goal.achieved)}
-            data-value={goal.value ?? ''}
-          >
-            <p>
-              <strong>{goal.achieved ? '✓ ' : '✗ '}</strong>
-              {lang === 'en' ? goal.message : (goal.messageZh ?? goal.message)}
-            </p>
-            {goal.achieved && goal.value !== null && goalLeverSpec && !goalAlreadyMet && (
-              <button
-                type="button"
-                data-apply-goal=""
-                onClick={() => {
-                  const source = view.sourceValues[goalLeverSpec.pointer] ?? goalLeverSpec.value;
-                  app.getState().setLever(goalLeverSpec.pointer, goal.value!, source);
-                  app.getState().setRoute('workspace');
-                  app.getState().focus(goalLeverSpec.pointer);
-                }}
-              >
-                {by(
-                  lang,
-                  `在工作台采用此设置（${goal.value} ${goalLeverSpec.unit}）`,
-                  `Use this setting in the workspace (${goal.value} ${goalLeverSpec.unit})`,
-                )}
-              </button>
-            )}
-          </div>
-        )}
-      </section>
+      <GoalSeekCard services={services} result={result} view={view} doc={doc} lang={lang} />
 
-      <section
-        className="analysis-card"
-        data-analysis="calibration"
-        data-analysis-status={slots.calibration.status}
-        aria-labelledby="an-cal"
-      >
-        <h2 id="an-cal">{by(lang, '校准', 'Calibration')}</h2>
-        {view.analysis.calibration.length === 0 ? (
-          <p>
-            {by(
-              lang,
-              '本情景未指定待校准参数（calibration 部分）。',
-              'This scenario names no unknowns to calibrate (its calibration part).',
-            )}
-          </p>
-        ) : (
-          <>
-            <p className="muted">
-              {by(
-                lang,
-                `以最小二乘法将下列参数拟合到情景的观测值（${view.observed.length} 个）：`,
-                `Fits these unknowns to the scenario's ${view.observed.length} observations by least squares:`,
-              )}
-            </p>
-            <ul className="param-list">
-              {view.analysis.calibration.map((p) => (
-                <li key={p.pointer}>
-                  {pick(lang, p.label, p.labelEn)}：<code>{p.range}</code>
-                  {p.mode === 'scale' ? by(lang, '（倍数）', ' (multiplier)') : ''}
-                  {calibration && calibration.parameters[p.pointer] !== undefined && (
-                    <>
-                      {' → '}
-                      <strong data-calibrated={p.pointer}>{+calibration.parameters[p.pointer].toPrecision(4)}</strong>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <div className="analysis-form">
-              <button
-                type="button"
-                data-run="calibrate"
-                data-action="run"
-                disabled={slots.calibration.status === 'running'}
-                onClick={() =>
-                  void start('calibration', (signal, progress) => analyst.calibrate(raw, overrides, progress, signal))
-                }
-              >
-                {by(lang, '开始校准', 'Calibrate')}
-              </button>
-            </div>
-            <ProgressLine slot={slots.calibration} lang={lang} onCancel={() => cancel('calibration')} />
-            <SlotNote slot={slots.calibration} docKey={docKey} lang={lang} />
-            {calibration && (
-              <>
-                <p data-rmse={calibration.rmse}>
-                  {by(lang, '拟合误差（均方根）', 'Fit error (RMSE)')}：{calibration.rmseStart.toPrecision(3)} →{' '}
-                  <strong>{calibration.rmse.toPrecision(3)}</strong>
-                  {by(
-                    lang,
-                    `（${calibration.evaluations} 次运行${calibration.converged ? '，已收敛' : '，未完全收敛'}）`,
-                    ` (${calibration.evaluations} runs${calibration.converged ? ', converged' : ', not fully converged'})`,
-                  )}
-                </p>
-                <div className="analysis-form">
-                  <button
-                    type="button"
-                    data-export-calibrated=""
-                    onClick={async () => {
-                      const text = await analyst.calibratedScenario(raw, overrides, calibration);
-                      download(text, `${result.scenario.id}-calibrated.json`);
-                    }}
-                  >
-                    {by(lang, '导出校准后的情景 JSON', 'Export the calibrated scenario (JSON)')}
-                  </button>
-                  <button
-                    type="button"
-                    data-open-calibrated=""
-                    onClick={async () => {
-                      const text = await analyst.calibratedScenario(raw, overrides, calibration);
-                      app.getState().openDoc({
-                        source: {
-                          kind: 'custom',
-                          raw: JSON.parse(text),
-                          fileName: `${result.scenario.id}-calibrated.json`,
-                        },
-                        edits: {},
-                      });
-                      app.getState().setRoute('workspace');
-                    }}
-                  >
-                    {by(lang, '在工作台打开校准后的情景', 'Open the calibrated scenario in the workspace')}
-                  </button>
-                </div>
-                <ChartCard spec={calibrationChart} ctx={ctx} />
-              </>
-            )}
-          </>
-        )}
-      </section>
+      <CalibrationCard services={services} result={result} view={view} doc={doc} lang={lang} ctx={ctx} />
 
       <BacktestCard services={services} result={result} meta={meta} view={view} doc={doc} lang={lang} />
 
