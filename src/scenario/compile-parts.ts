@@ -48,3 +48,12 @@ export const zoneVector = (m: Record<string, number>, zoneIds: readonly string[]
   if (t > 0) for (let i = 0; i < v.length; i++) v[i] /= t;
   return v;
 };
+
+/**
+ * A hazard by completed years d that moves from `initial` to `longRun`, half of the way after
+ * `halfLifeYears` (departures of migrants; people long away moving their registration out).
+ */
+export function hazardAt(h: { initial: number; longRun: number; halfLifeYears: number }, d: number): number {
+  const decay = h.halfLifeYears > 0 ? Math.pow(0.5, d / h.halfLifeYears) : 0;
+  return h.longRun + (h.initial - h.longRun) * decay;
+}

@@ -4,7 +4,7 @@
  */
 import { AGES as AGES_, SA as SA_ } from '../model/dims';
 import { bandsToVector } from './age-bands';
-import { zoneVector } from './compile-parts';
+import { hazardAt, zoneVector } from './compile-parts';
 import { valueAt } from './path';
 import type { Scenario } from './schema';
 
@@ -143,10 +143,7 @@ export function compileRegistration(
     out.otherInRural[k] = valueAt(r.other.ruralShare, y);
 
     const a = r.away;
-    for (let d = 0; d < D; d++) {
-      const decay = a.halfLifeYears > 0 ? Math.pow(0.5, d / a.halfLifeYears) : 0;
-      out.awayOut[k * D + d] = a.longRun + (a.initial - a.longRun) * decay;
-    }
+    for (let d = 0; d < D; d++) out.awayOut[k * D + d] = hazardAt(a, d);
     out.awayOutRural[k] = a.ruralRelative ?? 1;
     out.otherOut[k] = valueAt(r.otherOut.rate, y);
     out.urbanElsewhereShare[k] = r.urbanElsewhereShare;

@@ -22,7 +22,7 @@ import {
 import { lifeTable, survivalRatios } from '../model/life-table';
 import { rogersCastro } from '../model/rogers-castro';
 import { bandsToAges } from './age-bands';
-import { groupAttributes, toCondition, zoneVector } from './compile-parts';
+import { groupAttributes, hazardAt, toCondition, zoneVector } from './compile-parts';
 import { compileRegistration, DEFAULT_AWAY_MEAN_YEARS } from './compile-registration';
 import { setAt } from './pointer';
 import { valueAt } from './path';
@@ -232,8 +232,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     const dep = mg.departure;
     let depRural = 0;
     for (let d = 0; d < D; d++) {
-      const decay = dep.halfLifeYears > 0 ? Math.pow(0.5, d / dep.halfLifeYears) : 0;
-      departure[k * D + d] = dep.longRun + (dep.initial - dep.longRun) * decay;
+      departure[k * D + d] = hazardAt(dep, d);
       depRural += rnDurations[d] * departure[k * D + d];
     }
     departureRural[k] = depRural;
