@@ -134,9 +134,15 @@ function fitVisible(
     );
   let c;
   try {
-    c = calibrate(doc, load, [], maxEvaluations ? { maxEvaluations } : {}, onProgress);
+    c = calibrate(
+      doc,
+      load,
+      [],
+      { underdetermined: 'minimum-change', ...(maxEvaluations ? { maxEvaluations } : {}) },
+      onProgress,
+    );
   } catch (e) {
-    // Too few usable observations for the unknowns (or none left after the definition rule): say so, run as is.
+    // No usable observation left after the definition rule: say so, run as is.
     if (e instanceof ValidationError && e.issues.every((i) => i.path === '--calibrate'))
       return notFitted(
         'not-enough',

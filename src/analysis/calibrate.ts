@@ -37,7 +37,20 @@ export interface CalibrateOptions {
   readonly metrics?: readonly ObservationMetricName[];
   /** Upper limit on model runs (default 200). */
   readonly maxEvaluations?: number;
+  /**
+   * Fewer usable observations than unknowns: `refuse` (default) throws; `minimum-change` fits what the
+   * observations determine and leaves the rest as near their starting values as the fit allows.
+   */
+  readonly underdetermined?: 'refuse' | 'minimum-change';
 }
+
+/**
+ * Weight of the pull towards the start, per unknown in its unit interval, when the observations do not
+ * determine every unknown. Small against any residual the data can show (a relative error of 1e-3 costs
+ * 1e-6; a whole-range move 1e-8), so it only chooses among fits the data cannot tell apart: the one that
+ * changes the assumptions least (Tikhonov regularisation with a vanishing weight, the minimum-norm solution).
+ */
+const MIN_CHANGE_WEIGHT = 1e-4;
 
 export interface FittedPoint {
   readonly year: number;
@@ -149,7 +162,8 @@ export function calibrate(
   const points: Point[] = observed
     .filter((_, i) => reasons[i] === null)
     .map((o) => ({ metric: o.metric, year: o.year, value: o.value, scale: residualScale(o.metric, o.value) }));
-  if (points.length < params.length)
+  const minChange = points.length > 0 && points.length < params.length && options.underdetermined === 'minimum-change';
+  if (points.length < params.length && !minChange)
     throw new ValidationError([
       {
         path: '--calibrate',
@@ -166,12 +180,17 @@ export function calibrate(
   });
   const residualsOf = (r: ProjectionResult) =>
     points.map((p) => ((metricAt(r, p.metric, p.year) ?? NaN) - p.value) / p.scale);
+  const uStart = startX.map((x, j) => (x - params[j].min) / (params[j].max - params[j].min));
+  // The pull towards the start rides along as extra residuals, so the minimiser and its Jacobian need no change.
+  const withPrior = (res: number[], u: readonly number[]) =>
+    minChange ? [...res, ...u.map((v, j) => MIN_CHANGE_WEIGHT * (v - uStart[j]))] : res;
+  const dataSumSq = (res: readonly number[]) => sumSq(res.slice(0, points.length));
   let lastResult: ProjectionResult = probe.base;
   const evaluate = (u: readonly number[]): number[] | null => {
     try {
       const r = probe.run(overridesAt(u));
       onProgress?.(probe.evaluations, maxEvaluations);
-      const res = residualsOf(r);
+      const res = withPrior(residualsOf(r), u);
       if (res.some((x) => !Number.isFinite(x))) return null;
       lastResult = r;
       return res;
@@ -182,14 +201,14 @@ export function calibrate(
     }
   };
 
-  let u = startX.map((x, j) => (x - params[j].min) / (params[j].max - params[j].min));
+  let u = [...uStart];
   const r0 = evaluate(u);
   if (!r0)
     throw new ValidationError([{ path: '--calibrate', message: 'the scenario does not run at the starting values' }]);
   let r = r0;
   let best = lastResult;
   let f = sumSq(r);
-  const fStart = f;
+  const fStart = dataSumSq(r);
   let lambda = 1e-3;
   let converged = false;
   // Forward-difference step in the unit interval: wide enough to step over the model's 12-digit rounding
@@ -201,12 +220,12 @@ export function calibrate(
       converged = true;
       break;
     }
-    const jac: number[][] = points.map(() => new Array<number>(n).fill(0));
+    const jac: number[][] = r.map(() => new Array<number>(n).fill(0));
     for (let j = 0; j < n; j++) {
       const d = u[j] + h <= 1 ? h : -h;
       const uj = u.map((v, k) => (k === j ? v + d : v));
       const rj = evaluate(uj);
-      if (rj) for (let i = 0; i < points.length; i++) jac[i][j] = (rj[i] - r[i]) / d;
+      if (rj) for (let i = 0; i < r.length; i++) jac[i][j] = (rj[i] - r[i]) / d;
     }
     const jtj = Array.from({ length: n }, (_, a) =>
       Array.from({ length: n }, (_, b) => jac.reduce((t, row) => t + row[a] * row[b], 0)),
@@ -294,6 +313,10 @@ export function calibrate(
       'Hukou observations under another registration definition than the projection are not fitted (MODEL.md §2).',
     );
   const atBound = params.filter((_, j) => u[j] <= 1e-6 || u[j] >= 1 - 1e-6).map((p) => p.pointer);
+  if (minChange)
+    notes.push(
+      `${points.length} usable observation(s) for ${params.length} unknowns: the observations fix what they can; the other directions stay as near the starting values as the fit allows (the least change to the assumptions).`,
+    );
   if (atBound.length) notes.push(`On a bound (the bound, an assumption, decides the value): ${atBound.join(', ')}.`);
   for (const p of params) {
     const ys = timelineYears(s, p.pointer);
@@ -307,7 +330,7 @@ export function calibrate(
     unknowns: params.map((p) => ({ ...p })),
     start: Object.fromEntries(params.map((p, j) => [p.pointer, startX[j]])),
     atBound,
-    rmse: Math.sqrt(f / points.length),
+    rmse: Math.sqrt(dataSumSq(r) / points.length),
     rmseStart: Math.sqrt(fStart / points.length),
     rmseByMetric,
     residuals:

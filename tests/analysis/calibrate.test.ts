@@ -148,4 +148,33 @@ describe('calibrate', () => {
     ).toEqual(['--calibrate']);
     expect(() => calibrate(none, load, [])).toThrow(ValidationError);
   });
+
+  describe('fewer observations than unknowns', () => {
+    // One observation (the resident population of 2018) for two unknowns that both move it: the data fix one
+    // combination, and the minimum-change rule fixes the rest. Without the option the fit is refused.
+    const one = {
+      ...raw,
+      observed: (raw.observed as { metric: string; year: number }[]).filter(
+        (o) => o.metric === 'residentPop' && o.year === 2018,
+      ),
+    };
+    it('is refused by default, naming the count', () => {
+      expect(() => calibrate(one, load, [])).toThrow(/1 usable observation\(s\) for 2 unknown/);
+    });
+    const fitOne = calibrate(one, load, [], { underdetermined: 'minimum-change' });
+    it('fits the one observation exactly, and says how', () => {
+      expect(fitOne.observations).toBe(1);
+      expect(fitOne.rmseStart).toBeGreaterThan(1e-3);
+      expect(fitOne.rmse).toBeLessThan(1e-6);
+      expect(fitOne.notes.join(' ')).toMatch(/1 usable observation\(s\) for 2 unknowns/);
+    });
+    it('leaves the unknown the observation hardly sees near its start', () => {
+      // The inflow sets the resident total; the intensity only moves people between rural and urban.
+      expect(Math.abs(fitOne.parameters[INFLOW] - 1)).toBeGreaterThan(0.05);
+      expect(Math.abs(fitOne.parameters[INTENSITY] - 1)).toBeLessThan(0.1 * Math.abs(fitOne.parameters[INFLOW] - 1));
+    });
+    it('adds no pull when the observations are enough', () => {
+      expect(calibrate(raw, load, [], { underdetermined: 'minimum-change' }).parameters).toEqual(fit.parameters);
+    });
+  });
 });
