@@ -8,27 +8,38 @@
  *   from the base year; transfers are per-person rates without growth;
  * - a settler costs the full annual package from the year of settlement on
  *   (while alive and living in the city), plus the one-offs in that year;
- *   their children born later are registered natives and cost nothing here;
+ *   a component with a waiting period (`afterYears`, e.g. housing support
+ *   after the years a document requires) starts that many years later, for
+ *   the settlers still there; their children born later are registered
+ *   natives and cost nothing here;
+ * - a one-off for new urban residents (`appliesTo: newUrbanResidents`, e.g.
+ *   urban infrastructure) follows the net growth of the urban population by
+ *   migration, not registrations: a resident who converts in place (UA or
+ *   UN → UH) or a village reclassified in place adds nothing;
  * - a non-registered resident (UA, UN) costs the annual package × the
- *   residence-permit service level S(t);
+ *   residence-permit service level: the component's own path where it has
+ *   one (equalisation by a date), else S(t);
+ * - of the cost of settlers registered elsewhere, `originShare` stays with
+ *   their area of origin (payer `origin`, e.g. pensions of older settlers
+ *   where a document says so): part of the cost, not of the city's burden;
  * - the base year has no flows: every series is NaN at index 0.
  */
-import { AGES as AGES_, OPEN_AGE as OPEN_AGE_, SA as SA_ } from './dims';
-import { SURV_CLASSES as SURV_CLASSES_, SURV_URBAN as SURV_URBAN_, type ModelInput } from './input';
-import type { ProjectionOutput } from './output';
+import { SA as SA_ } from './dims';
+import type { ModelInput } from './input';
+import { F_BIRTHS, F_DEATHS, FIELDS, STATES, ST_UA, ST_UH, ST_UN, type ProjectionOutput } from './output';
+import { ageSettled, lifetimePV } from './fiscal-lifetime';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
-const AGES = AGES_;
-const OPEN_AGE = OPEN_AGE_;
 const SA = SA_;
-const SURV_CLASSES = SURV_CLASSES_;
-const SURV_URBAN = SURV_URBAN_;
 
-/** Who pays, in the order of every payer array. */
-export const PAYERS = ['central', 'provincial', 'municipal', 'county', 'employer', 'individual'] as const;
+/** Who pays, in the order of every payer array; `origin` is the settlers' area of origin (户籍迁出地). */
+export const PAYERS = ['central', 'provincial', 'municipal', 'county', 'employer', 'individual', 'origin'] as const;
 export type Payer = (typeof PAYERS)[number];
+/** The payers a component's shares name; `origin` gets only what `originShare` leaves with it. */
+export const SHARE_PAYERS = PAYERS.slice(0, 6) as readonly Exclude<Payer, 'origin'>[];
 const MUNICIPAL = 2;
 const COUNTY = 3;
+const ORIGIN = 6;
 
 export interface FiscalComponent {
   readonly id: string;
@@ -38,8 +49,16 @@ export interface FiscalComponent {
   readonly perPerson: Float64Array;
   /** Real growth rate per year of the per-person amount. */
   readonly realGrowth: number;
-  /** Shares of the six payers (sum 1), in the order of {@link PAYERS}. */
+  /** Shares of the payers (sum 1, `origin` 0), in the order of {@link PAYERS}. */
   readonly payers: Float64Array;
+  /** Who a one-off is for: settlers, or each net new urban resident (annual components: settlers). */
+  readonly appliesTo: 'settlers' | 'newUrbanResidents';
+  /** Years after settlement before the component applies (0: from the year of settlement). */
+  readonly afterYears: number;
+  /** The component's own service level for non-registered residents per year index, or null for S(t). */
+  readonly serviceLevel: Float64Array | null;
+  /** Share of the cost of settlers registered elsewhere that their area of origin bears. */
+  readonly originShare: number;
 }
 
 export interface FiscalInput {
@@ -67,6 +86,11 @@ export interface FiscalInput {
   readonly generalPerCapita: number;
   /** Construction-investment subsidy per person settled (元/人). */
   readonly investmentSubsidy: number;
+  /**
+   * A reward fund of fixed annual size (元) per year index (NaN where none is given): the whole fund is the
+   * reward of that year, in place of the per-settler rates (the national preset: the central fund itself).
+   */
+  readonly rewardFund: Float64Array | null;
   /** How the city passes receipts on to its zones: by this year's settlers or by urban population. */
   readonly allocation: 'settlers' | 'population';
   /** New construction land per settler (m²), by zone. */
@@ -79,9 +103,12 @@ export interface FiscalOutput {
   /** Cost per payer: index `p * n + i`. */
   readonly costByPayer: Float64Array;
   readonly totalCost: Float64Array;
-  /** Cost of settlers (annual package and one-offs) and of non-registered residents (package × S). */
+  /** Cost of settlers (annual package and one-offs), of non-registered residents (package × S) and of new urban residents. */
   readonly costSettlers: Float64Array;
   readonly costNonRegistered: Float64Array;
+  readonly costNewUrban: Float64Array;
+  /** Net growth of the urban population by migration (persons; 0 where it shrinks). */
+  readonly newUrbanResidents: Float64Array;
   readonly reward: Float64Array;
   readonly generalLinkage: Float64Array;
   readonly investmentSubsidy: Float64Array;
@@ -103,25 +130,6 @@ export interface FiscalOutput {
   readonly landHaCumulative: Float64Array;
 }
 
-/** Ages a sex × age vector one year with the urban survival ratios of step k, into `out`. */
-function ageSettled(input: ModelInput, k: number, v: Float64Array, out: Float64Array): void {
-  const sOff = (k * SURV_CLASSES + SURV_URBAN) * SA;
-  const surv = input.survival;
-  const leave = input.leaveUrban;
-  for (let s = 0; s < 2; s++) {
-    const o = s * AGES;
-    let open = 0;
-    for (let a = OPEN_AGE; a >= 1; a--) {
-      const from = a - 1;
-      const x = v[o + from] * surv[sOff + o + from] * (1 - leave[k * SA + o + Math.min(a, OPEN_AGE)]);
-      if (a === OPEN_AGE) open = x + v[o + OPEN_AGE] * surv[sOff + o + OPEN_AGE] * (1 - leave[k * SA + o + OPEN_AGE]);
-      else out[o + a] = x;
-    }
-    out[o + OPEN_AGE] = open;
-    out[o] = 0;
-  }
-}
-
 export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: FiscalInput): FiscalOutput {
   const n = out.steps + 1;
   const Z = out.dims.zones;
@@ -134,6 +142,8 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     totalCost: arr(),
     costSettlers: arr(),
     costNonRegistered: arr(),
+    costNewUrban: arr(),
+    newUrbanResidents: arr(),
     reward: arr(),
     generalLinkage: arr(),
     investmentSubsidy: arr(),
@@ -154,6 +164,13 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
   let aged = new Float64Array(Z * SA);
   let stockUN = new Float64Array(SA);
   let agedUN = new Float64Array(SA);
+  // The settlers of the last `maxWait` years by years since settlement (cohort d settled d years ago), for
+  // the components with a waiting period; the same for those registered elsewhere.
+  const maxWait = f.components.reduce((m, c) => Math.max(m, c.afterYears), 0);
+  const cohorts = Array.from({ length: maxWait + 1 }, () => new Float64Array(Z * SA));
+  const cohortsUN = Array.from({ length: maxWait + 1 }, () => new Float64Array(SA));
+  const zoneU = (z: number, i: number) => out.zoneUH[z * n + i] + out.zoneUA[z * n + i] + out.zoneUN[z * n + i];
+  const newByZone = new Float64Array(Z);
   // Reward owed per year of settlement (the taper applies to each cohort).
   const rewardBase = arr();
   const { sameCity, inProvince, otherProvince, otherProvinceShare, taper } = f.reward;
@@ -171,48 +188,109 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     ageSettled(input, k, stockUN, agedUN);
     for (let j = 0; j < SA; j++) agedUN[j] += out.settlersAgeUN[i * SA + j];
     [stockUN, agedUN] = [agedUN, stockUN];
+    // Each tracked cohort a year on (from the oldest down, so each reads last year's younger one); the
+    // oldest drops out of the tracking (it is in `stock`), this year's settlers enter at d = 0.
+    for (let d = maxWait; d >= 1; d--) {
+      for (let z = 0; z < Z; z++)
+        ageSettled(input, k, cohorts[d - 1].subarray(z * SA, (z + 1) * SA), cohorts[d].subarray(z * SA, (z + 1) * SA));
+      ageSettled(input, k, cohortsUN[d - 1], cohortsUN[d]);
+    }
+    cohorts[0].set(out.settlersAge.subarray(i * Z * SA, (i + 1) * Z * SA));
+    cohortsUN[0].set(out.settlersAgeUN.subarray(i * SA, (i + 1) * SA));
     let settledUN = 0;
     for (let j = 0; j < SA; j++) settledUN += stockUN[j];
 
+    // Net growth of the urban population by migration: the change in urban residents less their natural
+    // increase and the villages reclassified in place, by zone where it grows.
+    let natural = 0;
+    for (const st of [ST_UH, ST_UA, ST_UN])
+      natural += out.ledger[(k * STATES + st) * FIELDS + F_BIRTHS] - out.ledger[(k * STATES + st) * FIELDS + F_DEATHS];
+    let growth = 0;
+    let positive = 0;
+    for (let z = 0; z < Z; z++) {
+      const dz = zoneU(z, i) - zoneU(z, i - 1) - out.series.reclassified[i] * input.reclassZones[k * Z + z];
+      growth += dz;
+      newByZone[z] = Math.max(0, dz);
+      positive += newByZone[z];
+    }
+    const newUrban = Math.max(0, growth - natural);
+    for (let z = 0; z < Z; z++) newByZone[z] = positive > 0 ? (newUrban * newByZone[z]) / positive : 0;
+    r.newUrbanResidents[i] = newUrban;
+
     const settlers = out.series.settlers[i];
-    const S = f.serviceLevel[i];
     let totalSettlerCost = 0;
     let newSettlerCost = 0;
+    let newUrbanCost = 0;
     for (let c = 0; c < C; c++) {
       const comp = f.components[c];
       const g = Math.pow(1 + comp.realGrowth, t);
+      const pp = comp.perPerson;
+      const S = comp.serviceLevel ? comp.serviceLevel[i] : f.serviceLevel[i];
+      const wait = comp.afterYears;
       let cost = 0;
-      for (let z = 0; z < Z; z++) {
-        let zc = 0;
-        const newOff = (i * Z + z) * SA;
-        if (comp.kind === 'oneOff') {
-          for (let j = 0; j < SA; j++) zc += out.settlersAge[newOff + j] * comp.perPerson[j];
-          zc *= g;
-          newSettlerCost += zc;
-          totalSettlerCost += zc;
-        } else {
-          let settled = 0;
-          let fresh = 0;
-          let nonReg = 0;
-          for (let j = 0; j < SA; j++) {
-            const pp = comp.perPerson[j];
-            settled += stock[z * SA + j] * pp;
-            fresh += out.settlersAge[newOff + j] * pp;
-            nonReg += out.nonRegisteredAge[newOff + j] * pp;
-          }
-          zc = g * (settled + S * nonReg);
-          newSettlerCost += g * fresh;
-          totalSettlerCost += g * settled;
+      let fromElsewhere = 0;
+      if (comp.appliesTo === 'newUrbanResidents') {
+        for (let z = 0; z < Z; z++) {
+          const zc = g * newByZone[z] * meanPerPerson(pp, out.nonRegisteredAge, (i * Z + z) * SA);
+          r.zoneCost[z * n + i] += zc;
+          cost += zc;
         }
-        r.zoneCost[z * n + i] += zc;
-        cost += zc;
+        newUrbanCost += cost;
+      } else if (comp.kind === 'oneOff') {
+        // Paid once, `wait` years after settlement, for the settlers of then still in the city.
+        const due = cohorts[wait];
+        for (let z = 0; z < Z; z++) {
+          let zc = 0;
+          for (let j = 0; j < SA; j++) zc += due[z * SA + j] * pp[j];
+          zc *= g;
+          r.zoneCost[z * n + i] += zc;
+          cost += zc;
+        }
+        for (let j = 0; j < SA; j++) fromElsewhere += cohortsUN[wait][j] * pp[j];
+        fromElsewhere *= g;
+        totalSettlerCost += cost;
+        if (wait === 0) newSettlerCost += cost;
+      } else {
+        let settlerCost = 0;
+        for (let z = 0; z < Z; z++) {
+          let settled = 0;
+          let nonReg = 0;
+          const newOff = (i * Z + z) * SA;
+          for (let j = 0; j < SA; j++) {
+            // Settled at least `wait` years ago: the stock less the cohorts still waiting.
+            let x = stock[z * SA + j];
+            for (let d = 0; d < wait; d++) x -= cohorts[d][z * SA + j];
+            // The stock and its cohorts are aged apart: a difference of rounding, never a negative cost.
+            settled += Math.max(0, x) * pp[j];
+            nonReg += out.nonRegisteredAge[newOff + j] * pp[j];
+          }
+          const zc = g * (settled + S * nonReg);
+          settlerCost += g * settled;
+          r.zoneCost[z * n + i] += zc;
+          cost += zc;
+        }
+        for (let j = 0; j < SA; j++) {
+          let x = stockUN[j];
+          for (let d = 0; d < wait; d++) x -= cohortsUN[d][j];
+          fromElsewhere += Math.max(0, x) * pp[j];
+        }
+        fromElsewhere *= g;
+        totalSettlerCost += settlerCost;
+        if (wait === 0) {
+          let fresh = 0;
+          for (let z = 0; z < Z; z++) for (let j = 0; j < SA; j++) fresh += cohorts[0][z * SA + j] * pp[j];
+          newSettlerCost += g * fresh;
+        }
       }
       r.costByComponent[c * n + i] = cost;
-      for (let p = 0; p < P; p++) r.costByPayer[p * n + i] += cost * comp.payers[p];
+      const toOrigin = comp.originShare * fromElsewhere;
+      for (let p = 0; p < P; p++) r.costByPayer[p * n + i] += (cost - toOrigin) * comp.payers[p];
+      r.costByPayer[ORIGIN * n + i] += toOrigin;
       r.totalCost[i] += cost;
     }
     r.costSettlers[i] = totalSettlerCost;
-    r.costNonRegistered[i] = r.totalCost[i] - totalSettlerCost;
+    r.costNewUrban[i] = newUrbanCost;
+    r.costNonRegistered[i] = r.totalCost[i] - totalSettlerCost - newUrbanCost;
     r.perSettlerAnnual[i] = settlers > 0 ? newSettlerCost / settlers : NaN;
     let stockTotal = 0;
     for (let j = 0; j < Z * SA; j++) stockTotal += stock[j];
@@ -233,13 +311,14 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       const lag = i - tau;
       if (lag < taper.length) reward += rewardBase[tau] * taper[lag];
     }
-    r.reward[i] = reward;
+    const fund = f.rewardFund?.[i];
+    r.reward[i] = fund !== undefined && Number.isFinite(fund) ? fund : reward;
     r.generalLinkage[i] = f.generalPerCapita * (settledUN + f.generalWeight[i] * out.series.stockUN[i]);
     r.investmentSubsidy[i] = settlers * f.investmentSubsidy;
-    const transfers = reward + r.generalLinkage[i] + r.investmentSubsidy[i];
+    const transfers = r.reward[i] + r.generalLinkage[i] + r.investmentSubsidy[i];
     r.transfersTotal[i] = transfers;
     r.municipalNet[i] = r.costByPayer[MUNICIPAL * n + i] + r.costByPayer[COUNTY * n + i] - transfers;
-    r.transferPerSettler[i] = settlers > 0 ? (reward + r.investmentSubsidy[i]) / settlers : NaN;
+    r.transferPerSettler[i] = settlers > 0 ? (r.reward[i] + r.investmentSubsidy[i]) / settlers : NaN;
 
     // The city passes its receipts on to the zones.
     let weightSum = 0;
@@ -262,6 +341,8 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     r.totalCost,
     r.costSettlers,
     r.costNonRegistered,
+    r.costNewUrban,
+    r.newUrbanResidents,
     r.reward,
     r.generalLinkage,
     r.investmentSubsidy,
@@ -277,6 +358,23 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
   return r;
 }
 
+/**
+ * A per-person amount for people of unknown age: the mean over the zone's non-registered urban residents
+ * (new arrivals are mostly migrants), or over every age where there are none.
+ */
+function meanPerPerson(pp: Float64Array, weights: Float64Array, off: number): number {
+  let w = 0;
+  let x = 0;
+  for (let j = 0; j < SA; j++) {
+    w += weights[off + j];
+    x += weights[off + j] * pp[j];
+  }
+  if (w > 0) return x / w;
+  let sum = 0;
+  for (let j = 0; j < SA; j++) sum += pp[j];
+  return sum / SA;
+}
+
 /** Of year i's settlers registered elsewhere, the share whose registration there was rural. */
 function ruralShareOfElsewhere(out: ProjectionOutput, i: number): number {
   const n = out.steps + 1;
@@ -289,61 +387,4 @@ function zoneWeight(out: ProjectionOutput, f: FiscalInput, z: number, i: number)
   const n = out.steps + 1;
   if (f.allocation === 'settlers') return out.settlersByZone[z * n + i];
   return out.zoneUH[z * n + i] + out.zoneUA[z * n + i] + out.zoneUN[z * n + i];
-}
-
-/**
- * Expected lifetime cost of the first projected year's settlers, per
- * settler, at that year's prices: the one-offs plus, for each later year k,
- * the package of the survivors (period urban survival of that year, leaving
- * ignored), grown at each component's real rate and discounted at the
- * discount rate.
- */
-function lifetimePV(input: ModelInput, out: ProjectionOutput, f: FiscalInput): number {
-  if (out.steps < 1) return NaN;
-  const Z = out.dims.zones;
-  const w = new Float64Array(SA);
-  let total = 0;
-  for (let z = 0; z < Z; z++)
-    for (let j = 0; j < SA; j++) {
-      const x = out.settlersAge[(1 * Z + z) * SA + j];
-      w[j] += x;
-      total += x;
-    }
-  if (total === 0) return NaN;
-  for (let j = 0; j < SA; j++) w[j] /= total;
-  const sOff = (0 * SURV_CLASSES + SURV_URBAN) * SA;
-  let pv = 0;
-  for (const comp of f.components) {
-    // Amounts at the price level of the first projected year, then grown and discounted from it.
-    const level = 1 + comp.realGrowth;
-    if (comp.kind === 'oneOff') {
-      for (let j = 0; j < SA; j++) pv += level * w[j] * comp.perPerson[j];
-      continue;
-    }
-    let v = Float64Array.from(w);
-    let next = new Float64Array(SA);
-    const factor = (1 + comp.realGrowth) / (1 + f.discountRate);
-    let disc = level;
-    for (let k = 0; k < 200; k++) {
-      let yearCost = 0;
-      let alive = 0;
-      for (let j = 0; j < SA; j++) {
-        yearCost += v[j] * comp.perPerson[j];
-        alive += v[j];
-      }
-      pv += disc * yearCost;
-      if (alive < 1e-9) break;
-      disc *= factor;
-      for (let s = 0; s < 2; s++) {
-        const o = s * AGES;
-        next[o] = 0;
-        for (let a = 1; a < OPEN_AGE; a++) next[o + a] = v[o + a - 1] * input.survival[sOff + o + a - 1];
-        next[o + OPEN_AGE] =
-          v[o + OPEN_AGE - 1] * input.survival[sOff + o + OPEN_AGE - 1] +
-          v[o + OPEN_AGE] * input.survival[sOff + o + OPEN_AGE];
-      }
-      [v, next] = [next, v];
-    }
-  }
-  return pv;
 }

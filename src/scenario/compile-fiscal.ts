@@ -1,5 +1,5 @@
 /** The fiscal part of a scenario compiled to the numeric {@link FiscalInput}. */
-import { PAYERS, type FiscalInput } from '../model/fiscal';
+import { PAYERS, SHARE_PAYERS, type FiscalInput } from '../model/fiscal';
 import { bandsToVector } from './age-bands';
 import { scenarioInYear } from './compile';
 import { valueAt } from './path';
@@ -25,7 +25,13 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
         kind: c.kind,
         perPerson,
         realGrowth: c.realGrowth,
-        payers: Float64Array.from(PAYERS.map((p) => c.payers[p])),
+        payers: Float64Array.from(
+          PAYERS.map((p) => ((SHARE_PAYERS as readonly string[]).includes(p) ? c.payers[p as 'central'] : 0)),
+        ),
+        appliesTo: c.appliesTo ?? 'settlers',
+        afterYears: c.afterYears ?? 0,
+        serviceLevel: c.serviceLevel ? Float64Array.from(years.map((y) => valueAt(c.serviceLevel!, y))) : null,
+        originShare: c.originShare ?? 0,
       };
     }),
     // Year paths as the timeline leaves them in each year (the projection reads them the same way).
@@ -35,6 +41,7 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
     generalWeight: Float64Array.from(years.map((y) => valueAt(t.generalLinkage.weight, y))),
     generalPerCapita: t.generalLinkage.perCapita,
     investmentSubsidy: t.investmentSubsidy,
+    rewardFund: t.reward.fund ? Float64Array.from(years.map((y) => valueAt(t.reward.fund!, y))) : null,
     allocation: fiscal.allocation,
     landPerSettler: Float64Array.from(s.zones.map((z) => (fiscal.land.noLandZones.includes(z.id) ? 0 : standard))),
   };

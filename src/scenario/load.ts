@@ -7,6 +7,7 @@ import { checkScenario } from './check';
 import { resolveIncludes } from './include';
 import { fromZod, ValidationError, type Issue } from './issues';
 import { getAt, setAt } from './pointer';
+import { rebalancePayerShares } from './payer-shares';
 import { resolveDataRefs, type DataLoader } from './resolve';
 import { MAX_FILE_BYTES, Scenario } from './schema';
 
@@ -50,7 +51,10 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[]): un
     }
   }
   if (issues.length) throw new ValidationError(issues);
-  return doc;
+  return rebalancePayerShares(
+    doc,
+    overrides.map((o) => o.pointer),
+  );
 }
 
 /** Validates raw JSON as a scenario (schema and cross-field checks), without resolving data. */

@@ -44,9 +44,18 @@ export interface FiscalResult {
   priceYear: number;
   costByComponent: Record<string, Series>;
   costByPayer: Record<(typeof PAYERS)[number], Series>;
+  /** The document pools the city's and the counties' budgets (市县两级). */
+  localPooled: boolean;
   totalCost: Series;
-  /** Cost of settlers (package + one-offs) and of non-registered residents (package × service level). */
-  costByGroup: { settlers: Series; nonRegistered: Series };
+  /**
+   * Cost of settlers (package + one-offs), of non-registered residents (package × service level) and of
+   * new urban residents (one-offs for the urban population's net growth by migration).
+   */
+  costByGroup: { settlers: Series; nonRegistered: Series; newUrbanResidents: Series };
+  /** Net growth of the urban population by migration (persons; 0 where it shrinks). */
+  newUrbanResidents: Series;
+  /** Sums from the first projected year to each year (NaN in the base year): cost, transfers, municipal net. */
+  cumulative: { totalCost: Series; transfers: Series; municipalNet: Series };
   transfers: { reward: Series; generalLinkage: Series; investmentSubsidy: Series; total: Series };
   municipalNet: Series;
   perSettler: { annual: Series; transfer: Series; lifetimePV: number | null };
@@ -136,8 +145,19 @@ function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years
       f.costByComponent,
     ),
     costByPayer: byIndex(PAYERS, f.costByPayer) as FiscalResult['costByPayer'],
+    localPooled: spec.localPooled ?? false,
     totalCost: toSeries(f.totalCost),
-    costByGroup: { settlers: toSeries(f.costSettlers), nonRegistered: toSeries(f.costNonRegistered) },
+    costByGroup: {
+      settlers: toSeries(f.costSettlers),
+      nonRegistered: toSeries(f.costNonRegistered),
+      newUrbanResidents: toSeries(f.costNewUrban),
+    },
+    newUrbanResidents: toSeries(f.newUrbanResidents),
+    cumulative: {
+      totalCost: toSeries(sumsFromFirstYear(f.totalCost)),
+      transfers: toSeries(sumsFromFirstYear(f.transfersTotal)),
+      municipalNet: toSeries(sumsFromFirstYear(f.municipalNet)),
+    },
     transfers: {
       reward: toSeries(f.reward),
       generalLinkage: toSeries(f.generalLinkage),

@@ -1,6 +1,6 @@
 /** The fiscal and land part of the scenario schema (MODEL.md §7). */
 import { z } from 'zod';
-import { AgeBands, finite, id, nonNeg, PathShare, share, yearInt } from './schema-base';
+import { AgeBands, finite, id, nonNeg, PathNonNeg, PathShare, share, yearInt } from './schema-base';
 
 const PayerShares = z
   .strictObject({
@@ -15,19 +15,39 @@ const PayerShares = z
     message: 'payer shares must add up to 1',
   });
 
-export const FiscalComponent = z.strictObject({
-  id,
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  /** One-off per new settler, or annual per person. */
-  kind: z.enum(['oneOff', 'annual']),
-  /** Base-year yuan per person (per year if annual), by age band; ages outside every band cost nothing. */
-  amount: AgeBands,
-  /** Share of the people concerned who take the service up (e.g. minimum-living allowance). */
-  takeUp: share,
-  realGrowth: finite().min(-0.1).max(0.2),
-  payers: PayerShares,
-});
+export const FiscalComponent = z
+  .strictObject({
+    id,
+    label: z.string().min(1),
+    labelEn: z.string().optional(),
+    /** One-off per new settler, or annual per person. */
+    kind: z.enum(['oneOff', 'annual']),
+    /** Base-year yuan per person (per year if annual), by age band; ages outside every band cost nothing. */
+    amount: AgeBands,
+    /** Share of the people concerned who take the service up (e.g. minimum-living allowance). */
+    takeUp: share,
+    realGrowth: finite().min(-0.1).max(0.2),
+    payers: PayerShares,
+    /**
+     * Who a one-off is for: each settler (default), or each net new urban resident (urban infrastructure:
+     * people converting their registration in place need none).
+     */
+    appliesTo: z.enum(['settlers', 'newUrbanResidents']).optional(),
+    /** Years after settlement before it applies (e.g. housing support after the years a document requires). */
+    afterYears: z.number().int().min(0).max(30).optional(),
+    /** The component's own residence-permit service level for non-registered residents (default: willingness.serviceLevel). */
+    serviceLevel: PathShare.optional(),
+    /** Share of the cost of settlers registered elsewhere that stays with their area of origin (e.g. pensions). */
+    originShare: share.optional(),
+  })
+  .refine((c) => c.appliesTo !== 'newUrbanResidents' || c.kind === 'oneOff', {
+    message: 'only a one-off can apply to new urban residents (appliesTo: "newUrbanResidents" needs kind "oneOff")',
+    path: ['appliesTo'],
+  })
+  .refine((c) => c.appliesTo !== 'newUrbanResidents' || !c.afterYears, {
+    message: 'a cost for new urban residents has no waiting period after settlement (afterYears must be 0)',
+    path: ['afterYears'],
+  });
 
 export const Fiscal = z.strictObject({
   /** The price year of every amount (the base year). */
@@ -41,11 +61,15 @@ export const Fiscal = z.strictObject({
       otherProvince: nonNeg,
       otherProvinceShare: share,
       taper: z.array(share).min(1).max(40),
+      /** A fund of fixed annual size (元, by year), paid out whole in place of the per-settler rates (the central fund). */
+      fund: PathNonNeg.optional(),
     }),
     generalLinkage: z.strictObject({ weight: PathShare, perCapita: nonNeg }),
     investmentSubsidy: nonNeg,
   }),
   allocation: z.enum(['settlers', 'population']),
+  /** The document pools the city's and the counties' budgets (市县两级): shown as one payer. */
+  localPooled: z.boolean().optional(),
   land: z.strictObject({
     /** Current urban construction land per urban resident, m². */
     currentPerPersonM2: nonNeg,

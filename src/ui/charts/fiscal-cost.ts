@@ -10,7 +10,7 @@ import { renderStackedBars, stackedTable } from './stacked-bars';
 import { fileNote, fiscalNote, flowsNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec } from './types';
 import { unitOf } from './units';
-import { by, describeSeries, nameOf, PAYER_LABELS } from './words';
+import { by, describeSeries, nameOf, PAYER_LABELS, POOLED_LOCAL_LABEL } from './words';
 
 const fiscalOf = (ctx: ChartContext): FiscalResult => {
   if (!ctx.result.fiscal) throw new Error('fiscal chart drawn for a scenario without a fiscal part');
@@ -32,14 +32,28 @@ export function componentParts(ctx: ChartContext): StackPart[] {
   }));
 }
 
+/**
+ * Payers in a fixed order; the city and its counties as one (市县两级) where the document pools them; the
+ * area of origin only where it bears something.
+ */
 export function payerParts(ctx: ChartContext): StackPart[] {
-  const byPayer = fiscalOf(ctx).costByPayer;
-  return PAYERS.map((p) => ({
-    key: p,
-    label: PAYER_LABELS[p][ctx.lang],
-    color: PAYER_COLORS[p],
-    values: byPayer[p] ?? [],
-  }));
+  const f = fiscalOf(ctx);
+  const byPayer = f.costByPayer;
+  const parts: StackPart[] = [];
+  for (const p of PAYERS) {
+    const values = byPayer[p] ?? [];
+    if (p === 'origin' && !values.some((v) => (v ?? 0) > 0)) continue;
+    if (f.localPooled && p === 'county') continue;
+    if (f.localPooled && p === 'municipal')
+      parts.push({
+        key: 'local',
+        label: POOLED_LOCAL_LABEL[ctx.lang],
+        color: PAYER_COLORS.municipal,
+        values: values.map((v, i) => (v === null ? null : v + (byPayer.county[i] ?? 0))),
+      });
+    else parts.push({ key: p, label: PAYER_LABELS[p][ctx.lang], color: PAYER_COLORS[p], values });
+  }
+  return parts;
 }
 
 const costName = (ctx: ChartContext) => by(ctx.lang, '市民化成本', 'Citizenisation cost');

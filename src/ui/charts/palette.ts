@@ -45,6 +45,7 @@ export const PAYER_COLORS = {
   county: C.orange,
   employer: C.green,
   individual: C.purple,
+  origin: C.grey,
 } as const;
 
 /** Money lines of the transfers chart. */

@@ -74,7 +74,11 @@ export const PAYER_LABELS = {
   county: { zh: '县级', en: 'County' },
   employer: { zh: '企业', en: 'Employers' },
   individual: { zh: '个人', en: 'Individuals' },
+  origin: { zh: '户籍迁出地', en: 'Area of origin' },
 } as const;
+
+/** The city's and the counties' budgets shown as one, where the document pools them (市县两级). */
+export const POOLED_LOCAL_LABEL = { zh: '市县两级', en: 'City and counties (pooled)' } as const;
 
 /** First and last value of a series, for screen readers: "常住人口城镇化率：2015年 70.0%，2035年 80.1%". */
 export function describeSeries(ctx: ChartContext, name: string, s: Series, unit: Unit, digits = 1): string {
