@@ -51,7 +51,7 @@ export interface FiscalComponent {
   readonly realGrowth: number;
   /** Shares of the payers (sum 1, `origin` 0), in the order of {@link PAYERS}. */
   readonly payers: Float64Array;
-  /** Who a one-off is for: settlers, or each net new urban resident (annual components: settlers). */
+  /** Who it is for: settlers, or net new urban residents (a one-off on arrival, an annual cost on all since the base year). */
   readonly appliesTo: 'settlers' | 'newUrbanResidents';
   /** Years after settlement before the component applies (0: from the year of settlement). */
   readonly afterYears: number;
@@ -171,6 +171,9 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
   const cohortsUN = Array.from({ length: maxWait + 1 }, () => new Float64Array(SA));
   const zoneU = (z: number, i: number) => out.zoneUH[z * n + i] + out.zoneUA[z * n + i] + out.zoneUN[z * n + i];
   const newByZone = new Float64Array(Z);
+  // Net additions since the base year, by zone: those an annual cost for new urban residents runs on. Their
+  // deaths and departures are not followed one by one: they lower the net growth of the later years.
+  const newStock = new Float64Array(Z);
   // Reward owed per year of settlement (the taper applies to each cohort).
   const rewardBase = arr();
   const { sameCity, inProvince, otherProvince, otherProvinceShare, taper } = f.reward;
@@ -214,7 +217,10 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       positive += newByZone[z];
     }
     const newUrban = Math.max(0, growth - natural);
-    for (let z = 0; z < Z; z++) newByZone[z] = positive > 0 ? (newUrban * newByZone[z]) / positive : 0;
+    for (let z = 0; z < Z; z++) {
+      newByZone[z] = positive > 0 ? (newUrban * newByZone[z]) / positive : 0;
+      newStock[z] += newByZone[z];
+    }
     r.newUrbanResidents[i] = newUrban;
 
     const settlers = out.series.settlers[i];
@@ -230,8 +236,9 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
       let cost = 0;
       let fromElsewhere = 0;
       if (comp.appliesTo === 'newUrbanResidents') {
+        const people = comp.kind === 'oneOff' ? newByZone : newStock;
         for (let z = 0; z < Z; z++) {
-          const zc = g * newByZone[z] * meanPerPerson(pp, out.nonRegisteredAge, (i * Z + z) * SA);
+          const zc = g * people[z] * meanPerPerson(pp, out.nonRegisteredAge, (i * Z + z) * SA);
           r.zoneCost[z * n + i] += zc;
           cost += zc;
         }

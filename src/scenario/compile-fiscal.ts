@@ -3,13 +3,23 @@ import { PAYERS, SHARE_PAYERS, type FiscalInput } from '../model/fiscal';
 import { bandsToVector } from './age-bands';
 import { scenarioInYear } from './compile';
 import { valueAt } from './path';
-import type { FiscalSpec, Scenario } from './schema';
+import type { FiscalSpec, PathSpec, Scenario } from './schema';
 
 /** m² of new construction land per settler under the 2016 rule: the band of the current land per person, adjusted. */
 export function landStandard(land: FiscalSpec['land']): number {
   const band =
     land.bands.find((b) => b.upTo === null || land.currentPerPersonM2 <= b.upTo) ?? land.bands[land.bands.length - 1];
   return band.m2 * (1 + land.provincialAdjustment);
+}
+
+/**
+ * A fund's size in a year: within the years its path names (interpolated between them), else NaN, so that
+ * the per-settler rates apply where no amount is published; a plain number applies in every year.
+ */
+function fundAt(fund: PathSpec, year: number): number {
+  if (typeof fund === 'number') return fund;
+  const ys = Object.keys(fund).map(Number);
+  return year >= Math.min(...ys) && year <= Math.max(...ys) ? valueAt(fund, year) : NaN;
 }
 
 export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
@@ -41,7 +51,7 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
     generalWeight: Float64Array.from(years.map((y) => valueAt(t.generalLinkage.weight, y))),
     generalPerCapita: t.generalLinkage.perCapita,
     investmentSubsidy: t.investmentSubsidy,
-    rewardFund: t.reward.fund ? Float64Array.from(years.map((y) => valueAt(t.reward.fund!, y))) : null,
+    rewardFund: t.reward.fund === undefined ? null : Float64Array.from(years.map((y) => fundAt(t.reward.fund!, y))),
     allocation: fiscal.allocation,
     landPerSettler: Float64Array.from(s.zones.map((z) => (fiscal.land.noLandZones.includes(z.id) ? 0 : standard))),
   };

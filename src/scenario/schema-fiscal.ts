@@ -29,8 +29,9 @@ export const FiscalComponent = z
     realGrowth: finite().min(-0.1).max(0.2),
     payers: PayerShares,
     /**
-     * Who a one-off is for: each settler (default), or each net new urban resident (urban infrastructure:
-     * people converting their registration in place need none).
+     * Who it is for: each settler (default), or each net new urban resident (urban infrastructure: people
+     * converting their registration in place need none); an annual cost then runs for every net addition
+     * since the base year.
      */
     appliesTo: z.enum(['settlers', 'newUrbanResidents']).optional(),
     /** Years after settlement before it applies (e.g. housing support after the years a document requires). */
@@ -39,10 +40,6 @@ export const FiscalComponent = z
     serviceLevel: PathShare.optional(),
     /** Share of the cost of settlers registered elsewhere that stays with their area of origin (e.g. pensions). */
     originShare: share.optional(),
-  })
-  .refine((c) => c.appliesTo !== 'newUrbanResidents' || c.kind === 'oneOff', {
-    message: 'only a one-off can apply to new urban residents (appliesTo: "newUrbanResidents" needs kind "oneOff")',
-    path: ['appliesTo'],
   })
   .refine((c) => c.appliesTo !== 'newUrbanResidents' || !c.afterYears, {
     message: 'a cost for new urban residents has no waiting period after settlement (afterYears must be 0)',
@@ -61,7 +58,10 @@ export const Fiscal = z.strictObject({
       otherProvince: nonNeg,
       otherProvinceShare: share,
       taper: z.array(share).min(1).max(40),
-      /** A fund of fixed annual size (元, by year), paid out whole in place of the per-settler rates (the central fund). */
+      /**
+       * A fund of fixed annual size (元, by year), paid out whole in place of the per-settler rates (the central
+       * fund) in the years its path spans; outside them the rates apply.
+       */
       fund: PathNonNeg.optional(),
     }),
     generalLinkage: z.strictObject({ weight: PathShare, perCapita: nonNeg }),

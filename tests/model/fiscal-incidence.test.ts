@@ -95,7 +95,16 @@ describe('infrastructure follows new urban residents, not registrations', () => 
     expect(f.perSettler.lifetimePV).toBe(0);
   });
 
-  it('refuses an annual cost or a waiting period for new urban residents, naming the field', () => {
+  it('runs an annual cost on every net addition since the base year', () => {
+    const yearly = run(only(preset, { ...infra, kind: 'annual' }));
+    let since = 0;
+    for (let i = 1; i < yearly.n; i++) {
+      since += yearly.f.newUrbanResidents[i]!;
+      expect(close(yearly.f.costByComponent.infrastructure[i]!, 10_000 * since)).toBe(true);
+    }
+  });
+
+  it('refuses a waiting period for new urban residents, naming the field', () => {
     const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));
     const bad = (patch: Record<string, unknown>) => {
       try {
@@ -107,7 +116,6 @@ describe('infrastructure follows new urban residents, not registrations', () => 
       }
       return [];
     };
-    expect(bad({ kind: 'annual' })[0].path).toBe('/fiscal/components/0/appliesTo');
     expect(bad({ afterYears: 3 })[0].path).toBe('/fiscal/components/0/afterYears');
   });
 });
@@ -198,12 +206,15 @@ describe('a service level per component', () => {
 });
 
 describe('a reward fund of fixed size', () => {
-  it('is the reward of each year, whatever the settlers', () => {
+  it('is the reward of each year its path spans, whatever the settlers; the rates apply outside', () => {
     const s = setAt(preset, '/fiscal/transfers/reward/fund', { '2016': 1e10, '2020': 3e10 }) as Scenario;
     const { f } = run(s);
+    const rates = run(preset).f;
     expect(f.transfers.reward[1]).toBe(1e10);
     expect(f.transfers.reward[3]).toBe(2e10);
-    expect(f.transfers.reward[10]).toBe(3e10);
+    expect(f.transfers.reward[5]).toBe(3e10);
+    expect(f.transfers.reward[6]).toBe(rates.transfers.reward[6]);
+    expect(rates.transfers.reward[6]!).toBeGreaterThan(0);
   });
 });
 
