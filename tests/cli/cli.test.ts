@@ -277,11 +277,11 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
   it('--goal-seek: the smallest reward per settler that keeps the net burden under a ceiling', async () => {
     const target = JSON.stringify({
       id: 'net-2020',
-      label: 'net burden by 2020 at most 118亿',
+      label: 'net burden by 2020 at most 55亿',
       metric: 'municipalNetCumulative',
       year: 2020,
       comparator: '<=',
-      value: 13.5e9,
+      value: 5.5e9,
     });
     const set = ['--set', `/targets/1=${target}`];
     const out = await runA(PRESET, ...set, '--goal-seek', '/fiscal/transfers/reward/sameCity', '--target', 'net-2020');

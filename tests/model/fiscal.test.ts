@@ -30,7 +30,7 @@ describe('fiscal accounts', () => {
       const parts = [
         Object.values(f.costByComponent).reduce((t, s) => t + s[i]!, 0),
         PAYERS.reduce((t, p) => t + f.costByPayer[p][i]!, 0),
-        f.costByGroup.settlers[i]! + f.costByGroup.nonRegistered[i]!,
+        f.costByGroup.settlers[i]! + f.costByGroup.nonRegistered[i]! + f.costByGroup.newUrbanResidents[i]!,
         Object.values(f.byZone).reduce((t, z) => t + z.cost[i]!, 0),
       ];
       for (const p of parts) expect(close(p, total), `${p} vs ${total} in year ${i}`).toBe(true);
@@ -49,10 +49,25 @@ describe('fiscal accounts', () => {
     expect(f.totalCost[0]).toBeNull();
   });
 
-  it('costs the new settlers their one-offs and first package: per settler between the one-offs and one-offs + a package', () => {
-    const s = r.result.series.settlers;
-    for (let i = 1; i < n; i++) expect(f.perSettler.annual[i]!).toBeGreaterThan(50_000);
-    expect(s[1]!).toBeGreaterThan(0);
+  it('costs each new settler the one-offs due at settlement and the first year of the package', () => {
+    const flat = (id: string, kind: string, value: number) => ({
+      id,
+      label: id,
+      kind,
+      amount: [{ from: 0, to: 100, value }],
+      takeUp: 1,
+      realGrowth: 0,
+      payers: { central: 0, provincial: 0, municipal: 1, county: 0, employer: 0, individual: 0 },
+    });
+    const s = setAt(preset, '/fiscal/components', [
+      flat('once', 'oneOff', 7000),
+      flat('yearly', 'annual', 1000),
+      { ...flat('later', 'oneOff', 50_000), afterYears: 2 },
+      { ...flat('infra', 'oneOff', 90_000), appliesTo: 'newUrbanResidents' },
+    ]);
+    const own = fiscalOf(s);
+    expect(r.result.series.settlers[1]!).toBeGreaterThan(0);
+    for (let i = 1; i < n; i++) expect(own.f.perSettler.annual[i]!).toBeCloseTo(8000, 6);
   });
 
   it('gives land = settlers × the standard, none in excluded zones', () => {
@@ -110,13 +125,19 @@ describe('fiscal responses', () => {
   });
 
   it('follows the timeline: a better residence-permit service from 2016 costs more for the non-registered', () => {
-    const raised = setAt(preset, '/timeline', [{ year: 2016, set: { '/willingness/serviceLevel': 1 } }]);
-    const a = fiscalOf(preset).f;
+    // Components on S(t) only (the preset's education and medical insurance follow their own 2020 path).
+    const onS = setAt(
+      preset,
+      '/fiscal/components',
+      preset.fiscal!.components.map(({ serviceLevel: _s, ...c }) => c),
+    );
+    const raised = setAt(onS, '/timeline', [{ year: 2016, set: { '/willingness/serviceLevel': 1 } }]);
+    const a = fiscalOf(onS).f;
     const b = fiscalOf(raised).f;
     // Per non-registered resident the package × S rises from S = 0.4 to 1.
     const perHead = (f: typeof a, r: ReturnType<typeof fiscalOf>['r']) =>
       f.costByGroup.nonRegistered[5]! / r.result.series.nonRegisteredUrban[5]!;
-    expect(perHead(b, fiscalOf(raised).r) / perHead(a, fiscalOf(preset).r)).toBeGreaterThan(2);
+    expect(perHead(b, fiscalOf(raised).r) / perHead(a, fiscalOf(onS).r)).toBeGreaterThan(2);
   });
 
   it('general linkage rewards settling people registered elsewhere while w < 1, and is neutral at w = 1', () => {
