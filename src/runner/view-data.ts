@@ -54,6 +54,8 @@ export interface ViewData {
   /** Channels by id (the keys of `settlersByChannel`); a channel offered in several zones appears once. */
   readonly channels: readonly Named[];
   readonly components: readonly Named[];
+  /** What the finance panel says of each cost component, in the order of `components`. */
+  readonly fiscalComponents: readonly FiscalComponentInfo[];
   /** Names of scenario parts a task may point at (a zone's channel, a cost component), by JSON pointer. */
   readonly parts: Readonly<Record<string, Named>>;
   readonly observed: readonly ObservedPoint[];
@@ -77,6 +79,16 @@ export interface ViewData {
     readonly uncertainty: readonly AnalysisParameter[];
     readonly calibration: readonly AnalysisParameter[];
   };
+}
+
+export interface FiscalComponentInfo {
+  readonly id: string;
+  readonly kind: 'oneOff' | 'annual';
+  readonly appliesTo: 'settlers' | 'newUrbanResidents';
+  readonly afterYears: number;
+  readonly originShare: number;
+  /** The component has its own service level for non-registered residents (else it follows S(t)). */
+  readonly ownServiceLevel: boolean;
 }
 
 export interface AnalysisParameter {
@@ -134,6 +146,14 @@ export function buildViewData(
     label: c.label,
     labelEn: c.labelEn ?? c.id,
   }));
+  const fiscalComponents = (s.fiscal?.components ?? []).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    appliesTo: c.appliesTo ?? 'settlers',
+    afterYears: c.afterYears ?? 0,
+    originShare: c.originShare ?? 0,
+    ownServiceLevel: c.serviceLevel !== undefined,
+  }));
   const parts: Record<string, Named> = {};
   for (const [zid, zp] of Object.entries(s.policy.zones)) {
     const zone = zones.find((z) => z.id === zid);
@@ -150,6 +170,7 @@ export function buildViewData(
     zones,
     channels: [...channels.values()],
     components,
+    fiscalComponents,
     parts,
     observed,
     levers,

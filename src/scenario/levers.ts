@@ -4,7 +4,7 @@
  * number in the scenario, with a label, unit and range. Values given as
  * year paths are not listed (the timeline changes those).
  */
-import { fiscalLevers } from './levers-fiscal';
+import { fiscalInputs, fiscalLevers } from './levers-fiscal';
 import { getAt } from './pointer';
 import type { Scenario } from './schema';
 
@@ -26,6 +26,16 @@ export interface Lever {
   readonly bureau?: string;
   /** A yes/no setting (the scenario holds a boolean; `value` is 0 or 1). */
   readonly toggle?: boolean;
+  /**
+   * An input of the finance panel (财政) rather than the lever panel: the cost component it belongs to
+   * (index into `fiscal.components`) and what it sets.
+   */
+  readonly fiscal?: {
+    readonly component: number;
+    readonly field: 'amount' | 'takeUp' | 'serviceLevel' | 'payer';
+    /** The age band (amount) or the payer (payer) or the path year (serviceLevel). */
+    readonly key?: string;
+  };
 }
 
 export type Spec = Omit<Lever, 'value'>;
@@ -297,7 +307,7 @@ export function listLevers(s: Scenario): Lever[] {
     },
   );
 
-  if (s.fiscal) specs.push(...fiscalLevers(s.fiscal));
+  if (s.fiscal) specs.push(...fiscalLevers(), ...fiscalInputs(s.fiscal));
 
   const out: Lever[] = [];
   for (const sp of specs) {

@@ -45,16 +45,13 @@ export function applyOverrides(raw: unknown, overrides: readonly Override[]): un
         issues.push({ path: o.pointer, message: 'names nothing in the scenario (see --list-levers)' });
         continue;
       }
-      doc = setAt(doc, o.pointer, o.value);
+      doc = rebalancePayerShares(setAt(doc, o.pointer, o.value), o.pointer);
     } catch (e) {
       issues.push({ path: o.pointer, message: (e as Error).message });
     }
   }
   if (issues.length) throw new ValidationError(issues);
-  return rebalancePayerShares(
-    doc,
-    overrides.map((o) => o.pointer),
-  );
+  return doc;
 }
 
 /** Validates raw JSON as a scenario (schema and cross-field checks), without resolving data. */

@@ -8,7 +8,7 @@ import { PAYERS, type FiscalOutput } from '../model/fiscal';
 import { SERIES, type ProjectionOutput } from '../model/output';
 import { IN_REASONS, OUT_REASONS } from '../model/registration';
 import { landStandard } from './compile-fiscal';
-import type { Scenario, TargetSpec } from './schema';
+import type { PathSpec, Scenario, TargetSpec } from './schema';
 import { evaluateTargets, type TargetResult } from './targets';
 
 export type Series = (number | null)[];
@@ -46,6 +46,11 @@ export interface FiscalResult {
   costByPayer: Record<(typeof PAYERS)[number], Series>;
   /** The document pools the city's and the counties' budgets (市县两级). */
   localPooled: boolean;
+  /**
+   * How rewards are paid: the share of a year's reward paid in the year of settlement and each later year
+   * (退坡), and the years a fund of fixed size replaces the per-settler rates (null: none).
+   */
+  rewardRule: { taper: number[]; fundYears: [number, number] | null };
   totalCost: Series;
   /**
    * Cost of settlers (package + one-offs), of non-registered residents (package × service level) and of
@@ -114,6 +119,16 @@ export function metricSeries(
   return out.series[metric];
 }
 
+/** The first and last projected year a fund of fixed size pays the reward, or null. */
+function fundYears(fund: PathSpec | undefined, years: readonly number[]): [number, number] | null {
+  if (fund === undefined) return null;
+  if (typeof fund === 'number') return [years[1] ?? years[0], years[years.length - 1]];
+  const ys = Object.keys(fund).map(Number);
+  const from = Math.max(Math.min(...ys), years[1] ?? years[0]);
+  const to = Math.min(Math.max(...ys), years[years.length - 1]);
+  return from <= to ? [from, to] : null;
+}
+
 function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years: number[]): FiscalResult {
   const n = out.steps + 1;
   const spec = s.fiscal!;
@@ -146,6 +161,7 @@ function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years
     ),
     costByPayer: byIndex(PAYERS, f.costByPayer) as FiscalResult['costByPayer'],
     localPooled: spec.localPooled ?? false,
+    rewardRule: { taper: [...spec.transfers.reward.taper], fundYears: fundYears(spec.transfers.reward.fund, years) },
     totalCost: toSeries(f.totalCost),
     costByGroup: {
       settlers: toSeries(f.costSettlers),

@@ -87,6 +87,11 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
           {failure}
         </p>
       )}
+      {spec.caption && (
+        <p className="chart-caption" data-chart-caption={spec.id}>
+          {spec.caption(ctx)}
+        </p>
+      )}
       <p className="chart-source">{spec.source(ctx)}</p>
       <div className="chart-actions">
         <ChartExport spec={spec} ctx={ctx} width={width} />

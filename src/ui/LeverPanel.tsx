@@ -39,7 +39,8 @@ export function LeverPanel(props: LeverPanelProps) {
     <nav className="lever-panel" aria-label={t('levers', lang)}>
       <h2>{t('levers', lang)}</h2>
       {GROUPS.map((g) => {
-        const list = levers.filter((l) => l.group === g);
+        // The finance panel's inputs (unit costs, take-up, service levels, payer shares) are not levers here.
+        const list = levers.filter((l) => l.group === g && !l.fiscal);
         if (!list.length) return null;
         const edited = list.filter((l) => Object.hasOwn(props.edits, l.pointer)).length;
         return (

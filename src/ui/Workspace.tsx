@@ -9,6 +9,8 @@ import type { ViewData } from '../runner/view-data';
 import type { ProjectionResult } from '../scenario/result';
 import type { EditValue, ScenarioDoc } from '../state/doc';
 import { ChartCard } from './ChartCard';
+import { FiscalPanel } from './fiscal/FiscalPanel';
+import { FiscalSummary } from './fiscal/FiscalSummary';
 import { CHARTS } from './charts';
 import type { ChartContext, Lang } from './charts/types';
 import { KeyFigures } from './KeyFigures';
@@ -44,6 +46,7 @@ export function Workspace(p: WorkspaceProps) {
   );
   const { focus } = p;
   const onFocused = useCallback(() => focus(null), [focus]);
+  const fiscalInputs = useMemo(() => view.levers.filter((l) => l.fiscal), [view.levers]);
   return (
     <div className="workspace">
       <LeverPanel
@@ -62,6 +65,7 @@ export function Workspace(p: WorkspaceProps) {
         <div className="panels">
           <KeyFigures result={result} lang={lang} />
           <Scorecard targets={result.targets} lang={lang} />
+          <FiscalSummary result={result} lang={lang} panelLink />
         </div>
         <div className="charts-grid">
           {CHARTS.filter((spec) => spec.available(ctx)).map((spec) => (
@@ -84,6 +88,19 @@ export function Workspace(p: WorkspaceProps) {
             </ChartCard>
           ))}
         </div>
+        {result.fiscal && (
+          <FiscalPanel
+            inputs={fiscalInputs}
+            components={view.components}
+            info={view.fiscalComponents}
+            sources={view.sources}
+            sourceValues={view.sourceValues}
+            edits={p.doc.edits}
+            localPooled={result.fiscal.localPooled}
+            lang={lang}
+            onChange={p.setLever}
+          />
+        )}
         <p className="source-line">{t('sourceNote', lang)}</p>
       </div>
     </div>

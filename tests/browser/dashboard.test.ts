@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, settled, watchedPage } from './chromium';
+import { launch, nextRun as nextRunOf, runCount as runCountOf, watchedPage } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
 const INSURANCE = '/policy/zones/core/channels/0/conditions/2/years';
@@ -51,14 +51,9 @@ describe('dashboard', () => {
   let browser: Browser;
   let page: Page;
 
-  const runCount = () => page.evaluate(() => (window as unknown as HukouWindow).__hukou.runs.getState().runCount);
+  const runCount = () => runCountOf(page);
   /** Waits until a run newer than `after` has been delivered and the page is idle or in error. */
-  const nextRun = async (after: number) => {
-    await page.waitForFunction((n) => (window as unknown as HukouWindow).__hukou.runs.getState().runCount > n, after, {
-      timeout: 30_000,
-    });
-    await settled(page);
-  };
+  const nextRun = (after: number) => nextRunOf(page, after);
   const targetValue = async (id: string) => Number(await page.getAttribute(`[data-target="${id}"]`, 'data-value'));
   const setLever = async (pointer: string, value: number) => {
     const before = await runCount();
@@ -199,7 +194,3 @@ describe('dashboard', () => {
     expect(problems.filter((p) => !p.includes('simulated worker crash'))).toEqual([]);
   });
 });
-
-interface HukouWindow {
-  __hukou: { runs: { getState(): { runCount: number } } };
-}

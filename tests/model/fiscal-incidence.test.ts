@@ -227,7 +227,7 @@ describe('a payer share set alone', () => {
     expect(p.county).toBeCloseTo(0.2, 12);
     const sum = Object.values(p).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 12);
-    // Two shares set: both kept, the rest scaled.
+    // Two shares set in turn: the latest holds; the earlier one gives way in proportion with the rest.
     const doc = applyOverrides(
       { fiscal: { components: [{ payers: { central: 0.2, municipal: 0.4, county: 0.4 } }] } },
       [
@@ -236,7 +236,10 @@ describe('a payer share set alone', () => {
       ],
     ) as { fiscal: { components: { payers: Record<string, number> }[] } };
     const q = doc.fiscal.components[0].payers;
-    expect([q.central, q.municipal]).toEqual([0.5, 0.3]);
-    expect(q.county).toBeCloseTo(0.2, 12);
+    expect(q.municipal).toBe(0.3);
+    // After central 0.5: municipal 0.4 and county 0.4 → 0.25 each of the remaining 0.5; then municipal 0.3
+    // leaves 0.7 for central and county in their proportion 0.5 : 0.25.
+    expect(q.central).toBeCloseTo((0.7 * 0.5) / 0.75, 12);
+    expect(q.county).toBeCloseTo((0.7 * 0.25) / 0.75, 12);
   });
 });

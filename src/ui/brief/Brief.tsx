@@ -12,6 +12,7 @@ import type { ScenarioDoc } from '../../state/doc';
 import { CHARTS } from '../charts';
 import type { ChartContext, ChartSpec, Lang } from '../charts/types';
 import { pick } from '../i18n';
+import { FiscalSummary } from '../fiscal/FiscalSummary';
 import { KeyFigures } from '../KeyFigures';
 import { Scorecard } from '../Scorecard';
 import { bureaus, changedLevers, MAX_ASSUMPTIONS, mainAssumptions, mainSources } from './brief-content';
@@ -58,6 +59,7 @@ function BriefChart({ spec, ctx }: { spec: ChartSpec; ctx: ChartContext }) {
         </span>
       </figcaption>
       <div className="brief-chart-body" ref={ref} />
+      {spec.caption && <p className="brief-chart-caption">{spec.caption(ctx)}</p>}
       <p className="brief-chart-source">{spec.source(ctx)}</p>
     </figure>
   );
@@ -123,6 +125,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
         <div className="brief-side">
           <KeyFigures result={result} lang={lang} />
           <Scorecard targets={result.targets} lang={lang} />
+          <FiscalSummary result={result} lang={lang} />
         </div>
         <div className="brief-charts">
           {charts.map((spec) => (

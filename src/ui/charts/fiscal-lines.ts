@@ -25,6 +25,8 @@ export interface FiscalLinesDef {
   lines(ctx: ChartContext): LineSeries[];
   /** Columns the table adds after the lines. */
   extraColumns?(ctx: ChartContext, unit: Unit): TableColumn[];
+  /** A sentence under the chart on how to read it. */
+  caption?(ctx: ChartContext): string;
 }
 
 export function fiscalLinesChart(d: FiscalLinesDef): ChartSpec {
@@ -36,6 +38,7 @@ export function fiscalLinesChart(d: FiscalLinesDef): ChartSpec {
     source: (ctx) =>
       sourceLine(ctx, flowsNote(ctx), by(ctx.lang, d.note.zh, d.note.en), fiscalNote(ctx), fileNote(ctx)),
     available: (ctx) => ctx.result.fiscal !== undefined,
+    ...(d.caption ? { caption: d.caption } : {}),
     render: (ctx, width) =>
       renderLines(ctx, width, {
         lines: d.lines(ctx),

@@ -39,6 +39,8 @@ export interface ChartSpec {
   unit(ctx: ChartContext): string;
   /** The source line printed under the chart. */
   source(ctx: ChartContext): string;
+  /** A sentence under the chart that says how to read it (what a figure counts), where one is needed. */
+  caption?(ctx: ChartContext): string;
   /** False when the scenario lacks what the chart shows (e.g. no fiscal part). */
   available(ctx: ChartContext): boolean;
   /** The chart itself (an `<svg>`, or a `<figure>` holding one and its legend), `width` CSS pixels wide. */
