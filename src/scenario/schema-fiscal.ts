@@ -35,7 +35,11 @@ export const FiscalComponent = z
      */
     appliesTo: z.enum(['settlers', 'newUrbanResidents']).optional(),
     /** Years after settlement before it applies (e.g. housing support after the years a document requires). */
-    afterYears: z.number().int().min(0).max(30).optional(),
+    afterYears: z
+      .int({ error: 'must be a whole number of years' })
+      .min(0, 'must be ≥ 0')
+      .max(30, 'must be ≤ 30')
+      .optional(),
     /** The component's own residence-permit service level for non-registered residents (default: willingness.serviceLevel). */
     serviceLevel: PathShare.optional(),
     /** Share of the cost of settlers registered elsewhere that stays with their area of origin (e.g. pensions). */

@@ -268,6 +268,68 @@ describe('bad scenario input', () => {
     );
   });
 
+  describe('the fiscal incidence inputs', () => {
+    const cz = resolveIncludes(
+      JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')),
+      nodeDataLoader(),
+    ).doc;
+    const cases: [string, string, unknown, RegExp][] = [
+      [
+        'an origin share above 1',
+        '/fiscal/components/5/originShare',
+        1.5,
+        /^\/fiscal\/components\/5\/originShare: must be ≤ 1$/,
+      ],
+      [
+        'a negative waiting period',
+        '/fiscal/components/1/afterYears',
+        -1,
+        /^\/fiscal\/components\/1\/afterYears: must be ≥ 0$/,
+      ],
+      [
+        'a waiting period in fractions',
+        '/fiscal/components/1/afterYears',
+        2.5,
+        /^\/fiscal\/components\/1\/afterYears: must be a whole number/,
+      ],
+      ['an unknown recipient', '/fiscal/components/0/appliesTo', 'everyone', /^\/fiscal\/components\/0\/appliesTo: /],
+      [
+        'a waiting period for new urban residents',
+        '/fiscal/components/0/afterYears',
+        2,
+        /^\/fiscal\/components\/0\/afterYears: a cost for new urban residents has no waiting period/,
+      ],
+      [
+        'a negative reward fund',
+        '/fiscal/transfers/reward/fund',
+        { '2019': -1 },
+        /^\/fiscal\/transfers\/reward\/fund\/2019: must be ≥ 0$/,
+      ],
+      [
+        'a service path above 1',
+        '/fiscal/components/2/serviceLevel/2020',
+        1.2,
+        /^\/fiscal\/components\/2\/serviceLevel\/2020: must be ≤ 1$/,
+      ],
+    ];
+    for (const [what, pointer, value, expected] of cases)
+      it(`refuses ${what}`, () => {
+        const issues = issuesOf(() => validateScenario(setAt(cz, pointer, value)));
+        expect(
+          issues.some((m) => expected.test(m)),
+          issues.join('\n'),
+        ).toBe(true);
+      });
+
+    it('refuses a payer share above 1 set on its own, rather than rebalancing the others below 0', () => {
+      const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));
+      const issues = issuesOf(() =>
+        loadScenario(raw, nodeDataLoader(), [{ pointer: '/fiscal/components/0/payers/municipal', value: 1.5 }]),
+      );
+      expect(issues).toContain('/fiscal/components/0/payers/municipal: must be ≤ 1');
+    });
+  });
+
   it('refuses a timeline or source pointer that names nothing', () => {
     let s = syntheticScenario();
     s = setAt(s, '/timeline', [{ year: 2018, set: { '/policy/nothing': 1 } }]);
