@@ -50,6 +50,8 @@ export interface GroupAttributes {
   readonly legalRent: Float64Array;
   /** Share with at least each level, in the order of {@link EDUCATION_LEVELS}. */
   readonly educationAtLeast: readonly Float64Array[];
+  /** Share holding each named attribute (skill certificate, veteran …), by sex × age. */
+  readonly attributes: Readonly<Record<string, Float64Array>>;
 }
 
 export type Condition =
@@ -61,6 +63,8 @@ export type Condition =
   | { readonly type: 'property'; readonly areaShare: number }
   | { readonly type: 'education'; readonly level: EducationLevel }
   | { readonly type: 'age'; readonly min: number; readonly max: number }
+  | { readonly type: 'attribute'; readonly name: string; readonly share: number }
+  | { readonly type: 'closed' }
   | PointsCondition;
 
 /**
@@ -123,6 +127,12 @@ function cellProbability(
   switch (cond.type) {
     case 'open':
       return 1;
+    case 'closed':
+      return 0;
+    case 'attribute': {
+      const v = attr.attributes[cond.name];
+      return v ? v[i] * cond.share : 0;
+    }
     case 'residence':
       return d >= cond.years ? 1 : 0;
     case 'insurance':
@@ -201,7 +211,7 @@ export function channelEligibility(
       let common = 1;
       const perCell: Condition[] = [];
       for (const c of conditions) {
-        if (c.type === 'residence' || c.type === 'insurance' || c.type === 'open')
+        if (c.type === 'residence' || c.type === 'insurance' || c.type === 'open' || c.type === 'closed')
           common *= cellProbability(c, attrs[g], d, 0, rise, pmf);
         else perCell.push(c);
       }

@@ -38,6 +38,8 @@ export interface CompiledChannel {
   readonly eligibility: Float64Array;
   /** Annual quota in persons per step (length steps), or null when unlimited. */
   readonly quota: Float64Array | null;
+  /** The quota counts applicants only: dependants who follow them settle outside it. */
+  readonly quotaApplicantsOnly?: boolean;
 }
 
 /** One zone's channels, with their combination precomputed (it does not change within a period). */

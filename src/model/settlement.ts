@@ -15,8 +15,9 @@
  * attributed to the free channels in proportion to p_c, the quota part to the
  * quota channels in proportion to p_c; a binding quota scales only its
  * channel's share of the quota part, by the factor quota / demand, the demand
- * counted in a first pass over the same quota parts. Without quotas settlers
- * are attributed to all channels in proportion to p_c.
+ * counted in a first pass over the same quota parts (dependants included,
+ * unless the quota counts applicants only). Without quotas settlers are
+ * attributed to all channels in proportion to p_c.
  */
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Layout } from './dims';
 import type { ModelInput, ZonePolicy } from './input';
@@ -263,7 +264,8 @@ function passCell(
   }
   for (let c = 0; c < nC; c++) wanted[c] += depPH * mix[c];
   if (!apply) {
-    for (let c = 0; c < nC; c++) demand[zc + c] += wanted[c];
+    // A quota of applicants only leaves out the dependants who follow them.
+    for (let c = 0; c < nC; c++) demand[zc + c] += wanted[c] - (chans[c].quotaApplicantsOnly ? depPH * mix[c] : 0);
     return 0;
   }
   const stride = sinks.stride;

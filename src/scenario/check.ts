@@ -73,6 +73,13 @@ export function checkScenario(s: Scenario): Issue[] {
         if (c.type === 'insurance' && c.years > s.durations)
           add(`${at}/conditions/${k}/years`, `must be at most ${s.durations} (raise "durations")`);
         if (c.type === 'age' && c.min > c.max) add(`${at}/conditions/${k}/min`, 'must not exceed max');
+        if (c.type === 'attribute')
+          for (const g of ['UA', 'UN'] as const)
+            if (!s.population[g].attributes?.[c.name])
+              add(
+                `${at}/conditions/${k}/name`,
+                `"${c.name}" is no attribute of population.${g} (define its shares under /population/${g}/attributes/${c.name})`,
+              );
       });
     });
   }

@@ -20,11 +20,15 @@ export function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
       bandsToVector(spec.education.bachelor),
       bandsToVector(spec.education.postgraduate),
     ],
+    attributes: Object.fromEntries(
+      Object.entries(spec.attributes ?? {}).map(([name, a]) => [name, bandsToVector(a.shares)]),
+    ),
   };
 }
 
 /** A condition of the scenario as the eligibility code reads it (points tables by single age). */
 export function toCondition(c: ConditionSpec): Condition {
+  if (c.type === 'attribute') return { type: 'attribute', name: c.name, share: c.share ?? 1 };
   if (c.type === 'insurance') return { type: 'insurance', years: c.years, counting: c.counting ?? 'cumulative' };
   if (c.type !== 'points') return c;
   const e = c.education;

@@ -276,8 +276,14 @@ export function compileScenario(s: Scenario): CompiledScenario {
           const ch: CompiledChannel = {
             id: spec.id,
             channelIndex: ci,
-            eligibility: channelEligibility(spec.conditions.map(toCondition), attrs, D),
+            // A channel the document does not open (or a user switched off) admits nobody; it keeps its place.
+            eligibility: channelEligibility(
+              spec.enabled === false ? [{ type: 'closed' }] : spec.conditions.map(toCondition),
+              attrs,
+              D,
+            ),
             quota,
+            ...(spec.quotaCounts === 'applicants' ? { quotaApplicantsOnly: true } : {}),
           };
           quotaCache.push({ ch, quota, spec });
           return ch;

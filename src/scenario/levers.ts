@@ -102,6 +102,19 @@ export function listLevers(s: Scenario): Lever[] {
             step: 1,
             ...extra,
           });
+        if (c.type === 'attribute' && c.share !== undefined) {
+          const attr = s.population.UN.attributes?.[c.name] ?? s.population.UA.attributes?.[c.name];
+          specs.push({
+            pointer: `${p}/share`,
+            label: `${who}：${attr?.label ?? c.name}中符合条款者比例`,
+            labelEn: `${whoEn}: share of ${attr?.labelEn ?? c.name} meeting the clause`,
+            unit: '比例',
+            min: 0,
+            max: 1,
+            step: 0.05,
+            ...extra,
+          });
+        }
         if (c.type === 'housing')
           specs.push({
             pointer: `${p}/rentedCounts`,
@@ -124,6 +137,31 @@ export function listLevers(s: Scenario): Lever[] {
           min: 0,
           max: Math.max(10000, ch.quota * 4),
           step: 100,
+          ...extra,
+        });
+      // A quota given as a year path: each of its years is a lever (the path interpolates between them).
+      else if (ch.quota && typeof ch.quota === 'object')
+        for (const [year, q] of Object.entries(ch.quota))
+          specs.push({
+            pointer: `${at}/quota/${year}`,
+            label: `${who}：年度指标（${year}年）`,
+            labelEn: `${whoEn}: annual quota (${year})`,
+            unit: '人',
+            min: 0,
+            max: Math.max(10000, q * 4),
+            step: 100,
+            ...extra,
+          });
+      if (ch.enabled !== undefined)
+        specs.push({
+          pointer: `${at}/enabled`,
+          label: `${who}：渠道开放`,
+          labelEn: `${whoEn}: channel open`,
+          unit: '是/否',
+          min: 0,
+          max: 1,
+          step: 1,
+          toggle: true,
           ...extra,
         });
     });

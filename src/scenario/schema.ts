@@ -77,6 +77,14 @@ export const GroupAttributes = z
       bachelor: ShareBands,
       postgraduate: ShareBands,
     }),
+    /**
+     * Other attributes a channel may require (a skill certificate, veterans, investors and tax-payers, a
+     * registered relative …): the share of the group holding each, by age; named by id, used by conditions
+     * of type "attribute".
+     */
+    attributes: z
+      .record(id, z.strictObject({ label: z.string().min(1), labelEn: z.string().optional(), shares: ShareBands }))
+      .optional(),
   })
   .superRefine((g, ctx) => {
     const c = g.insuranceCoverage;
@@ -114,6 +122,11 @@ export const Condition = z.discriminatedUnion(
     z.strictObject({ type: z.literal('property'), areaShare: share }),
     z.strictObject({ type: z.literal('education'), level: EducationLevel }),
     z.strictObject({ type: z.literal('age'), min: z.int().min(0).max(100), max: z.int().min(0).max(100) }),
+    /**
+     * Holding a population attribute (population.<group>.attributes.<name>); `share` of the holders meet
+     * the clause's own level (e.g. the certificate grade it asks for), 1 by default.
+     */
+    z.strictObject({ type: z.literal('attribute'), name: id, share: share.optional() }),
     z.strictObject({
       type: z.literal('points'),
       threshold: finite(),
@@ -133,7 +146,8 @@ export const Condition = z.discriminatedUnion(
     }),
   ],
   {
-    error: 'must have a "type" of open, residence, insurance, employment, housing, property, education, age or points',
+    error:
+      'must have a "type" of open, residence, insurance, employment, housing, property, education, age, attribute or points',
   },
 );
 
@@ -146,8 +160,15 @@ export const Channel = z.strictObject({
   /** The bureau responsible (lead first). */
   bureau: z.string().optional(),
   conditions: z.array(Condition).min(1, 'needs at least one condition (use {"type":"open"} for none)'),
+  /** Whether the document opens the channel (default true): a switch in the lever panel where given. */
+  enabled: z.boolean().optional(),
   /** Annual quota in persons; absent or null for none. */
   quota: z.union([PathNonNeg, z.null()]).optional(),
+  /**
+   * Whom the quota counts: everyone settling through the channel (default), or the applicants only, their
+   * dependants (children under 18, people 60+) following outside it.
+   */
+  quotaCounts: z.enum(['everyone', 'applicants'], { error: 'must be everyone or applicants' }).optional(),
 });
 
 export const Target = z.strictObject({

@@ -22,6 +22,7 @@ const attrs = (over: Partial<GroupAttributes> = {}): GroupAttributes => ({
   ownershipHalfLife: 4,
   legalRent: flat(0.2),
   educationAtLeast: [flat(0.4), flat(0.15), flat(0.06), flat(0.01)],
+  attributes: {},
   ...over,
 });
 const cell30 = 30; // female, age 30
@@ -143,5 +144,37 @@ describe('channels', () => {
     expect(ind.shares[0]).toBeCloseTo(0.5 / 0.9, 15);
     expect(ind.shares[3]).toBeCloseTo(0.4 / 0.9, 15);
     expect(ind.shares[1] + ind.shares[4]).toBe(0);
+  });
+});
+
+describe('attribute conditions and closed channels', () => {
+  // Skill certificates held by 30 % of women and 20 % of men at 25–44, by nobody else.
+  const skill = new Float64Array(SA);
+  for (let a = 25; a <= 44; a++) {
+    skill[a] = 0.3;
+    skill[AGES + a] = 0.2;
+  }
+  const a = attrs({ attributes: { skill } });
+  it('gives the share holding the attribute, times the share meeting the clause, by hand', () => {
+    expect(conditionProbability({ type: 'attribute', name: 'skill', share: 1 }, a, 3, cell30)).toBeCloseTo(0.3, 15);
+    expect(conditionProbability({ type: 'attribute', name: 'skill', share: 0.5 }, a, 3, male30)).toBeCloseTo(0.1, 15);
+    expect(conditionProbability({ type: 'attribute', name: 'skill', share: 1 }, a, 3, 50)).toBe(0);
+    // An attribute a group does not hold: nobody.
+    expect(conditionProbability({ type: 'attribute', name: 'veteran', share: 1 }, a, 3, cell30)).toBe(0);
+  });
+  it('multiplies with the other conditions of the channel, cell by cell', () => {
+    const e = channelEligibility(
+      [{ type: 'attribute', name: 'skill', share: 0.5 }, { type: 'employment' }, { type: 'residence', years: 2 }],
+      [a, a],
+      4,
+    );
+    // d = 3 ≥ 2 years: 0.3 × 0.5 × employment 0.7 for a woman of 30; d = 1: nobody.
+    expect(e[3 * SA + cell30]).toBeCloseTo(0.3 * 0.5 * 0.7, 15);
+    expect(e[1 * SA + cell30]).toBe(0);
+    expect(e[(4 + 3) * SA + male30]).toBeCloseTo(0.2 * 0.5 * 0.7, 15);
+  });
+  it('a closed channel admits nobody', () => {
+    const e = channelEligibility([{ type: 'closed' }], [a, a], 4);
+    expect(e.every((x) => x === 0)).toBe(true);
   });
 });

@@ -196,6 +196,7 @@ describe('eligibility uses the chain', () => {
     ownershipHalfLife: 4,
     legalRent: flat(0.2),
     educationAtLeast: [flat(0.4), flat(0.15), flat(0.06), flat(0.01)],
+    attributes: {},
   };
   const cell = AGES + 30;
   it('insurance conditions, by counting, per (group, duration)', () => {

@@ -99,6 +99,32 @@ describe('settlement', () => {
     expect(q.total).toBeLessThan(free.total);
   });
 
+  it('counts only applicants against a quota that says so: their dependants follow outside it', () => {
+    const free = oneSettlement(1);
+    const ci = free.input.channelIds.indexOf('job-housing');
+    const quota = free.sinks.byChannel[ci * free.n + 1] / 2 / 3;
+    const withQuota = (counts: 'everyone' | 'applicants') => {
+      let s = syntheticScenario({ zones: 2, durations: 8 });
+      s = setAt(s, '/willingness/familyFollow', 1);
+      s = setAt(s, '/policy/zones/core/channels/0/quota', quota);
+      s = setAt(s, '/policy/zones/core/channels/0/quotaCounts', counts);
+      return settleOnce(compileScenario(validateScenario(s)).input);
+    };
+    const everyone = withQuota('everyone');
+    const applicants = withQuota('applicants');
+    // Dependants no longer use up places: the quota admits more people in all; who would settle without
+    // it (the reported demand) is the same.
+    expect(applicants.sinks.byChannel[ci * applicants.n + 1]).toBeGreaterThan(
+      everyone.sinks.byChannel[ci * everyone.n + 1],
+    );
+    expect(applicants.sinks.demandByChannel[ci * applicants.n + 1]).toBeCloseTo(
+      everyone.sinks.demandByChannel[ci * everyone.n + 1],
+      9,
+    );
+    expect(applicants.total).toBeGreaterThan(everyone.total);
+    expect(applicants.total).toBeLessThanOrEqual(free.total + 1e-9);
+  });
+
   describe('a binding quota limits only those no free channel admits', () => {
     // One zone, one cell: 1,000 men aged 30 and 200 men aged 70 (dependants) in UN at d = 3. Two independent
     // channels (κ = 0): `points`, p = 0.6 with a quota, and `talent`, p = 0.5 without; 0.3 qualify for both.
