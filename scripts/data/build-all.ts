@@ -63,7 +63,17 @@ function readme(s: Record<string, unknown>): string {
     nonAg2010: number;
   };
   const deathRounding = s['deathRounding'] as string[];
-  const t = s['tasks'] as { doc000: number; doc001: number; doc000WithLevers: number; doc001WithLevers: number };
+  const t = s['tasks'] as Record<
+    | 'doc000'
+    | 'doc001'
+    | 'doc002'
+    | 'doc003'
+    | 'doc000WithLevers'
+    | 'doc001WithLevers'
+    | 'doc002WithLevers'
+    | 'doc003WithLevers',
+    number
+  >;
   const cz = (s['changzhouZones'] as { shares: { core: number; county: number; town: number } }).shares;
   const czTown = (s['changzhouZones'] as { townPop: number }).townPop;
   const p = s['migrantProfile'] as {
@@ -93,7 +103,7 @@ Every JSON file has a top-level \`source\`, a \`method\` where values are derive
 | \`cities/jinzhou.json\`, \`cities/liaoyuan.json\`, \`cities/guangzhou.json\` | the cities of documents 002, 004, 003 in the structure of changzhou.json: census totals 2010/2020, age-sex (0, 1-4 … 85+), districts with a labelled tier assumption, zone totals with the 城区/镇区 split, hukou-elsewhere and housing shares, observed series (with vintage and hukou definition), \`baseYearTotals\` (found values with URL and quote, or gap + bounds + labelled placeholder) | leiii/census county extracts; \`shared/data/README.md\` §2b-2d; communiqués and tables found online (URLs and quotes in \`sourcesFound\`) | \`build-cities.ts\` |
 | \`cities/proxy-doc001.json\` | **proxy** (\`"proxy": true\`) for the unnamed city of document 001: 梅州 Meizhou, same structure, census data from the full leiii county .xlsx files; also the brief's scaled age-sex (\`ageSex2010Scaled\`, \`ageSex2020Scaled\`) | leiii/census city CSV and county .xlsx (read with \`lib/xlsx.ts\`); two Meizhou communiqués | \`build-proxy.ts\` |
 | \`national/china.json\` | nation: 2015 base totals, 2010 age structure (reference), plan targets (60% / 45% / 1亿 by 2020), observed resident and hukou rates 2012-2023 with vintages, migrant figures, settlement rules by city size (2014 / 2016 / 2019) and the 2020 城区 size class of each modelled city | \`shared/data/README.md\` §1, §3d; NBS releases found online; leiii 2020 county files | \`build-national.ts\` |
-| \`tasks/doc000.json\`, \`tasks/doc001.json\` | task-division tables parsed from the seed texts: number, heading, text, lead and partner bureaus, scenario levers (JSON pointers; a labelled hand-written mapping, checked to resolve in the Changzhou preset) | \`shared/seeds/000_*.txt\`, \`001_*.txt\` | \`build-tasks.ts\` |
+| \`tasks/doc000.json\` … \`tasks/doc003.json\` | task-division tables parsed from the seed texts: number, heading, text, lead (牵头) and partner (配合) bureaus kept apart, scenario levers (JSON pointers; a labelled hand-written mapping, checked to resolve in each document's preset) | \`shared/seeds/000_*.txt\` … \`003_*.txt\` | \`build-tasks.ts\` |
 | \`migrants/national-attributes.json\` | migrant-worker age bands, education, insurance coverage, home ownership, settlement intention; model-ready single-year migrant age-sex profile (sums to 1) | NBS migrant-worker monitoring reports, CMDS, CRHPS as listed in \`shared/data/README.md\` §3d | \`build-migrants.ts\` |
 
 Helpers: \`scripts/data/lib/csv.ts\` (CSV with quoted fields), \`lib/sources.ts\` (raw-file readers with layout checks), \`lib/census.ts\` (one prefecture from the leiii county tables; the 城区 coverage check), \`lib/xlsx.ts\` (first worksheet of an .xlsx with Node's zlib, no dependency), \`lib/lifetable.ts\` (same life-table conventions as the engine), \`lib/util.ts\` (paths, rounding, Prettier-formatted output).
@@ -107,7 +117,7 @@ Helpers: \`scripts/data/lib/csv.ts\` (CSV with quoted fields), \`lib/sources.ts\
 ${cityLines(s)}
 - Changzhou 2020 urban zone shares (corrected, \`changzhou.json#/tierTotals2020/zones\`): core / county / town ${cz.core.toFixed(4)} / ${cz.county.toFixed(4)} / ${cz.town.toFixed(4)}; \`scenarios/cities/changzhou.json\` uses 0.673 / 0.0861 / 0.2409 (see the 城区 note below).
 - Nation 2015 year-end: resident 1,374,620,000 (137462万), urban 56.1%, hukou rate 39.90% (derived); hukou population = resident population (assumption).
-- Task tables: document 000 ${t.doc000} tasks (${t.doc000WithLevers} mapped to levers), document 001 ${t.doc001} tasks (${t.doc001WithLevers} mapped).
+- Task tables: document 000 ${t.doc000} tasks (${t.doc000WithLevers} mapped to levers), document 001 ${t.doc001} tasks (${t.doc001WithLevers} mapped), document 002 ${t.doc002} tasks (${t.doc002WithLevers} mapped), document 003 ${t.doc003} tasks (${t.doc003WithLevers} mapped).
 
 ## Notes on the raw files
 

@@ -1,9 +1,12 @@
 /**
- * The task tables (data/tasks/doc000.json, doc001.json) map each task of a
+ * The task tables (data/tasks/doc000.json … doc003.json) map each task of a
  * document to scenario levers by JSON Pointer. Every pointer must name
  * something in the document's preset as the program loads it (parts merged,
  * validated, data references resolved): doc000 in scenarios/changzhou-2016.json,
- * doc001 in scenarios/doc001-package.json.
+ * doc001 in scenarios/doc001-package.json, doc002 in scenarios/jinzhou-2017.json,
+ * doc003 in scenarios/guangzhou.json. Lead (牵头) and partner (配合/责任) bureaus
+ * are kept apart: no bureau is both of one task, and in 002 and 003 every task
+ * has a lead.
  *
  * Pointers are plain RFC 6901 pointers today. Should a mapping ever use a
  * wildcard token (`*`: every key or index) or a zone placeholder (`{zone}`:
@@ -19,7 +22,7 @@ import { loadScenario } from '../../src/scenario/load';
 import { formatPointer, getAt, parsePointer } from '../../src/scenario/pointer';
 
 interface TaskFile {
-  tasks: { no: number; levers: string[] }[];
+  tasks: { no: number; levers: string[]; lead?: string[]; partners?: string[] }[];
 }
 
 const read = (rel: string): unknown => JSON.parse(readFileSync(resolve(PROJECT_ROOT, rel), 'utf8')) as unknown;
@@ -63,7 +66,30 @@ function unresolved(doc: unknown, file: TaskFile, zones: readonly string[]): str
 const CASES = [
   { tasks: 'data/tasks/doc000.json', preset: 'scenarios/changzhou-2016.json', count: 20 },
   { tasks: 'data/tasks/doc001.json', preset: 'scenarios/doc001-package.json', count: 24 },
+  { tasks: 'data/tasks/doc002.json', preset: 'scenarios/jinzhou-2017.json', count: 17 },
+  { tasks: 'data/tasks/doc003.json', preset: 'scenarios/guangzhou.json', count: 14 },
 ] as const;
+
+/**
+ * A bureau's name for comparison: 003 writes the 市 of a list only once (市公安局、人力資源和社會保障局), so
+ * "市公安局" and "公安局" are one bureau.
+ */
+const bureauKey = (name: string): string => name.replace(/^市/, '');
+
+/** Where a task's lead and partners are not kept apart: a bureau on both sides, or twice on one side. */
+function leadPartnerClashes(file: TaskFile): string[] {
+  const out: string[] = [];
+  for (const t of file.tasks) {
+    const lead = (t.lead ?? []).map(bureauKey);
+    const partners = (t.partners ?? []).map(bureauKey);
+    for (const b of lead) if (partners.includes(b)) out.push(`task ${t.no}: ${b} both lead and partner`);
+    for (const side of [lead, partners])
+      side.forEach((b, i) => {
+        if (side.indexOf(b) !== i) out.push(`task ${t.no}: ${b} listed twice`);
+      });
+  }
+  return out;
+}
 
 describe('task tables: lever pointers resolve in their presets', () => {
   for (const c of CASES) {
@@ -93,14 +119,14 @@ describe('task tables: lever pointers resolve in their presets', () => {
     const zones = ['core', 'county', 'town'];
     const bad: TaskFile = {
       tasks: [
-        { no: 1, levers: ['/policy/zones/county/channels/2'] }, // doc001's county zone has channels 0 and 1 only
-        { no: 2, levers: ['/policy/zones/{zone}/channels/0', '/policy/zones/*/channels/2'] },
+        { no: 1, levers: ['/policy/zones/county/channels/3'] }, // doc001's county zone has channels 0–2 only
+        { no: 2, levers: ['/policy/zones/{zone}/channels/0', '/policy/zones/*/channels/3'] },
         { no: 3, levers: ['/willingness/noSuchLever'] },
       ],
     };
     expect(unresolved(scenario, bad, zones)).toEqual([
-      'task 1: /policy/zones/county/channels/2',
-      'task 2: /policy/zones/*/channels/2',
+      'task 1: /policy/zones/county/channels/3',
+      'task 2: /policy/zones/*/channels/3',
       'task 3: /willingness/noSuchLever',
     ]);
   });
@@ -111,5 +137,40 @@ describe('task tables: lever pointers resolve in their presets', () => {
     expect(expandPointer(doc, '/a/{zone}', ['x', 'y'])).toEqual(['/a/x', '/a/y']);
     expect(expandPointer(doc, '/a/x/*', [])).toEqual(['/a/x/0', '/a/x/1']);
     expect(expandPointer(doc, '/b/*', [])).toEqual([]);
+  });
+});
+
+describe('task tables: lead and partner bureaus kept apart', () => {
+  for (const c of CASES) {
+    it(`${c.tasks}: no bureau is both lead and partner of one task`, () => {
+      const file = read(c.tasks) as TaskFile;
+      for (const t of file.tasks) {
+        expect(Array.isArray(t.lead), `task ${t.no} lead`).toBe(true);
+        expect(Array.isArray(t.partners), `task ${t.no} partners`).toBe(true);
+      }
+      expect(leadPartnerClashes(file)).toEqual([]);
+    });
+  }
+
+  for (const tasks of ['data/tasks/doc002.json', 'data/tasks/doc003.json']) {
+    it(`${tasks}: every task has a lead, and some have partners`, () => {
+      const file = read(tasks) as TaskFile;
+      expect(file.tasks.filter((t) => (t.lead ?? []).length === 0).map((t) => t.no)).toEqual([]);
+      expect(file.tasks.some((t) => (t.partners ?? []).length > 0)).toBe(true);
+      for (const t of file.tasks)
+        for (const b of [...t.lead!, ...t.partners!])
+          expect(b, `task ${t.no}`).not.toMatch(/等|配合|牵头|牽頭|负责|負責|[:：,，]/);
+    });
+  }
+
+  it('catches a bureau on both sides, also when the 市 is left out (the check is not vacuous)', () => {
+    const bad: TaskFile = {
+      tasks: [
+        { no: 1, levers: [], lead: ['市公安局'], partners: ['公安局', '市财政局'] },
+        { no: 2, levers: [], lead: ['市财政局'], partners: ['市教育局', '市教育局'] },
+        { no: 3, levers: [], lead: ['市财政局'], partners: ['市发展改革委'] },
+      ],
+    };
+    expect(leadPartnerClashes(bad)).toEqual(['task 1: 公安局 both lead and partner', 'task 2: 教育局 listed twice']);
   });
 });
