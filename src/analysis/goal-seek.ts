@@ -135,7 +135,8 @@ function leverSpec(probe: ReturnType<typeof makeProbe>, o: GoalSeekOptions, issu
 
 function fmt(metric: TargetResult['metric'], v: number | null, zh: boolean): string {
   if (v === null) return zh ? '无值' : 'no value';
-  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate') return `${(v * 100).toFixed(3)}%`;
+  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate' || metric === 'trainingCoverage')
+    return `${(v * 100).toFixed(3)}%`;
   if (metric === 'gapPoints') return zh ? `${v.toFixed(3)}个百分点` : `${v.toFixed(3)} points`;
   if (metric === 'totalCostCumulative' || metric === 'municipalNetCumulative')
     return zh ? `${(v / 1e8).toFixed(3)}亿元` : `CNY ${(v / 1e6).toFixed(1)} million`;

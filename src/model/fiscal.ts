@@ -47,6 +47,8 @@ export interface FiscalComponent {
   readonly kind: 'oneOff' | 'annual';
   /** Base-year yuan per person (take-up included), by sex × age (for one-offs: the settler's age). */
   readonly perPerson: Float64Array;
+  /** The share of the people concerned who take it up (already in `perPerson`). */
+  readonly takeUp: number;
   /** Real growth rate per year of the per-person amount. */
   readonly realGrowth: number;
   /** Shares of the payers (sum 1, `origin` 0), in the order of {@link PAYERS}. */
@@ -59,6 +61,8 @@ export interface FiscalComponent {
   readonly serviceLevel: Float64Array | null;
   /** Share of the cost of settlers registered elsewhere that their area of origin bears. */
   readonly originShare: number;
+  /** For a training component: the share already trained in the base year (else null). */
+  readonly trainingBase: number | null;
 }
 
 export interface FiscalInput {
@@ -128,6 +132,11 @@ export interface FiscalOutput {
   readonly zoneTransfers: Float64Array;
   readonly landHa: Float64Array;
   readonly landHaCumulative: Float64Array;
+  /**
+   * Share of the training component's group ever trained: 1 − (1 − base)(1 − takeUp)^t, t years after the
+   * base year (each year's training reaching the untrained at the take-up rate); null without one.
+   */
+  readonly trainingCoverage: Float64Array | null;
 }
 
 export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: FiscalInput): FiscalOutput {
@@ -157,6 +166,7 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     zoneTransfers: arr(Z * n),
     landHa: arr(),
     landHaCumulative: arr(),
+    trainingCoverage: trainingCoverage(f, n),
   };
 
   // Settled stock by zone and age, aged each year; and the part of it that was registered elsewhere.
@@ -363,6 +373,15 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
   ])
     a[0] = NaN;
   return r;
+}
+
+function trainingCoverage(f: FiscalInput, n: number): Float64Array | null {
+  const c = f.components.find((x) => x.trainingBase !== null);
+  if (!c || c.trainingBase === null) return null;
+  // The take-up is folded into the per-person amounts; the rate itself is kept on the component.
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = 1 - (1 - c.trainingBase) * Math.pow(1 - c.takeUp, i);
+  return out;
 }
 
 /**

@@ -151,6 +151,11 @@ export function checkScenario(s: Scenario): Issue[] {
     if (!(p.min < p.max)) add(`/calibration/parameters/${i}`, `min (${p.min}) must be below max (${p.max})`);
   });
   s.targets.forEach((t, i) => {
+    if (t.metric === 'trainingCoverage' && !s.fiscal?.components.some((c) => c.trainingBase !== undefined))
+      add(
+        `/targets/${i}/metric`,
+        'trainingCoverage needs a fiscal component with "trainingBase" (the share trained in the base year)',
+      );
     if ((t.metric === 'totalCostCumulative' || t.metric === 'municipalNetCumulative') && !s.fiscal)
       add(`/targets/${i}/metric`, `${t.metric} needs the scenario's fiscal part`);
   });

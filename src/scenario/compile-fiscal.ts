@@ -42,6 +42,8 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
         afterYears: c.afterYears ?? 0,
         serviceLevel: c.serviceLevel ? Float64Array.from(years.map((y) => valueAt(c.serviceLevel!, y))) : null,
         originShare: c.originShare ?? 0,
+        takeUp: c.takeUp,
+        trainingBase: c.trainingBase ?? null,
       };
     }),
     // Year paths as the timeline leaves them in each year (the projection reads them the same way).

@@ -59,6 +59,8 @@ export interface FiscalResult {
   costByGroup: { settlers: Series; nonRegistered: Series; newUrbanResidents: Series };
   /** Net growth of the urban population by migration (persons; 0 where it shrinks). */
   newUrbanResidents: Series;
+  /** Share of the training component's group ever trained (`trainingCoverage`), where the scenario has one. */
+  trainingCoverage?: Series;
   /** Sums from the first projected year to each year (NaN in the base year): cost, transfers, municipal net. */
   cumulative: { totalCost: Series; transfers: Series; municipalNet: Series };
   transfers: { reward: Series; generalLinkage: Series; investmentSubsidy: Series; total: Series };
@@ -116,6 +118,8 @@ export function metricSeries(
     if (!fiscal) return new Float64Array(out.steps + 1).fill(NaN);
     return sumsFromFirstYear(metric === 'totalCostCumulative' ? fiscal.totalCost : fiscal.municipalNet);
   }
+  if (metric === 'trainingCoverage')
+    return fiscal?.trainingCoverage ?? new Float64Array(out.steps + 1).fill(NaN);
   return out.series[metric];
 }
 
@@ -169,6 +173,7 @@ function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years
       newUrbanResidents: toSeries(f.costNewUrban),
     },
     newUrbanResidents: toSeries(f.newUrbanResidents),
+    ...(f.trainingCoverage ? { trainingCoverage: toSeries(f.trainingCoverage) } : {}),
     cumulative: {
       totalCost: toSeries(sumsFromFirstYear(f.totalCost)),
       transfers: toSeries(sumsFromFirstYear(f.transfersTotal)),

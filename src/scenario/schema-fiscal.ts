@@ -44,6 +44,11 @@ export const FiscalComponent = z
     serviceLevel: PathShare.optional(),
     /** Share of the cost of settlers registered elsewhere that stays with their area of origin (e.g. pensions). */
     originShare: share.optional(),
+    /**
+     * A training component: the share of its group already trained in the base year. The take-up then
+     * reaches the untrained each year, giving the target metric `trainingCoverage`.
+     */
+    trainingBase: share.optional(),
   })
   .refine((c) => c.appliesTo !== 'newUrbanResidents' || !c.afterYears, {
     message: 'a cost for new urban residents has no waiting period after settlement (afterYears must be 0)',

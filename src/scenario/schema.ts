@@ -188,6 +188,8 @@ export const Target = z.strictObject({
     // base-year yuan — e.g. "the city's net burden of citizenisation by 2020 at most 0".
     'totalCostCumulative',
     'municipalNetCumulative',
+    // Share of the training component's group ever trained (needs a fiscal component with `trainingBase`).
+    'trainingCoverage',
   ]),
   year: yearInt,
   comparator: z.enum(['>=', '<=']),

@@ -56,6 +56,7 @@ export function metricValue(
   switch (metric) {
     case 'residentUrbanRate':
     case 'hukouUrbanRate':
+    case 'trainingCoverage':
       return percent(x);
     case 'gapPoints':
       return points(x, lang);

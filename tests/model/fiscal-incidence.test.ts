@@ -243,3 +243,30 @@ describe('a payer share set alone', () => {
     expect(q.county).toBeCloseTo((0.7 * 0.25) / 0.75, 12);
   });
 });
+
+describe('training coverage (辽源 clause 四、(十壹)2)', () => {
+  it('is the share ever trained: 1 − (1 − base)(1 − take-up)^t, by hand', () => {
+    const s = setAt(
+      only(preset, component({ id: 'training', kind: 'annual', takeUp: 0.2, trainingBase: 0.3 })),
+      '/targets',
+      [{ id: 't', label: 't', metric: 'trainingCoverage', year: 2020, comparator: '>=', value: 0.95 }],
+    ) as Scenario;
+    const r = runResolved(s).result;
+    const c = r.fiscal!.trainingCoverage!;
+    for (let t = 0; t < c.length; t++) expect(c[t]!).toBeCloseTo(1 - 0.7 * 0.8 ** t, 12);
+    const target = r.targets[0];
+    expect(target.value).toBeCloseTo(1 - 0.7 * 0.8 ** 5, 12);
+    expect(target.met).toBe(false);
+  });
+  it('as a target, needs a training component, and says so', () => {
+    const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));
+    expect(() =>
+      loadScenario(raw, load, [
+        {
+          pointer: '/targets/0',
+          value: { id: 't', label: 't', metric: 'trainingCoverage', year: 2020, comparator: '>=', value: 0.95 },
+        },
+      ]),
+    ).toThrow(/trainingCoverage needs a fiscal component with "trainingBase"/);
+  });
+});
