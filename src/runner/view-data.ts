@@ -42,6 +42,14 @@ export interface TaskTable {
   readonly tasks: readonly TaskRow[];
 }
 
+export interface Milestone {
+  readonly year: number;
+  readonly kind: 'evaluation' | 'deadline';
+  readonly label: string;
+  readonly labelEn?: string;
+  readonly clause?: string;
+}
+
 /** Policy changes after the reform year, from the scenario's timeline. */
 export interface TimelineEntry {
   readonly year: number;
@@ -74,6 +82,8 @@ export interface ViewData {
   /** The task-division table of the scenario's document, when the document has one. */
   readonly tasks: TaskTable | null;
   readonly timeline: readonly TimelineEntry[];
+  /** The document's dated evaluations and deadlines. */
+  readonly milestones: readonly Milestone[];
   /** The scenario's analysis parameters (its `uncertainty` and `calibration` blocks), for the Analyses screen. */
   readonly analysis: {
     readonly uncertainty: readonly AnalysisParameter[];
@@ -180,6 +190,7 @@ export function buildViewData(
     pyramid: outcome.output.pyramid,
     sources: (s.sources ?? {}) as Record<string, string>,
     tasks: taskTableOf(s, load),
+    milestones: (s.milestones ?? []).map((m) => ({ ...m })),
     timeline: (s.timeline ?? []).map((t) => ({
       year: t.year,
       ...(t.label ? { label: t.label } : {}),

@@ -118,8 +118,7 @@ export function metricSeries(
     if (!fiscal) return new Float64Array(out.steps + 1).fill(NaN);
     return sumsFromFirstYear(metric === 'totalCostCumulative' ? fiscal.totalCost : fiscal.municipalNet);
   }
-  if (metric === 'trainingCoverage')
-    return fiscal?.trainingCoverage ?? new Float64Array(out.steps + 1).fill(NaN);
+  if (metric === 'trainingCoverage') return fiscal?.trainingCoverage ?? new Float64Array(out.steps + 1).fill(NaN);
   return out.series[metric];
 }
 

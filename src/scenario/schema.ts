@@ -353,6 +353,21 @@ export const Scenario = z.strictObject({
       set: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.unknown()),
     }),
   ),
+  /**
+   * Dated points of the document that set no number: evaluations (the key figures get a column for
+   * each) and deadlines (shown on the policy timeline).
+   */
+  milestones: z
+    .array(
+      z.strictObject({
+        year: yearInt,
+        kind: z.enum(['evaluation', 'deadline'], { error: 'must be evaluation or deadline' }),
+        label: z.string().min(1),
+        labelEn: z.string().optional(),
+        clause: z.string().optional(),
+      }),
+    )
+    .optional(),
   /** Fiscal and land linkage (MODEL.md §7); without it the result has no `fiscal` section. */
   fiscal: Fiscal.optional(),
   targets: z.array(Target),

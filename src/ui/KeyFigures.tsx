@@ -2,7 +2,8 @@ import type { ProjectionResult } from '../scenario/result';
 import type { Lang } from './charts/types';
 import { headlineYears, MILESTONE_YEAR, valueAt } from './figures';
 import { percent, points, tenThousands } from './format';
-import { t } from './i18n';
+import type { Milestone } from '../runner/view-data';
+import { pick, t } from './i18n';
 
 const ROWS = [
   { key: 'residentUrbanRate', format: (x: number | null) => percent(x) },
@@ -11,9 +12,24 @@ const ROWS = [
   { key: 'residentPop', format: (x: number | null, lang: Lang) => tenThousands(x, 1, lang) },
 ] as const;
 
-/** Headline rates, gap and population in the base year, 2020 and the last year; settlers in 2020. */
-export function KeyFigures({ result, lang }: { result: ProjectionResult; lang: Lang }) {
-  const years = headlineYears(result);
+/**
+ * Headline rates, gap and population in the base year, 2020, the document's evaluation years (marked)
+ * and the last year; settlers in 2020.
+ */
+export function KeyFigures({
+  result,
+  lang,
+  milestones = [],
+}: {
+  result: ProjectionResult;
+  lang: Lang;
+  milestones?: readonly Milestone[];
+}) {
+  const evaluations = milestones.filter((m) => m.kind === 'evaluation');
+  const years = headlineYears(
+    result,
+    evaluations.map((m) => m.year),
+  );
   const baseYear = result.years[0];
   const settlers = valueAt(result, result.series.settlers, MILESTONE_YEAR);
   return (
@@ -28,6 +44,13 @@ export function KeyFigures({ result, lang }: { result: ProjectionResult; lang: L
                 {y}
                 {lang === 'en' ? '' : ' 年'}
                 {y === baseYear ? t('baseYearTag', lang) : ''}
+                {evaluations
+                  .filter((m) => m.year === y)
+                  .map((m) => (
+                    <span key={m.label} className="evaluation-mark" data-evaluation={y} title={m.clause}>
+                      {pick(lang, m.label, m.labelEn)}
+                    </span>
+                  ))}
               </th>
             ))}
           </tr>

@@ -3,7 +3,7 @@
  * timeline with the levers it moves (named by the lever's label where there is one).
  */
 import type { ScenarioMeta } from '../runner/reply';
-import type { TimelineEntry } from '../runner/view-data';
+import type { Milestone, TimelineEntry } from '../runner/view-data';
 import type { Lever } from '../scenario/levers';
 import type { Lang } from './charts/types';
 import { pick, t } from './i18n';
@@ -25,9 +25,11 @@ export function Timeline({
   levers,
   lang,
   baseYear,
+  milestones = [],
 }: {
   meta: ScenarioMeta;
   timeline: readonly TimelineEntry[];
+  milestones?: readonly Milestone[];
   levers: readonly Lever[];
   lang: Lang;
   baseYear: number;
@@ -57,7 +59,17 @@ export function Timeline({
             </ul>
           </li>
         ))}
-        {timeline.length === 0 && <li className="muted">{t('noTimeline', lang)}</li>}
+        {milestones.map((m) => (
+          <li key={`${m.year}-${m.label}`} data-milestone={m.kind}>
+            <span className="timeline-year">{m.year}</span>{' '}
+            <span className="milestone-kind">
+              {m.kind === 'evaluation' ? (lang === 'en' ? 'Evaluation' : '评估') : lang === 'en' ? 'Deadline' : '期限'}
+            </span>{' '}
+            {pick(lang, m.label, m.labelEn)}
+            {m.clause ? ` (${m.clause})` : ''}
+          </li>
+        ))}
+        {timeline.length === 0 && milestones.length === 0 && <li className="muted">{t('noTimeline', lang)}</li>}
       </ol>
     </section>
   );

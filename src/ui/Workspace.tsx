@@ -61,9 +61,16 @@ export function Workspace(p: WorkspaceProps) {
       />
       <div className="results">
         <ScenarioHeader meta={p.meta} scenario={result.scenario} lang={lang} nameEn={p.nameEn} />
-        <Timeline meta={p.meta} timeline={view.timeline} levers={view.levers} lang={lang} baseYear={years[0]} />
+        <Timeline
+          meta={p.meta}
+          timeline={view.timeline}
+          milestones={view.milestones}
+          levers={view.levers}
+          lang={lang}
+          baseYear={years[0]}
+        />
         <div className="panels">
-          <KeyFigures result={result} lang={lang} />
+          <KeyFigures result={result} lang={lang} milestones={view.milestones} />
           <Scorecard targets={result.targets} lang={lang} />
           <FiscalSummary result={result} lang={lang} panelLink />
         </div>

@@ -7,11 +7,14 @@ import type { ProjectionResult, Series } from '../scenario/result';
 /** Milestone year of the source documents' targets. */
 export const MILESTONE_YEAR = 2020;
 
-/** Base year, 2020 (when projected) and the last year, without duplicates, in order. */
-export function headlineYears(result: ProjectionResult): number[] {
+/**
+ * Base year, 2020 (when projected), the document's evaluation years and the last year, without
+ * duplicates, in order.
+ */
+export function headlineYears(result: ProjectionResult, evaluations: readonly number[] = []): number[] {
   const { years } = result;
   if (years.length === 0) return [];
-  const picked = [years[0], MILESTONE_YEAR, years[years.length - 1]].filter((y) => years.includes(y));
+  const picked = [years[0], MILESTONE_YEAR, ...evaluations, years[years.length - 1]].filter((y) => years.includes(y));
   return [...new Set(picked)].sort((a, b) => a - b);
 }
 

@@ -54,7 +54,12 @@ describe('App', () => {
     expect(html).toContain('data-lever="/policy/zones/core/channels/0/conditions/2/years"');
     for (const id of ['rates', 'gap', 'settlers', 'pyramid', 'fiscal-cost', 'per-settler', 'land'])
       expect(html).toContain(`data-chart="${id}"`);
-    if (good.ok) expect(headlineYears(good.result)).toEqual([2015, 2020, 2035]);
+    if (good.ok) {
+      expect(headlineYears(good.result)).toEqual([2015, 2020, 2035]);
+      // A document's evaluation years join the headline years (锦州's 2018 mid-term evaluation); outside
+      // the projection they do not.
+      expect(headlineYears(good.result, [2018, 2020, 2050])).toEqual([2015, 2018, 2020, 2035]);
+    }
   });
 
   it('speaks English when asked', async () => {

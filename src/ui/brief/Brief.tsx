@@ -123,7 +123,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
 
       <div className="brief-grid">
         <div className="brief-side">
-          <KeyFigures result={result} lang={lang} />
+          <KeyFigures result={result} lang={lang} milestones={view.milestones} />
           <Scorecard targets={result.targets} lang={lang} />
           <FiscalSummary result={result} lang={lang} />
         </div>
