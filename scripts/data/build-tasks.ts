@@ -172,8 +172,8 @@ const DOC001_LEVERS: Record<number, LeverMap> = {
     note: 'family reunion without marriage-length or age limits: residents joining a registered relative (channel family), relatives from elsewhere (the family door)',
   },
   5: {
-    levers: [CORE(2), CORE(3), COUNTY(1), TOWN(1)],
-    note: 'talent channel: 大专+ (core channel 2, county and town channel 1); mid-level titles and skilled talent (core channel 3)',
+    levers: [CORE(2), CORE(3), COUNTY(1), COUNTY(3), TOWN(1), TOWN(3)],
+    note: 'talent channel: 大专+ (core channel 2, county and town channel 1); mid-level titles and skilled talent (core channel 3, county and town channel 3)',
   },
   6: {
     levers: ['/hukouDefinition'],
@@ -237,8 +237,8 @@ const DOC002_LEVERS: Record<number, LeverMap> = {
   },
   // (七)
   4: {
-    levers: ['/willingness/familyFollow', '/registration/family/open'],
-    note: 'whole rural households move (family members follow a settler); 投亲落户 → the family-reunion door',
+    levers: [CORE(3), COUNTY(3), TOWN(3), '/willingness/familyFollow', '/registration/family/open'],
+    note: 'whole rural households settle with relatives (投亲落户): residents joining a registered relative (channel 3), the household following the settler, relatives from elsewhere (the family door)',
   },
   // (八)
   5: {

@@ -119,14 +119,14 @@ describe('task tables: lever pointers resolve in their presets', () => {
     const zones = ['core', 'county', 'town'];
     const bad: TaskFile = {
       tasks: [
-        { no: 1, levers: ['/policy/zones/county/channels/3'] }, // doc001's county zone has channels 0–2 only
-        { no: 2, levers: ['/policy/zones/{zone}/channels/0', '/policy/zones/*/channels/3'] },
+        { no: 1, levers: ['/policy/zones/county/channels/4'] }, // doc001's county zone has channels 0–3 only
+        { no: 2, levers: ['/policy/zones/{zone}/channels/0', '/policy/zones/*/channels/4'] },
         { no: 3, levers: ['/willingness/noSuchLever'] },
       ],
     };
     expect(unresolved(scenario, bad, zones)).toEqual([
-      'task 1: /policy/zones/county/channels/3',
-      'task 2: /policy/zones/*/channels/3',
+      'task 1: /policy/zones/county/channels/4',
+      'task 2: /policy/zones/*/channels/4',
       'task 3: /willingness/noSuchLever',
     ]);
   });
