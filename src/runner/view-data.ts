@@ -13,6 +13,8 @@ export interface Named {
   readonly id: string;
   readonly label: string;
   readonly labelEn: string;
+  /** A zone nobody lives in nor moves to (e.g. 辽源 has no county-level city): its levers are not shown. */
+  readonly empty?: boolean;
 }
 
 export interface ObservedPoint {
@@ -130,6 +132,20 @@ function taskTableOf(s: Scenario, load?: DataLoader): TaskTable | null {
   return { file, document: { number: t.document.number, title: t.document.title }, tasks };
 }
 
+/** Nobody in the zone at the base year, and no migrant ever sent there. */
+function zoneIsEmpty(s: Scenario, zid: string): boolean {
+  const at = (m: unknown) => {
+    const v = (m as Record<string, unknown> | undefined)?.[zid];
+    return typeof v === 'number' ? v : v && typeof v === 'object' ? Math.max(...Object.values(v).map(Number)) : 0;
+  };
+  return (
+    at(s.base.urbanZoneShares) === 0 &&
+    at(s.base.nonLocalZoneShares) === 0 &&
+    at(s.migration.ruralToUrban.attraction) === 0 &&
+    at(s.migration.inflow.zoneShares) === 0
+  );
+}
+
 export function buildViewData(
   outcome: RunOutcome,
   load?: DataLoader,
@@ -150,7 +166,12 @@ export function buildViewData(
         ...(definition ? { definition } : {}),
       }))
     : [];
-  const zones = s.zones.map((z) => ({ id: z.id, label: z.name, labelEn: z.nameEn ?? z.id }));
+  const zones = s.zones.map((z) => ({
+    id: z.id,
+    label: z.name,
+    labelEn: z.nameEn ?? z.id,
+    ...(zoneIsEmpty(s, z.id) ? { empty: true } : {}),
+  }));
   const components = (s.fiscal?.components ?? []).map((c) => ({
     id: c.id,
     label: c.label,

@@ -48,7 +48,8 @@ export function listLevers(s: Scenario): Lever[] {
   for (const [zid, zp] of Object.entries(s.policy.zones)) {
     zp.channels.forEach((ch, ci) => {
       const at = `/policy/zones/${zid}/channels/${ci}`;
-      const who = `${zoneName(zid)}·${ch.label}`;
+      // A channel label that already names its zone ("建制镇合法稳定住所") is not prefixed again.
+      const who = ch.label.startsWith(zoneName(zid)) ? ch.label : `${zoneName(zid)}·${ch.label}`;
       const whoEn = `${zoneNameEn(zid)} · ${ch.labelEn ?? ch.id}`;
       const extra = {
         group: 'settlement' as const,
@@ -194,8 +195,8 @@ export function listLevers(s: Scenario): Lever[] {
   for (const zid of Object.keys(s.willingness.speed))
     specs.push({
       pointer: `/willingness/speed/${zid}`,
-      label: `${zoneName(zid)}：落户办理速度`,
-      labelEn: `${zoneNameEn(zid)}: settlement throughput`,
+      label: `${zoneName(zid)}：年度落户转化率`,
+      labelEn: `${zoneNameEn(zid)}: annual settlement conversion rate`,
       unit: '比例/年',
       min: 0,
       max: 1,

@@ -21,7 +21,7 @@ const PARTS: Record<string, { zh: string; en: string }> = {
   '/willingness/serviceLevel': { zh: '居住证基本公共服务水平', en: 'Residence-permit public services level' },
   '/willingness/familyFollow': { zh: '随迁家属落户系数', en: 'Family members following' },
   '/willingness/landRightsKept': { zh: '进城落户农民土地权益保留', en: 'Land rights kept by rural settlers' },
-  '/willingness/speed': { zh: '落户办理速度', en: 'Speed of processing' },
+  '/willingness/speed': { zh: '年度落户转化率', en: 'Annual settlement conversion rate' },
   '/fiscal/transfers/generalLinkage/perCapita': {
     zh: '一般性转移支付与落户挂钩：人均额度',
     en: 'General transfers linked to settlers: per capita',

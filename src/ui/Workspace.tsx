@@ -47,10 +47,18 @@ export function Workspace(p: WorkspaceProps) {
   const { focus } = p;
   const onFocused = useCallback(() => focus(null), [focus]);
   const fiscalInputs = useMemo(() => view.levers.filter((l) => l.fiscal), [view.levers]);
+  // Levers of a zone nobody lives in (辽源 has no county-level city) would move nothing: not shown.
+  const shownLevers = useMemo(() => {
+    const empty = view.zones.filter((z) => z.empty).map((z) => z.id);
+    if (!empty.length) return view.levers;
+    const inEmpty = (p: string) =>
+      empty.some((z) => p.includes(`/zones/${z}/`) || p.endsWith(`/${z}`) || p.includes(`/${z}/`));
+    return view.levers.filter((l) => !inEmpty(l.pointer));
+  }, [view.levers, view.zones]);
   return (
     <div className="workspace">
       <LeverPanel
-        levers={view.levers}
+        levers={shownLevers}
         sourceValues={view.sourceValues}
         edits={p.doc.edits}
         tasks={view.tasks?.tasks ?? []}

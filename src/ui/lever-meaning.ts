@@ -48,7 +48,7 @@ const MEANINGS: readonly [RegExp, string, string][] = [
   ],
   [
     /^\/willingness\/landRightsKept$/,
-    '落户后保留农村土地承包权、宅基地使用权和集体收益分配权的程度（0–1）。',
+    '落户后保留农村土地承包经营权、宅基地使用权和集体收益分配权的程度（0–1）。',
     'How far settlers keep their rural land rights (0–1).',
   ],
   [

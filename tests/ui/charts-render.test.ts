@@ -31,7 +31,7 @@ const WORDS: Record<string, string> = {
   'settlers-origin': '本地农业转移人口',
   registration: '迁入·落户渠道',
   pyramid: '年龄（岁）',
-  'non-registered': '城镇非户籍常住人口（万人）',
+  'non-registered': '城镇未落户常住人口（万人）',
   'fiscal-cost': '市民化成本（亿元）',
   'fiscal-payer': '中央',
   'per-settler': '元/人',

@@ -242,7 +242,7 @@ describe.each(PRESETS)('charts of %s', (preset) => {
     const transfers = chart('transfers').table(ctx);
     expectClose(column(transfers, '市民化总成本').map(num), total, 0.0005 + 1e-9);
     expectClose(column(transfers, '获得的转移支付').map(num), scaledSeries(f.transfers.total, 1e8), 0.0005 + 1e-9);
-    expectClose(column(transfers, '市级财政净负担').map(num), scaledSeries(f.municipalNet, 1e8), 0.0005 + 1e-9);
+    expectClose(column(transfers, '市县财政净负担').map(num), scaledSeries(f.municipalNet, 1e8), 0.0005 + 1e-9);
     const per = chart('per-settler').table(ctx);
     expectClose(column(per, '落户当年人均成本').map(num), f.perSettler.annual, 0.5 + 1e-9);
     expect(chart('per-settler').title(ctx)).toContain(Math.round(f.perSettler.lifetimePV!).toLocaleString('en-US'));
@@ -264,7 +264,7 @@ describe.each(PRESETS)('charts of %s', (preset) => {
       const total = column(t, '合计').reduce<number>((a, v) => a + (num(v) ?? 0), 0);
       // 40 rows rounded to 10 persons each.
       expect(Math.abs(total - ctx.result.series.residentPop[i]! / 1e4)).toBeLessThan(40 * 0.0005 + 1e-6);
-      const urban = rowSums(t, ['城镇户籍', '本地农业户籍城镇常住', '外来人口（城镇）']).reduce<number>(
+      const urban = rowSums(t, ['城镇户籍', '本地农村户籍城镇常住', '外来人口（城镇）']).reduce<number>(
         (a, v) => a + (v ?? 0),
         0,
       );

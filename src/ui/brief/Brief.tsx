@@ -186,7 +186,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
                     ? `${en ? ' leads ' : ' 牵头 '}${b.items.join('')}`
                     : en
                       ? `: ${b.items.length} lever(s)`
-                      : `：${b.items.length} 项政策杠杆`}
+                      : `：${b.items.length} 项政策参数`}
                 </li>
               ))}
             </ul>

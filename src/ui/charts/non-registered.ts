@@ -25,7 +25,7 @@ export function zoneParts(ctx: ChartContext): StackPart[] {
   }));
 }
 
-const name = (ctx: ChartContext) => by(ctx.lang, '城镇非户籍常住人口', 'Non-registered urban residents');
+const name = (ctx: ChartContext) => by(ctx.lang, '城镇未落户常住人口', 'Non-registered urban residents');
 
 function render(ctx: ChartContext, width: number): SVGSVGElement {
   const { lang, result } = ctx;
@@ -71,7 +71,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
 }
 
 const title = (ctx: ChartContext) =>
-  by(ctx.lang, '城镇非户籍常住人口（按城镇层级）', 'Non-registered urban residents, by zone');
+  by(ctx.lang, '城镇未落户常住人口（按城镇层级）', 'Non-registered urban residents, by zone');
 
 export const nonRegisteredChart: ChartSpec = {
   id: 'non-registered',
@@ -83,7 +83,7 @@ export const nonRegisteredChart: ChartSpec = {
       stocksNote(ctx),
       by(
         ctx.lang,
-        '城镇非户籍常住人口 = 本地农业户籍城镇常住（UA）+ 外来人口（城镇，UN），年末数。',
+        '城镇未落户常住人口 = 本地农村户籍城镇常住（UA）+ 外来人口（城镇，UN），年末数。',
         'Non-registered urban residents = local rural-registered urban residents (UA) + urban residents registered elsewhere (UN), at year-end.',
       ),
       fileNote(ctx),

@@ -215,7 +215,7 @@ export const pyramidChart: ChartSpec = {
         : by(ctx.lang, `${year}年为模型预测，不是统计数据。`, `${year}: a model projection, not statistics.`),
       by(
         ctx.lang,
-        '只含常住人口：户籍在本地、居住在外的人员（外出城镇户籍 AWU、外出农业户籍 AWR）不是常住人口，未列入。按5岁年龄组，95岁及以上合并。',
+        '只含常住人口：户籍在本地、居住在外的人员（外出城镇户籍 AWU、外出农村户籍 AWR）不是常住人口，未列入。按5岁年龄组，95岁及以上合并。',
         'Residents only: people registered here who live away (AWU, AWR) are not residents and are left out. Five-year age groups; 95 and over together.',
       ),
       fileNote(ctx),

@@ -14,7 +14,7 @@ function lines(ctx: ChartContext): LineSeries[] {
     { key: 'cost', label: by(ctx.lang, '市民化总成本', 'Total cost'), color: MONEY_COLORS.cost, values: f.totalCost },
     {
       key: 'net',
-      label: by(ctx.lang, '市级财政净负担', 'Municipal net burden'),
+      label: by(ctx.lang, '市县财政净负担', 'Net burden of city and counties'),
       color: MONEY_COLORS.municipalNet,
       values: f.municipalNet,
       dashed: true,

@@ -17,7 +17,7 @@ export const TOTAL = { zh: '合计', en: 'Total' } as const;
 
 export const STATE_LABELS = {
   UH: { zh: '城镇户籍', en: 'Urban, registered (UH)' },
-  UA: { zh: '本地农业户籍城镇常住', en: 'Urban, local rural-registered (UA)' },
+  UA: { zh: '本地农村户籍城镇常住', en: 'Urban, local rural-registered (UA)' },
   UN: { zh: '外来人口（城镇）', en: 'Urban, registered elsewhere (UN)' },
   RA: { zh: '农村常住', en: 'Rural, local (RA)' },
   RN: { zh: '外来人口（乡村）', en: 'Rural, registered elsewhere (RN)' },
@@ -54,7 +54,7 @@ export const METRIC_LABELS: Readonly<Record<string, { readonly zh: string; reado
   urbanResidentPop: { zh: '城镇常住人口', en: 'Urban resident population' },
   urbanHukouPop: { zh: '城镇户籍人口', en: 'Urban hukou population' },
   settlersCumulative: { zh: '累计落户人数', en: 'Settlers since the base year' },
-  nonRegisteredUrban: { zh: '城镇非户籍常住人口', en: 'Non-registered urban residents' },
+  nonRegisteredUrban: { zh: '城镇未落户常住人口', en: 'Non-registered urban residents' },
   totalCostCumulative: { zh: '累计市民化成本', en: 'Cumulative citizenisation cost' },
   municipalNetCumulative: { zh: '累计市县财政净负担', en: 'Cumulative net burden of city and counties' },
   trainingCoverage: { zh: '职业培训覆盖率', en: 'Vocational training coverage' },

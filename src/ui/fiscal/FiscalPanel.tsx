@@ -105,7 +105,7 @@ export function FiscalPanel(p: FiscalPanelProps) {
       <p className="fiscal-panel-note">
         {en
           ? 'Each input changes the scenario like a lever (undo, links and the brief follow). Shares in per cent: one share changed takes its part from the others in proportion.'
-          : '各项输入与政策杠杆一样修改情景（可撤销，随链接和简报保存）。分担比例以百分比表示：改动一项，其余各项按原比例分摊差额。'}
+          : '各项输入与政策参数一样修改情景（可撤销，随链接和简报保存）。分担比例以百分比表示：改动一项，其余各项按原比例分摊差额。'}
         {p.localPooled &&
           (en
             ? ` The document gives no split between the city and its counties: the charts show them together (${POOLED_LOCAL_LABEL.en}); the split below is an assumption.`
