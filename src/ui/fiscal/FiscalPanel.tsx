@@ -6,7 +6,7 @@
  * Payer shares are shown in per cent; one share set alone takes its part from the others in proportion
  * (src/scenario/payer-shares.ts), so the row still adds up to 100 %.
  */
-import { useId, useState, type ChangeEvent } from 'react';
+import { memo, useId, useState, type ChangeEvent } from 'react';
 import type { FiscalComponentInfo, Named } from '../../runner/view-data';
 import type { Lever } from '../../scenario/levers';
 import type { EditValue } from '../../state/doc';
@@ -29,24 +29,22 @@ export interface FiscalPanelProps {
   onChange(pointer: string, value: EditValue, sourceValue: EditValue): void;
 }
 
-/** One number field: the value as shown (× `scale`, e.g. 100 for per cent), committed when it parses in range. */
-function FiscalInput({
-  lever,
-  scale,
-  unit,
-  edited,
-  lang,
-  onChange,
-  source,
-}: {
-  lever: Lever;
-  scale: number;
-  unit: string;
-  edited: boolean;
-  lang: Lang;
-  source: number;
+/**
+ * One number field: the value as shown (× `scale`, e.g. 100 for per cent), committed when it parses in range.
+ * Each run brings new lever objects with the same content: comparing what the field shows keeps the
+ * seventy-odd fields from re-rendering after every change (the lever-to-chart latency budget).
+ */
+interface FieldProps {
+  readonly lever: Lever;
+  readonly scale: number;
+  readonly unit: string;
+  readonly edited: boolean;
+  readonly lang: Lang;
+  readonly source: number;
   onChange: FiscalPanelProps['onChange'];
-}) {
+}
+
+const FiscalInput = memo(function FiscalInput({ lever, scale, unit, edited, lang, onChange, source }: FieldProps) {
   const id = useId();
   const shownValue = Number((lever.value * scale).toPrecision(10));
   const [text, setText] = useState(String(shownValue));
@@ -89,6 +87,21 @@ function FiscalInput({
       />
       {unit && <span className="unit">{unit}</span>}
     </span>
+  );
+}, sameField);
+
+function sameField(a: FieldProps, b: FieldProps): boolean {
+  return (
+    a.lever.pointer === b.lever.pointer &&
+    a.lever.value === b.lever.value &&
+    a.lever.min === b.lever.min &&
+    a.lever.max === b.lever.max &&
+    a.scale === b.scale &&
+    a.unit === b.unit &&
+    a.edited === b.edited &&
+    a.lang === b.lang &&
+    a.source === b.source &&
+    a.onChange === b.onChange
   );
 }
 
