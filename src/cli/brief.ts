@@ -4,7 +4,7 @@
  * style sheet, in headless Chromium), so the PDF is the one an official gets from "Save as PDF": one A4
  * landscape page whose Chinese text is text.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { build, preview } from 'vite';
 import type { Override } from '../scenario/load';
@@ -28,10 +28,17 @@ export interface BriefRequest {
   readonly out: string;
 }
 
-/** A bundled preset's id when the file is `scenarios/<id>.json` of this checkout, else null. */
-function presetIdOf(path: string): string | null {
-  const rel = relative(resolve(ROOT, 'scenarios'), path);
-  return /^[\w-]+\.json$/.test(rel) && !rel.endsWith('.schema.json') ? rel.replace(/\.json$/, '') : null;
+/**
+ * A bundled preset's id when the file is `scenarios/<id>.json` of this checkout and the built app has it
+ * as it stands (the file is no newer than dist/), else null. Any other file in scenarios/ (made or
+ * changed after the build) goes to the page as itself, never as another preset under its name.
+ */
+export function presetIdOf(path: string, root = ROOT): string | null {
+  const rel = relative(resolve(root, 'scenarios'), path);
+  if (!/^[\w-]+\.json$/.test(rel) || rel.endsWith('.schema.json')) return null;
+  const built = resolve(root, 'dist', 'index.html');
+  if (!existsSync(built) || statSync(path).mtimeMs > statSync(built).mtimeMs) return null;
+  return rel.replace(/\.json$/, '');
 }
 
 /**

@@ -40,15 +40,38 @@ export interface AnalysisForm {
   readonly backtestMetric: string | null;
 }
 
+/** Progress of a running job: runs (or steps) done out of the total. */
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A job of one analysis: it stops when the signal aborts, and reports its progress. */
+export type AnalysisJob<R> = (signal: AbortSignal, progress: (p: JobProgress) => void) => Promise<R>;
+
 export interface AnalysisState {
   readonly slots: Readonly<Record<AnalysisKind, AnalysisSlot>>;
   readonly form: AnalysisForm;
   update(kind: AnalysisKind, patch: Partial<AnalysisSlot>): void;
   setForm(patch: Partial<AnalysisForm>): void;
+  /**
+   * Runs one analysis into its slot for the document `docKey`: progress into the store, a newer start of
+   * the same kind cancels the older, `describeError` words a failure. The store, not a component, holds
+   * the job, so leaving the screen and coming back keeps Cancel working.
+   */
+  start<R>(
+    kind: AnalysisKind,
+    docKey: string,
+    job: AnalysisJob<R>,
+    describeError: (e: unknown) => string,
+  ): Promise<void>;
+  /** Aborts the running job of a kind, if any. */
+  cancel(kind: AnalysisKind): void;
 }
 
-export const createAnalysisStore = () =>
-  createStore<AnalysisState>()((set) => ({
+export const createAnalysisStore = () => {
+  const controllers: Partial<Record<AnalysisKind, AbortController>> = {};
+  return createStore<AnalysisState>()((set, get) => ({
     slots: {
       uncertainty: EMPTY,
       sensitivity: EMPTY,
@@ -70,7 +93,30 @@ export const createAnalysisStore = () =>
     },
     update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
     setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),
+    start: async (kind, docKey, job, describeError) => {
+      controllers[kind]?.abort();
+      const controller = new AbortController();
+      controllers[kind] = controller;
+      const { update } = get();
+      // Partial results (the Monte Carlo's snapshots) replace the last one while running; a cancel puts
+      // the last complete result back.
+      const previous = { result: get().slots[kind].result, docKey: get().slots[kind].docKey };
+      update(kind, { status: 'running', done: 0, total: 0, error: null });
+      try {
+        const r = await job(controller.signal, (p) => {
+          if (!controller.signal.aborted) update(kind, { done: p.done, total: p.total });
+        });
+        if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey });
+      } catch (e) {
+        if (controller.signal.aborted) update(kind, { status: 'cancelled', ...previous });
+        else update(kind, { status: 'error', error: describeError(e) });
+      } finally {
+        if (controllers[kind] === controller) delete controllers[kind];
+      }
+    },
+    cancel: (kind) => controllers[kind]?.abort(),
   }));
+};
 
 export type AnalysisStore = ReturnType<typeof createAnalysisStore>;
 

@@ -7,7 +7,7 @@ import type { ModelService } from '../runner/model-service';
 import type { AnalysisStore } from '../state/analysis-store';
 import type { AppStore } from '../state/app-store';
 import { overridesOf, type ScenarioDoc } from '../state/doc';
-import { DEFAULT_PRESET, presetById } from '../state/presets';
+import { PRESETS, presetById } from '../state/presets';
 import type { RunStore } from '../state/run-store';
 
 export interface Services {
@@ -22,11 +22,27 @@ export interface Services {
 /** The raw scenario JSON a document starts from; an unknown preset id falls back to the default. */
 export function rawOf(doc: ScenarioDoc): unknown {
   if (doc.source.kind === 'custom') return doc.source.raw;
-  return (presetById(doc.source.id) ?? presetById(DEFAULT_PRESET))?.raw;
+  return presetById(doc.source.id)?.raw;
 }
 
-/** Starts a run of the document in the workspace's runner (latest wins). */
-export const runDoc = (runs: RunStore, doc: ScenarioDoc) => runs.getState().run(rawOf(doc), overridesOf(doc));
+/**
+ * Starts a run of the document in the workspace's runner (latest wins). A preset this build does not have
+ * (an old or crafted link) is an error that names it, never another preset shown under its name.
+ */
+export function runDoc(runs: RunStore, doc: ScenarioDoc): Promise<void> {
+  if (doc.source.kind === 'preset' && !presetById(doc.source.id)) {
+    const id = doc.source.id;
+    const known = PRESETS.map((p) => p.id).join(', ');
+    runs.setState((s) => ({
+      status: 'error',
+      issues: [{ path: 'preset', message: `"${id}" is not a preset of this version (presets: ${known})` }],
+      failure: null,
+      runCount: s.runCount + 1,
+    }));
+    return Promise.resolve();
+  }
+  return runs.getState().run(rawOf(doc), overridesOf(doc));
+}
 
 /** A file name for a document's export. */
 export function fileNameOf(doc: ScenarioDoc): string {

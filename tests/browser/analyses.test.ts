@@ -26,7 +26,7 @@ type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'backte
 
 interface HukouWindow {
   __hukou: {
-    analysis: { getState(): { slots: Record<Slot, { status: string; result: unknown }> } };
+    analysis: { getState(): { slots: Record<Slot, { status: string; result: unknown; done: number }> } };
   };
 }
 
@@ -184,6 +184,28 @@ describe('analyses', () => {
     await run('uncertainty', 'uncertainty', 'uncertainty');
     expect(await probabilities()).toEqual(first);
     expect(await bands()).toBe(firstBands);
+  });
+
+  it('uncertainty: a run started, the screen left and come back to, can still be cancelled', async () => {
+    await page.fill('[data-analysis-runs]', '5000');
+    await page.click('[data-analysis="uncertainty"] [data-action="run"]');
+    await page.waitForSelector('[data-analysis="uncertainty"][data-analysis-status="running"]');
+    await nav('工作台', '');
+    await page.waitForSelector('[data-status="idle"] [data-chart="rates"]');
+    await nav('分析', 'analyses');
+    expect(await section('uncertainty').getAttribute('data-analysis-status')).toBe('running');
+    await page.click('[data-analysis="uncertainty"] [data-action="cancel"]', { timeout: 5_000 });
+    expect(await finished('uncertainty', 15_000)).toBe('cancelled');
+    await page.waitForSelector('[data-analysis="uncertainty"][data-analysis-status="cancelled"]');
+    expect(await page.isEnabled('[data-analysis="uncertainty"] [data-action="run"]')).toBe(true);
+    // The workers stopped: no progress arrives after the cancel.
+    const done = await page.evaluate(
+      () => (window as unknown as HukouWindow).__hukou.analysis.getState().slots.uncertainty.done,
+    );
+    await page.waitForTimeout(1500);
+    expect(
+      await page.evaluate(() => (window as unknown as HukouWindow).__hukou.analysis.getState().slots.uncertainty.done),
+    ).toBe(done);
   });
 
   it('sensitivity: a tornado of the 2020 gap, the longest swing first', async () => {

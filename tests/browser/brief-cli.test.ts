@@ -3,7 +3,7 @@
  * and for a scenario file outside the presets. Runs with the browser tests: it needs the built app.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,27 @@ describe('the brief from the command line', () => {
     expect(pdfText(file)).toContain('锦州');
     expect(pdfText(file)).toContain('my-city.json');
     copyFileSync(file, resolve(OUT, 'brief-cli-custom.pdf'));
+  });
+
+  it('writes the brief of a file in scenarios/ that the built app does not have as itself, not as another preset', () => {
+    // A new file in scenarios/ after the build: the page has no preset of that name and must not show
+    // 常州's brief under it (it once did).
+    const name = `zz-brief-test-${process.pid}`;
+    const scenario = resolve(ROOT, 'scenarios', `${name}.json`);
+    const raw = JSON.parse(readFileSync(resolve(ROOT, 'scenarios/liaoyuan.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(scenario, JSON.stringify({ ...raw, id: name, name: '测试用辽源情景' }));
+    try {
+      const file = resolve(OUT, 'brief-cli-new-file.pdf');
+      const r = sim(`scenarios/${name}.json`, '--brief', file);
+      expect(r.status, r.stderr).toBe(0);
+      const text = pdfText(file);
+      expect(text).toContain('测试用辽源情景');
+      expect(text).toContain('辽源');
+      expect(text).not.toContain('常州');
+      expect(text).toContain(`${name}.json`);
+    } finally {
+      rmSync(scenario, { force: true });
+    }
   });
 
   it('refuses a bad request before starting a browser, naming the flag', () => {

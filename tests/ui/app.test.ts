@@ -100,3 +100,25 @@ describe('App', () => {
     expect(store.getState().status).toBe('running');
   });
 });
+
+describe('opening a preset', () => {
+  it('refuses a preset this version does not have, naming it, instead of showing another', async () => {
+    const { runDoc } = await import('../../src/ui/services');
+    const { presetDoc } = await import('../../src/state/doc');
+    let asked = false;
+    const store = createRunStore({
+      run: async () => {
+        asked = true;
+        return { kind: 'done', reply: replyTo(DEFAULT_SCENARIO, nodeDataLoader()) };
+      },
+    });
+    await runDoc(store, presetDoc('no-such-city'));
+    expect(asked).toBe(false);
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().issues[0].message).toMatch(
+      /^"no-such-city" is not a preset of this version \(presets: changzhou-2016, /,
+    );
+    await runDoc(store, presetDoc('liaoyuan'));
+    expect(asked).toBe(true);
+  });
+});

@@ -54,7 +54,7 @@ export function CustomTargetForm({
       </select>
       <select
         aria-label={by(lang, '年份', 'Year')}
-        value={value.year ?? years[Math.min(4, years.length - 1)]}
+        value={value.year ?? defaultCustomYear(years)}
         data-custom-year=""
         onChange={(e) => onChange({ ...value, year: Number(e.target.value) })}
       >
@@ -94,10 +94,20 @@ export interface CustomTarget {
   readonly value: number;
 }
 
-/** The override that adds the custom target to the scenario's targets (rebuilt from the run's results). */
-export function withCustomTarget(targets: ProjectionResult['targets'], c: CustomTarget) {
+/**
+ * The year a custom target is for until the user picks one: 2020 where projected, else the fifth year
+ * offered. The form shows it and the seek uses it: one rule, so they cannot disagree.
+ */
+export const defaultCustomYear = (years: readonly number[]): number =>
+  years.includes(2020) ? 2020 : years[Math.min(4, years.length - 1)];
+
+/**
+ * The override that adds the custom target to the scenario's targets (rebuilt from the run's results);
+ * `years` are the years the form offers.
+ */
+export function withCustomTarget(targets: ProjectionResult['targets'], c: CustomTarget, years: readonly number[]) {
   const unit = CUSTOM_METRICS[c.metric] ?? CUSTOM_METRICS.gapPoints;
-  const year = c.year ?? 2020;
+  const year = c.year ?? defaultCustomYear(years);
   const specs = targets.map((t) => ({
     id: t.id,
     label: t.label,

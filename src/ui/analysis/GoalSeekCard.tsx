@@ -117,7 +117,9 @@ export function GoalSeekCard({ services, result, view, doc, lang }: GoalSeekCard
             void start('goalSeek', (signal, progress) =>
               analyst.goalSeek(
                 raw,
-                goalTarget === CUSTOM_TARGET ? [...overrides, withCustomTarget(result.targets, custom)] : overrides,
+                goalTarget === CUSTOM_TARGET
+                  ? [...overrides, withCustomTarget(result.targets, custom, years.slice(1))]
+                  : overrides,
                 { lever: goalLever, target: goalTarget },
                 progress,
                 signal,

@@ -3,7 +3,6 @@
  * a clear message on failure), the progress line with its cancel button, and the note that says when a
  * result was cancelled, failed or belongs to an earlier setting.
  */
-import { useRef } from 'react';
 import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
 import type { AnalysisKind, AnalysisSlot, AnalysisStore } from '../../state/analysis-store';
 import type { Lang } from '../charts/types';
@@ -20,33 +19,13 @@ export type StartJob = <R>(
  * start of the same kind cancels the older. `cancel` aborts the running one of a kind.
  */
 export function useAnalysisJobs(analysis: AnalysisStore, docKey: string, lang: Lang) {
-  const controllers = useRef<Partial<Record<AnalysisKind, AbortController>>>({});
-  const start: StartJob = async (kind, job) => {
-    controllers.current[kind]?.abort();
-    const controller = new AbortController();
-    controllers.current[kind] = controller;
-    const key = docKey;
-    const { update } = analysis.getState();
-    // Partial results (the Monte Carlo's snapshots) replace the last one while running; a cancel puts
-    // the last complete result back.
-    const previous = { result: analysis.getState().slots[kind].result, docKey: analysis.getState().slots[kind].docKey };
-    update(kind, { status: 'running', done: 0, total: 0, error: null });
-    try {
-      const r = await job(controller.signal, (p) => update(kind, { done: p.done, total: p.total }));
-      if (!controller.signal.aborted) update(kind, { status: 'done', result: r, docKey: key });
-    } catch (e) {
-      if (controller.signal.aborted) update(kind, { status: 'cancelled', ...previous });
-      else
-        update(kind, {
-          status: 'error',
-          error:
-            e instanceof AnalysisInputError
-              ? e.message
-              : `${by(lang, '分析失败：', 'The analysis failed: ')}${e instanceof Error ? e.message : String(e)}`,
-        });
-    }
-  };
-  const cancel = (kind: AnalysisKind) => controllers.current[kind]?.abort();
+  const describeError = (e: unknown) =>
+    e instanceof AnalysisInputError
+      ? e.message
+      : `${by(lang, '分析失败：', 'The analysis failed: ')}${e instanceof Error ? e.message : String(e)}`;
+  // The store holds the jobs (and their abort controllers): a card that unmounts loses nothing.
+  const start: StartJob = (kind, job) => analysis.getState().start(kind, docKey, job, describeError);
+  const cancel = (kind: AnalysisKind) => analysis.getState().cancel(kind);
   return { start, cancel };
 }
 
