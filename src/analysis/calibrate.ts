@@ -21,9 +21,9 @@ import { loadScenario, type Override } from '../scenario/load';
 import { getAt, setAt } from '../scenario/pointer';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
-import { ObservationMetric, type CalibrationSpec, type Scenario } from '../scenario/schema';
+import { ObservationMetric, type CalibrationSpec } from '../scenario/schema';
 import { analysisBase, checkParameters, parameterOverride } from './apply';
-import { DEFINITION_METRICS } from './evaluate';
+import { exclusion, residualScale, type Point } from './calibrate-points';
 import { makeProbe, metricAt, timelineYears, type Progress } from './probe';
 import { solve } from './linear-solve';
 
@@ -87,34 +87,6 @@ export interface CalibrationResult {
   /** The fitted values as overrides on the scenario as given (with the user's overrides): feed back with `--set`. */
   readonly overrides: Override[];
   readonly notes: string[];
-}
-
-const RATE_METRICS = new Set<string>(['residentUrbanRate', 'hukouUrbanRate']);
-
-/** The scale a residual is divided by (see the module comment). */
-const residualScale = (metric: string, observed: number): number =>
-  RATE_METRICS.has(metric) ? 1 : metric === 'gapPoints' ? 100 : Math.abs(observed) || 1;
-
-interface Point {
-  readonly metric: ObservationMetricName;
-  readonly year: number;
-  readonly value: number;
-  readonly scale: number;
-}
-
-type Observation = Extract<Scenario['observed'], unknown[]>[number];
-
-/** Why an observation is not fitted, or null when it is. */
-function exclusion(o: Observation, s: Scenario, result: ProjectionResult, metrics: ReadonlySet<string>): string | null {
-  if (!metrics.has(o.metric)) return 'metric not among the fitted metrics';
-  if (o.year < s.baseYear) return `before the base year ${s.baseYear}`;
-  if (o.year === s.baseYear)
-    return 'base year: reproduced by construction, so it carries no information on the unknowns';
-  if (o.year > s.until) return `after the end of the projection (${s.until})`;
-  const def = result.hukouDefinition[result.years.indexOf(o.year)];
-  if (DEFINITION_METRICS.has(o.metric) && o.definition && o.definition !== def)
-    return `observed under the ${o.definition} definition, projected under the ${def} definition in ${o.year}: not comparable`;
-  return null;
 }
 
 const sumSq = (r: readonly number[]) => r.reduce((a, x) => a + x * x, 0);
