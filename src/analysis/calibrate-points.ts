@@ -3,9 +3,10 @@
  * residual is divided by so that rates, points and populations add up.
  */
 import type { ProjectionResult } from '../scenario/result';
-import type { Scenario } from '../scenario/schema';
-import type { ObservationMetricName } from './calibrate';
+import type { ObservationMetric, Scenario } from '../scenario/schema';
 import { DEFINITION_METRICS } from './evaluate';
+
+export type ObservationMetricName = (typeof ObservationMetric.options)[number];
 
 const RATE_METRICS = new Set<string>(['residentUrbanRate', 'hukouUrbanRate']);
 

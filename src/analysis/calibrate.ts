@@ -23,11 +23,11 @@ import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import { ObservationMetric, type CalibrationSpec } from '../scenario/schema';
 import { analysisBase, checkParameters, parameterOverride } from './apply';
-import { exclusion, residualScale, type Point } from './calibrate-points';
+import { exclusion, residualScale, type ObservationMetricName, type Point } from './calibrate-points';
 import { makeProbe, metricAt, timelineYears, type Progress } from './probe';
 import { solve } from './linear-solve';
 
-export type ObservationMetricName = (typeof ObservationMetric.options)[number];
+export type { ObservationMetricName } from './calibrate-points';
 export type CalibrationParameter = CalibrationSpec['parameters'][number];
 
 export interface CalibrateOptions {

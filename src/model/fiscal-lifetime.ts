@@ -4,7 +4,7 @@
  */
 import { AGES as AGES_, OPEN_AGE as OPEN_AGE_, SA as SA_ } from './dims';
 import { SURV_CLASSES as SURV_CLASSES_, SURV_URBAN as SURV_URBAN_, type ModelInput } from './input';
-import type { FiscalInput } from './fiscal';
+import type { FiscalInput } from './fiscal-types';
 import type { ProjectionOutput } from './output';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.

@@ -1,6 +1,6 @@
 /** Pieces of the fiscal accounts (fiscal.ts): shares, weights and means it takes per year and zone. */
 import { SA as SA_ } from './dims';
-import type { FiscalInput } from './fiscal';
+import type { FiscalInput } from './fiscal-types';
 import type { ProjectionOutput } from './output';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.

@@ -2,7 +2,7 @@
  * The fiscal part's levers (MODEL.md §7): rewards, transfers and land in the lever panel; each cost
  * component's unit cost, take-up, service level and payer shares as inputs of the finance panel.
  */
-import type { Spec } from './levers';
+import type { Spec } from './levers-types';
 import type { FiscalSpec } from './schema';
 
 const PAYER_NAMES = {
