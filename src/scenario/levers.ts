@@ -100,30 +100,24 @@ export function listLevers(s: Scenario): Lever[] {
             ...extra,
           });
       });
-      if (typeof ch.quota === 'number')
+      // A quota given as a year path: each of its years is a lever (the path interpolates between them).
+      const quotas: [string, string, number][] =
+        typeof ch.quota === 'number'
+          ? [['', '', ch.quota]]
+          : ch.quota && typeof ch.quota === 'object'
+            ? Object.entries(ch.quota).map(([year, q]) => [`/${year}`, year, q])
+            : [];
+      for (const [sub, year, q] of quotas)
         specs.push({
-          pointer: `${at}/quota`,
-          label: `${who}：年度指标`,
-          labelEn: `${whoEn}: annual quota`,
+          pointer: `${at}/quota${sub}`,
+          label: `${who}：年度指标${year ? `（${year}年）` : ''}`,
+          labelEn: `${whoEn}: annual quota${year ? ` (${year})` : ''}`,
           unit: '人',
           min: 0,
-          max: Math.max(10000, ch.quota * 4),
+          max: Math.max(10000, q * 4),
           step: 100,
           ...extra,
         });
-      // A quota given as a year path: each of its years is a lever (the path interpolates between them).
-      else if (ch.quota && typeof ch.quota === 'object')
-        for (const [year, q] of Object.entries(ch.quota))
-          specs.push({
-            pointer: `${at}/quota/${year}`,
-            label: `${who}：年度指标（${year}年）`,
-            labelEn: `${whoEn}: annual quota (${year})`,
-            unit: '人',
-            min: 0,
-            max: Math.max(10000, q * 4),
-            step: 100,
-            ...extra,
-          });
       if (ch.enabled !== undefined)
         specs.push({
           pointer: `${at}/enabled`,

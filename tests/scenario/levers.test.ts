@@ -2,8 +2,10 @@
  * The register's levers (src/scenario/levers.ts): offered where a scenario has a registration part, each
  * moving the flow it names in the direction its label says.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nodeDataLoader } from '../../src/runner/node-loader';
+import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
 import { runScenario } from '../../src/runner/run';
 import { listLevers } from '../../src/scenario/levers';
@@ -36,5 +38,35 @@ describe('levers of the register', () => {
     const low = at('/registration/away/longRun', 0.01).registrationOutByReason.away[y]!;
     const high = at('/registration/away/longRun', 0.1).registrationOutByReason.away[y]!;
     expect(high).toBeGreaterThan(low);
+  });
+});
+
+describe('levers of the documents’ channels', () => {
+  const preset = (file: string) =>
+    listLevers(loadScenario(JSON.parse(readFileSync(resolve(PROJECT_ROOT, file), 'utf8')), nodeDataLoader()));
+  it('广州 offers its points quota, each year of its path, and its channels’ switches', () => {
+    const levers = preset('scenarios/guangzhou.json');
+    const quota = levers.filter((l) => /\/channels\/0\/quota\/\d{4}$/.test(l.pointer));
+    expect(quota.map((l) => [l.pointer, l.value])).toEqual([
+      ['/policy/zones/core/channels/0/quota/2017', 4800],
+      ['/policy/zones/core/channels/0/quota/2018', 5600],
+      ['/policy/zones/county/channels/0/quota/2017', 600],
+      ['/policy/zones/county/channels/0/quota/2018', 700],
+      ['/policy/zones/town/channels/0/quota/2017', 600],
+      ['/policy/zones/town/channels/0/quota/2018', 700],
+    ]);
+    expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/enabled' && l.toggle)).toBe(true);
+    expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/conditions/0/share')).toBe(true);
+  });
+  it('a channel switched off admits nobody; the others settle as before', () => {
+    const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));
+    const on = runScenario(raw, nodeDataLoader()).result.series;
+    const off = runScenario(raw, nodeDataLoader(), [
+      { pointer: '/policy/zones/core/channels/3/enabled', value: false },
+      { pointer: '/policy/zones/county/channels/3/enabled', value: false },
+    ]).result.series;
+    expect(on.settlersByChannel['skill-worker'][1]!).toBeGreaterThan(0);
+    expect(off.settlersByChannel['skill-worker'][1]).toBe(0);
+    expect(off.settlers[1]!).toBeLessThan(on.settlers[1]!);
   });
 });
