@@ -30,6 +30,11 @@ const PURE_ANALYSIS_IMPORTS = {
   ],
 };
 
+/** The state layer holds documents, runs and jobs; the interface reads it, never the other way round. */
+const STATE_IMPORTS = {
+  patterns: [{ regex: '(^|/)ui(/|$)', message: 'src/state must not import src/ui (the layers point one way).' }],
+};
+
 export default defineConfig(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
@@ -49,4 +54,5 @@ export default defineConfig(
     files: ['src/analysis/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', PURE_ANALYSIS_IMPORTS] },
   },
+  { files: ['src/state/**/*.ts'], rules: { 'no-restricted-imports': ['error', STATE_IMPORTS] } },
 );

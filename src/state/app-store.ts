@@ -4,7 +4,7 @@
  * main.tsx connects the two. No React and no DOM here, so tests drive it directly.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Lang } from '../ui/charts/types';
+import type { Lang } from './lang';
 import { presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
 
 export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';

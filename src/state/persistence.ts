@@ -7,7 +7,7 @@ import type { AppStore } from './app-store';
 import { asDoc, decodeDoc, encodeDoc, type ScenarioDoc } from './doc';
 import { formatHash, parseHash } from './url';
 import type { KeyValueStore } from './app-store';
-import type { Lang } from '../ui/charts/types';
+import type { Lang } from './lang';
 
 export const AUTOSAVE_KEY = 'hukou-sim:autosave';
 

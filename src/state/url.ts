@@ -3,7 +3,7 @@
  * copied link carries the whole scenario; the rest is the view.
  */
 import { ROUTES, type Route } from './app-store';
-import type { Lang } from '../ui/charts/types';
+import type { Lang } from './lang';
 
 export interface HashState {
   readonly route: Route;

@@ -8,7 +8,8 @@ import type { ViewData } from '../../runner/view-data';
 import type { BacktestView, CalibrationView, SensitivityView, UncertaintyView } from '../../runner/analysis-types';
 import type { ProjectionResult } from '../../scenario/result';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../../state/lang';
+import type { Lang } from '../../state/lang';
 
 export interface ChartContext {
   readonly result: ProjectionResult;

@@ -1,0 +1,2 @@
+/** The interface's languages: Chinese (simplified), the default, and English. */
+export type Lang = 'zh' | 'en';
