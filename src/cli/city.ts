@@ -11,8 +11,9 @@
  * (`--package`, default Changzhou's). Invalid input: exit 2 and
  * `path: message` lines on stderr.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { unwritable } from './files';
 import { nodeDataLoader, PROJECT_ROOT } from '../runner/node-loader';
 import { parseCityCsv, parseCityJson } from '../scenario/import-city';
 import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
@@ -64,6 +65,22 @@ export function runCityImport(argv: readonly string[], cwd = process.cwd()): Cli
   if (opts['--id'] && !/^[a-z][a-z0-9-]*$/.test(opts['--id']))
     issues.push({ path: '--id', message: 'must be lower-case letters, digits and hyphens, starting with a letter' });
   if (file && !existsSync(resolve(cwd, file))) issues.push({ path: file, message: 'file not found' });
+  else if (file && !statSync(resolve(cwd, file)).isFile())
+    issues.push({ path: file, message: 'is a directory, not a table' });
+  // The template is one of this project's city parts: nothing outside scenarios/cities/ is read.
+  const likeOpt = opts['--like'];
+  if (likeOpt !== undefined) {
+    const p = resolve(PROJECT_ROOT, likeOpt);
+    const cities = resolve(PROJECT_ROOT, 'scenarios', 'cities');
+    if (dirname(p) !== cities || !p.endsWith('.json'))
+      issues.push({ path: '--like', message: 'must be a city part of this project: scenarios/cities/<city>.json' });
+    else if (!existsSync(p) || !statSync(p).isFile())
+      issues.push({ path: '--like', message: `${likeOpt}: no such city part in scenarios/cities/` });
+  }
+  if (opts['--out']) {
+    const why = unwritable(resolve(cwd, opts['--out']));
+    if (why) issues.push({ path: '--out', message: `${opts['--out']}: ${why}` });
+  }
   const fail = (list: readonly Issue[]): CliOutcome => ({
     code: 2,
     stdout: '',

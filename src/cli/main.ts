@@ -3,8 +3,9 @@
  * its yearly results as JSON (default) or CSV. Invalid input: exit code 2,
  * every problem on stderr as `path: message`, nothing on stdout.
  */
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { unreadable, unwritable } from './files';
 import { nodeDataLoader } from '../runner/node-loader';
 import { runResolved } from '../runner/run';
 import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
@@ -40,7 +41,8 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
   const { args, issues } = parseArgs(argv);
   if (issues.length) return fail(issues);
   const path = resolve(cwd, args.file);
-  if (!existsSync(path)) return fail([{ path: args.file, message: 'file not found' }]);
+  const cannot = unreadable(path);
+  if (cannot) return fail([{ path: args.file, message: cannot }]);
   try {
     const raw = parseJsonText(readFileSync(path, 'utf8'), args.file);
     const overrides = [...args.overrides];
@@ -98,7 +100,13 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
   if (issues.length) return fail(issues);
   if (args.runs === null && args.goalSeek === null && !args.calibrate && !args.backtest) return runCli(argv, cwd);
   const path = resolve(cwd, args.file);
-  if (!existsSync(path)) return fail([{ path: args.file, message: 'file not found' }]);
+  const cannot = unreadable(path);
+  if (cannot) return fail([{ path: args.file, message: cannot }]);
+  // Refuse an output that cannot be written before spending minutes on the calibration.
+  if (args.writeCalibrated) {
+    const why = unwritable(resolve(cwd, args.writeCalibrated));
+    if (why) return fail([{ path: '--write-calibrated', message: `${args.writeCalibrated}: ${why}` }]);
+  }
   const load = nodeDataLoader();
   const located = (e: ValidationError) =>
     fail(e.issues.map((i) => ({ ...i, path: i.path.startsWith('/') ? `${args.file}#${i.path}` : i.path })));

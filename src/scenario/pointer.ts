@@ -41,9 +41,18 @@ export function getAt(doc: unknown, pointer: string): unknown {
  * Throws an Error that names the pointer when it cannot be set.
  */
 export function setAt<T>(doc: T, pointer: string, value: unknown): T {
+  if (parsePointer(pointer).length === 0) return value as T;
+  return setInPlace(structuredClone(doc), pointer, value);
+}
+
+/**
+ * {@link setAt} on `doc` itself, without copying it: for a copy the caller made and owns (applying many
+ * changes to one copy costs one clone, not one per change). Returns `doc`.
+ */
+export function setInPlace<T>(doc: T, pointer: string, value: unknown): T {
   const tokens = parsePointer(pointer);
   if (tokens.length === 0) return value as T;
-  const root = structuredClone(doc) as unknown;
+  const root = doc as unknown;
   let cur: unknown = root;
   for (let i = 0; i < tokens.length - 1; i++) {
     const t = tokens[i];

@@ -20,9 +20,16 @@ export const id = z
 
 /** A value that may change by year. */
 export const pathOf = (v: z.ZodNumber) =>
-  z.union([v, z.record(z.string().regex(/^\d{4}$/, 'year keys must be four digits'), v)], {
-    error: 'must be a number or an object of {"year": number}',
-  });
+  z.union(
+    [
+      v,
+      z
+        .record(z.string().regex(/^\d{4}$/, 'year keys must be four digits'), v)
+        // An empty path has no value in any year: every series would be NaN.
+        .refine((o) => Object.keys(o).length > 0, { message: 'needs at least one year (e.g. {"2020": 0.5})' }),
+    ],
+    { error: 'must be a number or an object of {"year": number}' },
+  );
 export const PathShare = pathOf(share);
 export const PathNonNeg = pathOf(nonNeg);
 

@@ -377,3 +377,25 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
     expect(Object.values(written.sources).some((v) => String(v).startsWith('calibrated:'))).toBe(true);
   }, 60_000);
 });
+
+describe('npm run sim: files that cannot be read or written', () => {
+  it('refuses a directory as the scenario, naming it', () => {
+    const out = runCli(['scenarios'], PROJECT_ROOT);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe('scenarios: is a directory, not a scenario file\n');
+  });
+  it('refuses --write-calibrated into a missing folder before calibrating', async () => {
+    const out = await runCliAsync([PRESET, '--calibrate', '--write-calibrated', 'no-such-folder/x.json'], PROJECT_ROOT);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/^--write-calibrated: no-such-folder\/x\.json: the folder .* does not exist$/m);
+    // Refused up front: no calibration ran (it would report its fit).
+    expect(out.stderr).not.toMatch(/calibration: rmse/);
+  });
+  it('refuses an empty year path, naming the field', () => {
+    const out = runCli([PRESET, '--set', '/willingness/serviceLevel={}'], PROJECT_ROOT);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/#\/willingness\/serviceLevel: needs at least one year/);
+  });
+});

@@ -99,3 +99,25 @@ describe('willingness', () => {
     expect(input.settleDrive[off + 50]).toBeCloseTo(0.3 * 0.5 * 1.2 * (1 - 0.3 * 0.4) * 1.6, 12);
   });
 });
+
+describe('the timeline applied in a year', () => {
+  it('applies every change due, in year order (later entries of a year win), and leaves the scenario as it was', () => {
+    const s = validateScenario(
+      setAt(
+        syntheticScenario(),
+        '/timeline',
+        Array.from({ length: 600 }, (_, i) => ({
+          year: 2016 + (i % 10),
+          set: { '/willingness/serviceLevel': i / 1000, '/policy/channelOverlap': (i % 7) / 10 },
+        })),
+      ),
+    );
+    const before = JSON.stringify(s);
+    const y2018 = scenarioInYear(s, 2018);
+    // The last entry of a year ≤ 2018 in file order: i = 592 (year 2018, i % 10 = 2).
+    expect(y2018.willingness.serviceLevel).toBe(0.592);
+    expect(y2018.policy.channelOverlap).toBe((592 % 7) / 10);
+    expect(scenarioInYear(s, 2015)).toBe(s);
+    expect(JSON.stringify(s)).toBe(before);
+  });
+});

@@ -84,4 +84,22 @@ describe('npm run city', () => {
     expect(out.code).toBe(0);
     expect(out.stderr).toMatch(/^warning: base-year decomposition: residents registered elsewhere/m);
   });
+
+  it('reads no file outside the project for --like, and refuses a directory or a missing folder, naming the flag', () => {
+    const bad = (extra: string[]) => runCityImport([FIXTURE, ...args, ...extra], PROJECT_ROOT);
+    for (const like of ['/etc/passwd', '../../etc/passwd', 'scenarios', 'scenarios/cities/nowhere.json']) {
+      const out = bad(['--like', like]);
+      expect(out.code, like).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(/^--like: /m);
+      // Nothing of the file is echoed (the first line of /etc/passwd once was).
+      expect(out.stderr).not.toMatch(/root:/);
+    }
+    const out = bad(['--out', 'no-such-folder/city.json']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/^--out: no-such-folder\/city\.json: the folder .* does not exist$/m);
+    const dir = runCityImport(['tests', ...args], PROJECT_ROOT);
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toMatch(/^tests: is a directory, not a table$/m);
+  });
 });
