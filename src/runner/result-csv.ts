@@ -8,8 +8,17 @@ function flatten(prefix: string, v: unknown, out: [string, (number | null)[]][])
 }
 
 const numberOrNull = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+/**
+ * A text cell a spreadsheet will not run: one starting with =, +, -, @, a tab or a carriage return (a
+ * formula to Excel and its kin) gets a leading apostrophe, unless it is a plain number ("-1.5").
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? `'${text}` : text;
+}
+
 const cell = (x: number | null | string) =>
-  x === null ? '' : typeof x === 'string' ? `"${x.replace(/"/g, '""')}"` : String(x);
+  x === null ? '' : typeof x === 'string' ? `"${spreadsheetSafe(x).replace(/"/g, '""')}"` : String(x);
 
 /**
  * `extra` adds columns by year from other sections indexed like `years` (e.g. `{ uncertainty: { p5: {…} } }`

@@ -129,6 +129,12 @@ export function checkScenario(s: Scenario): Issue[] {
           `/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
           `pointer ${p} names nothing in the scenario`,
         );
+      const v = e.set[p];
+      if (v && typeof v === 'object' && '$data' in v)
+        add(
+          `/timeline/${i}/set/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          'a timeline value cannot be a {"$data": …} reference: give the table in the scenario itself',
+        );
     }
   });
   for (const p of Object.keys(s.sources)) {

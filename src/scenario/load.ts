@@ -7,6 +7,7 @@ import { checkScenario } from './check';
 import { resolveIncludes } from './include';
 import { fromZod, ValidationError, type Issue } from './issues';
 import { getAt, setAt } from './pointer';
+import { MAX_DEPTH, tooDeep } from './depth';
 import { rebalancePayerShares } from './payer-shares';
 import { resolveDataRefs, type DataLoader } from './resolve';
 import { MAX_FILE_BYTES, Scenario } from './schema';
@@ -22,11 +23,18 @@ export function parseJsonText(text: string, label = ''): unknown {
       },
     ]);
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (e) {
     throw new ValidationError([{ path: label, message: `not valid JSON: ${(e as Error).message}` }]);
   }
+  const deep = tooDeep(parsed);
+  if (deep !== null)
+    throw new ValidationError([
+      { path: `${label}#${deep}`, message: `nested deeper than ${MAX_DEPTH} levels; no scenario field needs that` },
+    ]);
+  return parsed;
 }
 
 /** An override: a JSON Pointer and the value to put there. */

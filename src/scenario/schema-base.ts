@@ -7,7 +7,15 @@ import { z } from 'zod';
 // No code generation at run time: the app's Content-Security-Policy forbids eval in workers too.
 z.config({ jitless: true });
 
-export const finite = (what = 'a number') => z.number({ error: `must be ${what}` });
+/**
+ * Any number of the format: finite, and within ±1e15 (more than every published count or amount, far
+ * below where arithmetic overflows to Infinity or NaN).
+ */
+export const finite = (what = 'a number') =>
+  z
+    .number({ error: `must be ${what}` })
+    .min(-1e15, 'must be ≥ −1e15')
+    .max(1e15, 'must be ≤ 1e15');
 export const share = finite('a share between 0 and 1').min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
 export const nonNeg = finite().min(0, 'must be ≥ 0');
 export const yearInt = z

@@ -330,6 +330,49 @@ describe('bad scenario input', () => {
     });
   });
 
+  describe('input that once crashed or overflowed', () => {
+    const raw = () => JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));
+    it('refuses JSON nested deeper than any scenario needs, naming where (no stack overflow)', () => {
+      let deep: unknown[] = [];
+      const top = deep;
+      for (let i = 0; i < 1000; i++) {
+        const next: unknown[] = [];
+        deep.push(next);
+        deep = next;
+      }
+      // 100,000 levels as text (the file a user might load): refused with the place named.
+      const n = 100_000;
+      const text = JSON.stringify(raw()).replace(/^\{/, `{"deep": ${'['.repeat(n)}${']'.repeat(n)},`);
+      const issues = issuesOf(() => parseJsonText(text, 'x.json'));
+      expect(issues[0]).toMatch(/^x\.json#\/deep(\/0)+: nested deeper than 64 levels/);
+      // Straight to the loader (the page's import path): refused by the include merge, not a crash.
+      const loaded = issuesOf(() => loadScenario({ ...raw(), description: top }, nodeDataLoader()));
+      expect(loaded[0]).toMatch(/^\/description(\/0)+: nested deeper than 64 levels/);
+    });
+    it('refuses a {"$data": …} reference as a timeline value (it once crashed every run)', () => {
+      const issues = issuesOf(() =>
+        loadScenario(raw(), nodeDataLoader(), [
+          {
+            pointer: '/timeline',
+            value: [{ year: 2018, set: { '/demography/fertility/asfr': { $data: 'data/demography/x.json' } } }],
+          },
+        ]),
+      );
+      expect(issues).toContain(
+        '/timeline/0/set/~1demography~1fertility~1asfr: a timeline value cannot be a {"$data": …} reference: give the table in the scenario itself',
+      );
+    });
+    for (const [pointer, value] of [
+      ['/migration/inflow/persons', 1e308],
+      ['/fiscal/components/2/amount/0/value', 1e300],
+      ['/migration/schedule/a1', -1e20],
+    ] as const)
+      it(`refuses ${value} at ${pointer} (it overflowed to NaN)`, () => {
+        const issues = issuesOf(() => loadScenario(raw(), nodeDataLoader(), [{ pointer, value }]));
+        expect(issues.some((m) => m.startsWith(`${pointer}: must be`))).toBe(true);
+      });
+  });
+
   it('refuses a timeline or source pointer that names nothing', () => {
     let s = syntheticScenario();
     s = setAt(s, '/timeline', [{ year: 2018, set: { '/policy/nothing': 1 } }]);

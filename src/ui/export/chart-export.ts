@@ -9,6 +9,7 @@
 import { FONT_FAMILY, FONT_SIZE } from '../charts/frame';
 import { textWidth } from '../charts/legend';
 import type { ChartContext, ChartSpec, ChartTable, Lang } from '../charts/types';
+import { spreadsheetSafe } from '../../runner/result-csv';
 
 /** The drawing width when the card has not been measured (server rendering, a card never laid out). */
 export const DEFAULT_EXPORT_WIDTH = 880;
@@ -241,7 +242,8 @@ export async function chartPngBlob(svgText: string, scale = 2): Promise<Blob> {
 /** One RFC 4180 field: quoted when it holds a comma, a quote, a line break or edge spaces; quotes doubled. */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
+  // Text from a scenario (a label the user wrote) never reaches a spreadsheet as a formula.
+  const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : spreadsheetSafe(value);
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -154,6 +154,22 @@ describe('CSV export', () => {
     expect(rows.length - 5).toBe(21);
   });
 
+  it('neutralises text a spreadsheet would run as a formula, in the chart CSV and the results CSV', () => {
+    for (const bad of ['=HYPERLINK("x")', '+1+1', '-2+3', '@SUM(A1)', '\tx'])
+      expect(csvField(bad).replace(/^"|"$/g, '').startsWith("'")).toBe(true);
+    // Numbers, negative ones included, stay numbers.
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField('-1.5')).toBe('-1.5');
+    expect(csvField('常住人口')).toBe('常住人口');
+    const s: ChartSpec = {
+      ...spec('gap'),
+      table: () => ({ columns: ['年份', '=cmd|x'], rows: [[2015, '@evil']] }),
+    };
+    const rows = parseCsv(chartCsvText(s, zh).slice(1));
+    expect(rows.flat()).toContain("'=cmd|x");
+    expect(rows.flat()).toContain("'@evil");
+  });
+
   it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
