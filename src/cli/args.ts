@@ -62,12 +62,18 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     }
     return Number(v);
   };
+  // A flag given twice would silently keep its last value: refused (only --set repeats).
+  const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] =
       a.startsWith('--') && a.includes('=') && !a.startsWith('--set=')
         ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
         : [a, undefined];
+    if (flag.startsWith('-') && flag !== '--set') {
+      if (seen.has(flag)) issues.push({ path: flag, message: 'given twice: give it once' });
+      seen.add(flag);
+    }
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--format': {
@@ -204,5 +210,24 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     issues.push({ path: '--backtest', message: 'give --backtest with --origin (the origin of a back-test)' });
   if (args.brief && (args.runs !== null || args.goalSeek !== null || args.calibrate || args.backtest))
     issues.push({ path: '--brief', message: 'cannot be combined with the analyses; run them separately' });
+  // --list-levers prints the levers and nothing else: any flag that asks for a result is a contradiction.
+  if (args.listLevers) {
+    const with_ = [
+      args.runs !== null && '--runs',
+      args.goalSeek !== null && '--goal-seek',
+      args.calibrate && '--calibrate',
+      args.backtest && '--backtest',
+      args.brief !== null && '--brief',
+      seen.has('--format') && '--format',
+      seen.has('--until') && '--until',
+    ].filter(Boolean);
+    if (with_.length)
+      issues.push({
+        path: '--list-levers',
+        message: `cannot be combined with ${with_.join(', ')}: it prints the levers only`,
+      });
+  }
+  if (args.brief && seen.has('--format'))
+    issues.push({ path: '--format', message: 'does not apply to --brief (it writes a PDF)' });
   return { args, issues };
 }

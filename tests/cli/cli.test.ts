@@ -399,3 +399,26 @@ describe('npm run sim: files that cannot be read or written', () => {
     expect(out.stderr).toMatch(/#\/willingness\/serviceLevel: needs at least one year/);
   });
 });
+
+describe('npm run sim: flags that contradict each other or repeat', () => {
+  for (const [argv, expected] of [
+    [['--list-levers', '--runs', '10', '--seed', '1'], /^--list-levers: cannot be combined with --runs/m],
+    [['--list-levers', '--calibrate'], /^--list-levers: cannot be combined with --calibrate/m],
+    [['--list-levers', '--format', 'csv'], /^--list-levers: cannot be combined with --format/m],
+    [['--until', '2030', '--until', '2025'], /^--until: given twice: give it once$/m],
+    [['--brief', 'x.pdf', '--format', 'csv'], /^--format: does not apply to --brief/m],
+  ] as const)
+    it(`refuses ${argv.join(' ')}: exit 2, nothing on stdout`, async () => {
+      const out = await runCliAsync([PRESET, ...argv], PROJECT_ROOT);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(expected);
+    });
+  it('still takes --set more than once', () => {
+    const out = runCli(
+      [PRESET, '--set', '/policy/channelOverlap=0.4', '--set', '/willingness/serviceLevel=0.5'],
+      PROJECT_ROOT,
+    );
+    expect(out.code).toBe(0);
+  });
+});
