@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Lang } from './lang';
-import { presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
+import { asDoc, presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
 
 export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';
 export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
@@ -72,16 +72,63 @@ export const LIBRARY_KEY = 'hukou-sim:library';
 const COALESCE_MS = 800;
 const HISTORY_LIMIT = 200;
 
-function readLibrary(storage: KeyValueStore | null): LibraryEntry[] {
+/** Where library entries that could not be read are kept, so that nothing the user saved is lost. */
+export const LIBRARY_SET_ASIDE_KEY = 'hukou-sim:library-set-aside';
+
+/**
+ * The saved library, every entry checked (its document as a link would be); an entry that fails is set
+ * aside under {@link LIBRARY_SET_ASIDE_KEY} (kept, not deleted) and named in `setAside`. A library that is
+ * not even JSON is set aside whole. A damaged library never stops the app.
+ */
+export function readLibrary(storage: KeyValueStore | null): { entries: LibraryEntry[]; setAside: string[] } {
+  let text: string | null = null;
   try {
-    const text = storage?.getItem(LIBRARY_KEY);
-    const list = text ? (JSON.parse(text) as unknown) : [];
-    return Array.isArray(list)
-      ? list.filter((e): e is LibraryEntry => !!e && typeof e.id === 'string' && typeof e.name === 'string' && !!e.doc)
-      : [];
+    text = storage?.getItem(LIBRARY_KEY) ?? null;
   } catch {
-    return []; // a damaged library must not stop the app; the next save rewrites it
+    return { entries: [], setAside: [] };
   }
+  if (!text) return { entries: [], setAside: [] };
+  const keep = (bad: unknown[]) => {
+    try {
+      const before = storage?.getItem(LIBRARY_SET_ASIDE_KEY);
+      const old = before ? (JSON.parse(before) as unknown[]) : [];
+      storage?.setItem(LIBRARY_SET_ASIDE_KEY, JSON.stringify([...(Array.isArray(old) ? old : []), ...bad]));
+    } catch {
+      // Storage full or unreadable: the entries stay in the library key until the next save.
+    }
+  };
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    keep([text]);
+    return { entries: [], setAside: ['(the whole library: not readable)'] };
+  }
+  if (!Array.isArray(list)) {
+    keep([list]);
+    return { entries: [], setAside: ['(the whole library: not a list)'] };
+  }
+  const entries: LibraryEntry[] = [];
+  const bad: unknown[] = [];
+  const setAside: string[] = [];
+  for (const e of list) {
+    const r = e as Record<string, unknown> | null;
+    const name = r && typeof r.name === 'string' ? r.name : '(no name)';
+    try {
+      if (!r || typeof r.id !== 'string' || typeof r.name !== 'string') throw new Error('no id or name');
+      entries.push({
+        id: r.id,
+        name: r.name,
+        doc: asDoc(r.doc),
+        savedAt: typeof r.savedAt === 'string' ? r.savedAt : '',
+      });
+    } catch (err) {
+      bad.push(e);
+      setAside.push(`${name}: ${(err as Error).message}`);
+    }
+  }
+  if (bad.length) keep(bad);
+  return { entries, setAside };
 }
 
 export interface AppStoreOptions {
@@ -112,6 +159,7 @@ export const createAppStore = ({
       set({ library });
       persist(library);
     };
+    const loaded = readLibrary(storage);
     const newId = () => `s${now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
     const stamp = () => new Date(now()).toISOString();
 
@@ -122,9 +170,9 @@ export const createAppStore = ({
       lang,
       route,
       year: null,
-      notice: null,
+      notice: loaded.setAside.length ? { kind: 'error', text: 'library-set-aside', issues: loaded.setAside } : null,
       focusLever: null,
-      library: readLibrary(storage),
+      library: loaded.entries,
       compare: { ids: [], pinned: null },
 
       setLever(pointer, value, sourceValue) {

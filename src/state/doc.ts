@@ -77,9 +77,43 @@ const fromBase64Url = (text: string): Uint8Array => {
   return out;
 };
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
-  return new Uint8Array(await out.arrayBuffer());
+/**
+ * The largest scenario a link may unpack to: the size limit of a scenario file (MAX_FILE_BYTES of
+ * src/scenario/schema.ts, 5 MB, repeated here so that the page's main bundle need not carry the schema).
+ */
+export const MAX_LINK_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Bytes through a (de)compression stream, at most `limit` of them out: a crafted link must not inflate
+ * into gigabytes (one of 543 kB once became 400 MB).
+ */
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit = Infinity,
+): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw new DocFormatError(
+        `the link unpacks to more than ${Math.round(limit / 1048576)} MB; no scenario is that large`,
+      );
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The text of a document for a URL: deflated JSON in base64url. */
@@ -92,8 +126,11 @@ export async function encodeDoc(doc: ScenarioDoc): Promise<string> {
 export async function decodeDoc(text: string): Promise<ScenarioDoc> {
   let json: string;
   try {
-    json = new TextDecoder().decode(await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw')));
-  } catch {
+    json = new TextDecoder().decode(
+      await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw'), MAX_LINK_BYTES),
+    );
+  } catch (e) {
+    if (e instanceof DocFormatError) throw e;
     throw new DocFormatError('the link is damaged (it cannot be decoded)');
   }
   let parsed: unknown;

@@ -60,7 +60,13 @@ export function App({ services }: { services: Services }) {
       </p>
       {a.notice && (
         <div className={`notice notice-${a.notice.kind}`} role={a.notice.kind === 'error' ? 'alert' : 'status'}>
-          <p>{a.notice.text === 'library-full' ? t('libraryFull', lang) : a.notice.text}</p>
+          <p data-notice={a.notice.text}>
+            {a.notice.text === 'library-full'
+              ? t('libraryFull', lang)
+              : a.notice.text === 'library-set-aside'
+                ? t('librarySetAside', lang)
+                : a.notice.text}
+          </p>
           {a.notice.issues && (
             <ul data-notice-issues="">
               {a.notice.issues.map((i, k) => (

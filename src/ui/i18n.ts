@@ -113,6 +113,10 @@ const STRINGS = {
   residentPop: ['常住人口', 'Resident population'],
   loading: ['正在载入…', 'Loading…'],
   libraryFull: ['浏览器存储已满，方案未能保存。', 'Browser storage is full; the scenario was not saved.'],
+  librarySetAside: [
+    '方案库中有无法读取的条目，已另存（未删除，保存在浏览器存储 hukou-sim:library-set-aside）：',
+    'Library entries that could not be read were set aside (kept, not deleted, in browser storage under hukou-sim:library-set-aside):',
+  ],
   'backtest.title': ['回测', 'Back-test'],
   'backtest.help': [
     '假设站在起点年份：隐藏此后公布的全部观测值，只用起点及以前的数据校准模型，再将模型预测与被隐藏的数值比较，并与两种朴素预测对照——末值外推（沿用最后一个可见值）和线性趋势（起点前五年可见值的最小二乘直线）。技能分数 = 1 − 模型平均绝对误差 ÷ 两种朴素预测中较小的平均绝对误差：1 为完全准确，0 与朴素预测相当，负值不如朴素预测。每个指标只用同一统计口径与版本的数据。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, LIBRARY_KEY, type KeyValueStore } from '../../src/state/app-store';
+import { createAppStore, LIBRARY_KEY, LIBRARY_SET_ASIDE_KEY, type KeyValueStore } from '../../src/state/app-store';
 import { presetDoc } from '../../src/state/doc';
 import { AUTOSAVE_KEY, startState } from '../../src/state/persistence';
 import { encodeDoc } from '../../src/state/doc';
@@ -59,10 +59,29 @@ describe('app store', () => {
     expect(JSON.parse(storage.map.get(LIBRARY_KEY)!)).toHaveLength(1);
   });
 
-  it('survives a damaged library in storage', () => {
+  it('survives a damaged library in storage, keeping it aside and saying so', () => {
     const storage = memory();
     storage.setItem(LIBRARY_KEY, '{not json');
-    expect(createAppStore({ storage }).getState().library).toEqual([]);
+    const st = createAppStore({ storage }).getState();
+    expect(st.library).toEqual([]);
+    expect(st.notice).toMatchObject({ kind: 'error', text: 'library-set-aside' });
+    expect(JSON.parse(storage.map.get(LIBRARY_SET_ASIDE_KEY)!)).toEqual(['{not json']);
+  });
+
+  it('sets aside only the library entries that cannot be read, and names them (one once blanked the app)', () => {
+    const storage = memory();
+    const good = { id: 'a', name: '常州试算', doc: presetDoc('changzhou-2016'), savedAt: '2026-11-30T00:00:00Z' };
+    const bad = [
+      { id: 'b', name: '坏条目', doc: { source: { kind: 'preset', id: 'BAD ID' }, edits: {} } },
+      { id: 'c', name: '无文档' },
+      null,
+    ];
+    storage.setItem(LIBRARY_KEY, JSON.stringify([good, ...bad]));
+    const st = createAppStore({ storage }).getState();
+    expect(st.library).toEqual([good]);
+    expect(st.notice?.issues).toHaveLength(3);
+    expect(st.notice?.issues?.[0]).toMatch(/^坏条目: source: must be a preset id/);
+    expect(JSON.parse(storage.map.get(LIBRARY_SET_ASIDE_KEY)!)).toEqual(bad);
   });
 });
 

@@ -46,3 +46,23 @@ describe('scenario documents', () => {
     expect(formatHash({ route: 'workspace', code: null, lang: 'zh', year: null })).toBe('#/workspace');
   });
 });
+
+describe('links that unpack too far', () => {
+  it('refuses a link that inflates past the size limit, saying why (one of 543 kB once became 400 MB)', async () => {
+    const { MAX_LINK_BYTES } = await import('../../src/state/doc');
+    // 6 MB of spaces compress to a few kB.
+    const big = new TextEncoder().encode(' '.repeat(MAX_LINK_BYTES + 1_000_000));
+    const packed = new Uint8Array(
+      await new Response(new Blob([big]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer(),
+    );
+    let s = '';
+    for (const b of packed) s += String.fromCharCode(b);
+    const code = btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    expect(code.length).toBeLessThan(50_000);
+    await expect(decodeDoc(code)).rejects.toThrow(/the link unpacks to more than 5 MB/);
+  });
+  it('still reads a link of an ordinary document', async () => {
+    const doc = presetDoc('liaoyuan');
+    expect(await decodeDoc(await encodeDoc(doc))).toEqual(doc);
+  });
+});
