@@ -81,7 +81,7 @@ export const LIBRARY_SET_ASIDE_KEY = 'hukou-sim:library-set-aside';
  * not even JSON is set aside whole. A damaged library never stops the app.
  */
 export function readLibrary(storage: KeyValueStore | null): { entries: LibraryEntry[]; setAside: string[] } {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage?.getItem(LIBRARY_KEY) ?? null;
   } catch {
