@@ -6,6 +6,8 @@
  *   only if no newer request exists (otherwise it is stale and resolves as `superseded`).
  * - If the worker fails (a call rejects, or the worker dies: load error, uncaught error), it is
  *   terminated, the run resolves as `failed` with the message, and the next run starts a fresh one.
+ * - A watchdog: a worker that does not answer within `answerWithinMs` (it exited silently or hangs) is
+ *   treated the same way, so the page never stays "running" for good.
  */
 import { releaseProxy, wrap } from 'comlink';
 import type { ModelWorkerApi } from '../../workers/model.worker';
@@ -64,7 +66,14 @@ export class WorkerRunner {
   private lastId = 0;
   private cancelRunning: ((reason: Error) => void) | null = null;
 
-  constructor(private readonly spawn: () => ModelEndpoint = spawnModelWorker) {}
+  /**
+   * @param answerWithinMs how long a run may take before the worker counts as stuck: a run takes
+   *   milliseconds to a few seconds for the largest scenario the limits accept, so 60 s is generous.
+   */
+  constructor(
+    private readonly spawn: () => ModelEndpoint = spawnModelWorker,
+    private readonly answerWithinMs = 60_000,
+  ) {}
 
   /** Requests a run of raw scenario JSON; the inputs are cloned when the run starts. */
   run(raw: unknown, overrides: readonly Override[] = []): Promise<RunStatus> {
@@ -92,15 +101,28 @@ export class WorkerRunner {
     this.running = true;
     let status: RunStatus;
     const cancelled = new Promise<never>((_, reject) => (this.cancelRunning = reject));
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      watchdog = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `the model worker did not answer within ${Math.round(this.answerWithinMs / 1000)} s; it was stopped and the next run starts a new one`,
+            ),
+          ),
+        this.answerWithinMs,
+      );
+    });
     try {
       const endpoint = (this.endpoint ??= this.spawn());
-      const reply = await Promise.race([endpoint.run(job.raw, job.overrides), endpoint.crashed, cancelled]);
+      const reply = await Promise.race([endpoint.run(job.raw, job.overrides), endpoint.crashed, cancelled, stuck]);
       status = { kind: 'done', reply };
     } catch (e) {
       status = { kind: 'failed', message: messageOf(e) };
       this.cancelRunning = null;
       this.dispose();
     }
+    clearTimeout(watchdog);
     this.cancelRunning = null;
     this.running = false;
     job.resolve(job.id === this.lastId ? status : { kind: 'superseded' });

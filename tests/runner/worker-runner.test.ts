@@ -101,3 +101,23 @@ describe('WorkerRunner', () => {
     expect(spawned[0].terminated).toBe(true);
   });
 });
+
+describe('WorkerRunner watchdog', () => {
+  it('stops a worker that never answers, reports it, and runs the next request on a fresh one', async () => {
+    const spawned: FakeEndpoint[] = [];
+    const runner = new WorkerRunner(() => {
+      const e = new FakeEndpoint();
+      spawned.push(e);
+      return e;
+    }, 50);
+    const stuck = await runner.run('a'); // the fake never answers on its own
+    expect(stuck.kind).toBe('failed');
+    expect(stuck.kind === 'failed' && stuck.message).toMatch(/did not answer within 0 s; it was stopped/);
+    expect(spawned[0].terminated).toBe(true);
+    const next = runner.run('b');
+    await tick();
+    expect(spawned).toHaveLength(2);
+    spawned[1].calls[0].answer(reply('b'));
+    expect(await next).toEqual({ kind: 'done', reply: reply('b') });
+  });
+});
