@@ -16,14 +16,20 @@ interface Autosave {
   readonly lang: Lang;
 }
 
-function readAutosave(storage: KeyValueStore | null): Autosave | null {
+/** The autosave, or why it could not be restored (null when there is none). */
+function readAutosave(storage: KeyValueStore | null): Autosave | { error: string } | null {
+  let text: string | null | undefined;
   try {
-    const text = storage?.getItem(AUTOSAVE_KEY);
-    if (!text) return null;
-    const a = JSON.parse(text) as { doc: unknown; lang: unknown };
-    return { doc: asDoc(a.doc), lang: a.lang === 'en' ? 'en' : 'zh' };
+    text = storage?.getItem(AUTOSAVE_KEY);
   } catch {
     return null;
+  }
+  if (!text) return null;
+  try {
+    const a = JSON.parse(text) as { doc: unknown; lang: unknown };
+    return { doc: asDoc(a.doc), lang: a.lang === 'en' ? 'en' : 'zh' };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
   }
 }
 
@@ -34,12 +40,15 @@ export interface StartState {
   readonly year: number | null;
   /** Why the link could not be read, if it could not. */
   readonly linkError: string | null;
+  /** Why the autosave could not be restored, if there was one and it could not. */
+  readonly autosaveError: string | null;
 }
 
 /** What the app opens with, from the location's hash and the autosave. */
 export async function startState(hash: string, storage: KeyValueStore | null): Promise<StartState> {
   const h = parseHash(hash);
-  const saved = readAutosave(storage);
+  const read = readAutosave(storage);
+  const saved = read && 'doc' in read ? read : null;
   let doc: ScenarioDoc | null = null;
   let linkError: string | null = null;
   if (h.code) {
@@ -55,6 +64,7 @@ export async function startState(hash: string, storage: KeyValueStore | null): P
     route: h.route,
     year: h.year,
     linkError,
+    autosaveError: read && 'error' in read ? read.error : null,
   };
 }
 

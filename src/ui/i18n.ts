@@ -70,6 +70,10 @@ const STRINGS = {
     '链接无法读取，已打开上次自动保存的方案。',
     'The link could not be read; the last autosaved scenario is open.',
   ],
+  autosaveDamaged: [
+    '上次自动保存的情景无法恢复，已打开默认情景：',
+    'The last autosaved scenario could not be restored; the default scenario is open:',
+  ],
   runFailed: [
     '模型计算出错，已重新启动计算进程。界面仍可使用。',
     'The model failed and was restarted. The interface stays usable.',

@@ -33,6 +33,8 @@ async function start() {
   const app = createAppStore({ ...(s.doc ? { doc: s.doc } : {}), lang: s.lang, route: s.route, storage: store });
   if (s.year !== null) app.getState().setYear(s.year);
   if (s.linkError) app.getState().setNotice({ kind: 'error', text: t('linkDamaged', s.lang), issues: [s.linkError] });
+  else if (s.autosaveError)
+    app.getState().setNotice({ kind: 'error', text: t('autosaveDamaged', s.lang), issues: [s.autosaveError] });
   const runs = createRunStore(new WorkerRunner());
   const services: Services = {
     app,

@@ -107,3 +107,17 @@ describe('start-up state', () => {
     expect(s.doc).toEqual(saved);
   });
 });
+
+describe('a damaged autosave', () => {
+  it('is not restored, and the start state says why (it was dropped without a word)', async () => {
+    const storage = memory();
+    storage.setItem(AUTOSAVE_KEY, '{"doc": {"source": {"kind": "preset", "id": "BAD ID"}, "edits": {}}}');
+    const s = await startState('', storage);
+    expect(s.doc).toBeNull();
+    expect(s.autosaveError).toMatch(/source: must be a preset id/);
+    storage.setItem(AUTOSAVE_KEY, 'not json');
+    expect((await startState('', storage)).autosaveError).toMatch(/JSON/);
+    // None saved: nothing to say.
+    expect((await startState('', memory())).autosaveError).toBeNull();
+  });
+});
