@@ -9,7 +9,7 @@
  */
 import type { Issue } from './issues';
 import type { DataLoader } from './resolve';
-import { MAX_DEPTH, tooDeep } from './depth';
+import { structureProblem } from './depth';
 
 const PART = /^scenarios\/(cities|packages)\/[\w.-]+\.json$/;
 
@@ -52,14 +52,15 @@ export function resolveIncludes(raw: unknown, load: DataLoader): { doc: unknown;
     else if (!isObject(part)) issues.push({ path: at, message: `${file} must hold a JSON object` });
     else if ('include' in part)
       issues.push({ path: at, message: `${file} includes further parts; parts may not be nested` });
-    else if (tooDeep(part) !== null)
-      issues.push({ path: `${at}: ${file}#${tooDeep(part)}`, message: `nested deeper than ${MAX_DEPTH} levels` });
-    else merged = deepMerge(merged, part);
+    else if (structureProblem(part)) {
+      const p = structureProblem(part)!;
+      issues.push({ path: `${at}: ${file}#${p.path}`, message: p.message });
+    } else merged = deepMerge(merged, part);
   });
   const own = { ...raw };
-  // The merge recurses: a file nested deeper than any scenario needs is refused before it (not a stack overflow).
-  const deep = tooDeep(own);
-  if (deep !== null)
-    return { doc: raw, issues: [...issues, { path: deep, message: `nested deeper than ${MAX_DEPTH} levels` }] };
+  // The merge recurses and copies keys: a file nested deeper than any scenario needs, or with a key that
+  // would reach a prototype, is refused before it (not a stack overflow, not a silent drop).
+  const bad = structureProblem(own);
+  if (bad) return { doc: raw, issues: [...issues, bad] };
   return { doc: deepMerge(merged, own), issues };
 }

@@ -7,7 +7,7 @@ import { checkScenario } from './check';
 import { resolveIncludes } from './include';
 import { fromZod, ValidationError, type Issue } from './issues';
 import { getAt, setAt } from './pointer';
-import { MAX_DEPTH, tooDeep } from './depth';
+import { structureProblem } from './depth';
 import { rebalancePayerShares } from './payer-shares';
 import { resolveDataRefs, type DataLoader } from './resolve';
 import { MAX_FILE_BYTES, Scenario } from './schema';
@@ -25,15 +25,13 @@ export function parseJsonText(text: string, label = ''): unknown {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text) as unknown;
+    // A byte-order mark (saved by some Windows editors) is no content: read past it, as the page does.
+    parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
     throw new ValidationError([{ path: label, message: `not valid JSON: ${(e as Error).message}` }]);
   }
-  const deep = tooDeep(parsed);
-  if (deep !== null)
-    throw new ValidationError([
-      { path: `${label}#${deep}`, message: `nested deeper than ${MAX_DEPTH} levels; no scenario field needs that` },
-    ]);
+  const bad = structureProblem(parsed);
+  if (bad) throw new ValidationError([{ path: `${label}#${bad.path}`, message: bad.message }]);
   return parsed;
 }
 

@@ -349,6 +349,20 @@ describe('bad scenario input', () => {
       const loaded = issuesOf(() => loadScenario({ ...raw(), description: top }, nodeDataLoader()));
       expect(loaded[0]).toMatch(/^\/description(\/0)+: nested deeper than 64 levels/);
     });
+    it('reads past a byte-order mark, as the page does (the command line refused it)', () => {
+      const text = '\uFEFF' + JSON.stringify(raw());
+      expect(() => loadScenario(parseJsonText(text, 'bom.json'), nodeDataLoader())).not.toThrow();
+    });
+    it('refuses a "__proto__" key, naming it (the include merge dropped it without a word)', () => {
+      const text = JSON.stringify(raw()).replace(/^\{/, '{"__proto__": {"until": 2100},');
+      expect(issuesOf(() => parseJsonText(text, 'p.json'))).toEqual([
+        'p.json#/__proto__: "__proto__" is not a field of the scenario format',
+      ]);
+      const viaObject = JSON.parse(text) as Record<string, unknown>;
+      expect(issuesOf(() => loadScenario(viaObject, nodeDataLoader()))).toContain(
+        '/__proto__: "__proto__" is not a field of the scenario format',
+      );
+    });
     it('refuses a {"$data": …} reference as a timeline value (it once crashed every run)', () => {
       const issues = issuesOf(() =>
         loadScenario(raw(), nodeDataLoader(), [
