@@ -36,6 +36,16 @@ const fail = (issues: readonly Issue[]): CliOutcome => ({
   stderr: issues.map(formatIssue).join('\n') + '\n',
 });
 
+/**
+ * An issue's path as the user reads it: a JSON pointer inside the scenario file becomes `file#pointer`;
+ * a path that already names the file (a file-level error) or a flag stays as it is (an absolute file name
+ * starts with "/" too, and was once printed twice).
+ */
+function inFile(file: string, path: string): string {
+  if (path === file || path.startsWith(`${file}#`)) return path;
+  return path.startsWith('/') || path === '' ? `${file}#${path}` : path;
+}
+
 /** The whole command as a function of its arguments, for tests. */
 export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome {
   const { args, issues } = parseArgs(argv);
@@ -73,7 +83,7 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
       return fail(
         e.issues.map((i) => ({
           ...i,
-          path: i.path.startsWith('/') || i.path === '' ? `${args.file}#${i.path}` : i.path,
+          path: inFile(args.file, i.path),
         })),
       );
     return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).stack ?? String(e)}\n` };
@@ -109,7 +119,7 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
   }
   const load = nodeDataLoader();
   const located = (e: ValidationError) =>
-    fail(e.issues.map((i) => ({ ...i, path: i.path.startsWith('/') ? `${args.file}#${i.path}` : i.path })));
+    fail(e.issues.map((i) => ({ ...i, path: inFile(args.file, i.path) })));
   try {
     const raw = parseJsonText(readFileSync(path, 'utf8'), args.file);
     const overrides = [...args.overrides];

@@ -6,7 +6,7 @@ import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { resolveIncludes } from '../../src/scenario/include';
 import { getAt } from '../../src/scenario/pointer';
 import type { ProjectionResult } from '../../src/scenario/result';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -420,5 +420,22 @@ describe('npm run sim: flags that contradict each other or repeat', () => {
       PROJECT_ROOT,
     );
     expect(out.code).toBe(0);
+  });
+});
+
+describe('npm run sim: a file-level error names the file once', () => {
+  it('prints an absolute path once, and pointers inside the file after it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hukou-cli-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{bad');
+    const out = runCli([bad], PROJECT_ROOT);
+    expect(out.code).toBe(2);
+    expect(out.stderr.startsWith(`${bad}: not valid JSON: `)).toBe(true);
+    expect(out.stderr).not.toContain('#');
+    const half = join(dir, 'half.json');
+    writeFileSync(half, '{"version": 1}');
+    expect(runCli([half], PROJECT_ROOT).stderr).toMatch(
+      new RegExp(`^${half.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#/id: is required`, 'm'),
+    );
   });
 });
