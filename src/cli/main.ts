@@ -118,8 +118,7 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
     if (why) return fail([{ path: '--write-calibrated', message: `${args.writeCalibrated}: ${why}` }]);
   }
   const load = nodeDataLoader();
-  const located = (e: ValidationError) =>
-    fail(e.issues.map((i) => ({ ...i, path: inFile(args.file, i.path) })));
+  const located = (e: ValidationError) => fail(e.issues.map((i) => ({ ...i, path: inFile(args.file, i.path) })));
   try {
     const raw = parseJsonText(readFileSync(path, 'utf8'), args.file);
     const overrides = [...args.overrides];
