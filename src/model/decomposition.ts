@@ -97,6 +97,9 @@ export function durationShares(D: number, mean: number): Float64Array {
   return out;
 }
 
+/** A residual within 1e-12 of the total it belongs to is rounding: 0. */
+const tidy = (x: number, total: number) => (Math.abs(x) <= 1e-12 * Math.abs(total) ? 0 : x);
+
 export function decompose(inp: DecompositionInput): DecompositionResult {
   const warnings: string[] = [];
   const R = inp.residentPop;
@@ -165,10 +168,35 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
     }
   }
 
-  const mR = UH + UA + UN + RA + RN;
-  const mU = UH + UA + UN;
-  const mH = UH + UA + RA + AWU + AWR;
-  const mHU = UH + AWU;
+  // The residuals compare what the state really holds (a shape of nobody would leave a state empty
+  // whatever its total), not the totals it was built from.
+  const sum = (off: number) => {
+    let t = 0;
+    for (let i = 0; i < SA; i++) t += state[off + i];
+    return t;
+  };
+  let sUH = 0;
+  let sUA = 0;
+  let sUN = 0;
+  let sAWU = 0;
+  let sAWR = 0;
+  for (let z = 0; z < Z; z++) {
+    sUH += sum(L.uh(z));
+    for (let d = 0; d < D; d++) {
+      sUA += sum(L.ua(z, d));
+      sUN += sum(L.un(z, d));
+    }
+  }
+  for (let d = 0; d < D; d++) {
+    sAWU += sum(L.awu(d));
+    sAWR += sum(L.awr(d));
+  }
+  const sRA = sum(L.ra);
+  const sRN = sum(L.rn);
+  const mR = sUH + sUA + sUN + sRA + sRN;
+  const mU = sUH + sUA + sUN;
+  const mH = sUH + sUA + sRA + sAWU + sAWR;
+  const mHU = sUH + sAWU;
   let l1 = 0;
   for (let i = 0; i < SA; i++) {
     const modelled = UH * restShape[i] + RA * raShape[i] + (UA + UN + RN) * mig[i];
@@ -178,10 +206,11 @@ export function decompose(inp: DecompositionInput): DecompositionResult {
     state,
     totals: { UH, UA, UN, RA, AWU, AWR, RN },
     residual: {
-      residentPop: mR - R,
-      urbanResidentPop: mU - U,
-      hukouPop: mH - H,
-      urbanHukouPop: mHU - HU,
+      // Summing the cells leaves rounding of about 1e-15 of the total: zero at the precision of a count.
+      residentPop: tidy(mR - R, R),
+      urbanResidentPop: tidy(mU - U, R),
+      hukouPop: tidy(mH - H, H),
+      urbanHukouPop: tidy(mHU - HU, H),
       residentUrbanRatePoints: 100 * (mU / mR - U / R),
       hukouUrbanRatePoints: 100 * (mHU / mH - HU / H),
       ageStructureL1: R > 0 ? l1 / R : 0,

@@ -71,6 +71,9 @@ export const AgeSexTable = z
           message: `has ${t[sex].length} values but ageStarts has ${t.ageStarts.length}`,
         });
     }
+    // A table of nobody has no shape: scaled to the residents it would leave whole states empty.
+    if ([...t.female, ...t.male].every((x) => x === 0))
+      ctx.addIssue({ code: 'custom', path: [], message: 'holds nobody (every value is 0): give the age-sex numbers' });
   });
 export const TableOrRef = z.union([DataRef, AgeSexTable], { error: 'must be a table or a {"$data": …} reference' });
 

@@ -398,3 +398,18 @@ describe('bad scenario input', () => {
     expect(issues).toContain('/sources/~1base~1nope: pointer /base/nope names nothing in the scenario');
   });
 });
+
+describe('base-year tables', () => {
+  it('refuses an age table of nobody, naming it (it ran with a quarter of the residents and no residual)', () => {
+    const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/guangzhou.json'), 'utf8'));
+    const merged = resolveIncludes(raw, nodeDataLoader()).doc as {
+      base: { ageStructure: { female: number[]; male: number[] } };
+    };
+    const t = merged.base.ageStructure;
+    const zero = { ...t, female: t.female.map(() => 0), male: t.male.map(() => 0) };
+    const issues = issuesOf(() =>
+      loadScenario(merged, nodeDataLoader(), [{ pointer: '/base/ageStructure', value: zero }]),
+    );
+    expect(issues).toContain('/base/ageStructure: holds nobody (every value is 0): give the age-sex numbers');
+  });
+});
