@@ -90,6 +90,13 @@ describe('dashboard', () => {
     const gapAfter = await targetValue('gap-2020');
     // Dropping the insurance condition lets more people settle: the gap narrows.
     expect(gapAfter).toBeLessThan(gapBefore);
+    // The settlers chart is below the fold at 1280×720: it redraws in idle time, so wait for it (under
+    // load the idle callback can come a little after the run).
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-chart="settlers"] svg')?.innerHTML !== before,
+      settlersSvg,
+      { timeout: 10_000 },
+    );
     expect(await page.locator('[data-chart="settlers"] svg').first().innerHTML()).not.toBe(settlersSvg);
     expect(await page.locator(`[data-lever-row="${INSURANCE}"].is-edited`).count()).toBe(1);
   });
