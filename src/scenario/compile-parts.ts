@@ -1,7 +1,7 @@
 /** Pieces of the compiler (compile.ts): a group's attributes, a condition, a zone map, as the model reads them. */
 import type { Condition, GroupAttributes } from '../model/eligibility';
 import { bandsToAges, bandsToVector } from './age-bands';
-import type { ConditionSpec, GroupAttributesSpec } from './schema';
+import type { ConditionSpec, GroupAttributesSpec, Scenario } from './schema';
 
 /** A registration group's attributes as the eligibility code reads them (sex × age vectors). */
 export function groupAttributes(spec: GroupAttributesSpec): GroupAttributes {
@@ -60,4 +60,26 @@ export const zoneVector = (m: Record<string, number>, zoneIds: readonly string[]
 export function hazardAt(h: { initial: number; longRun: number; halfLifeYears: number }, d: number): number {
   const decay = h.halfLifeYears > 0 ? Math.pow(0.5, d / h.halfLifeYears) : 0;
   return h.longRun + (h.initial - h.longRun) * decay;
+}
+
+/**
+ * Age tables in persons that do not add up to the total they are scaled to: they give the shape only, so
+ * the run goes on, but a user should hear that the two disagree (a table of another year or place).
+ */
+export function tableWarnings(b: Scenario['base']): string[] {
+  const out: string[] = [];
+  for (const [name, t, total, totalName] of [
+    ['/base/ageStructure', b.ageStructure, b.residentPop, 'residentPop'],
+    ['/base/ruralAgeStructure', b.ruralAgeStructure, b.residentPop - b.urbanResidentPop, 'the rural residents'],
+  ] as const) {
+    if (!t || '$data' in t || (t.unit !== undefined && t.unit !== 'persons')) continue;
+    const sum = [...t.female, ...t.male].reduce((x, y) => x + y, 0);
+    if (total > 0 && Math.abs(sum / total - 1) > 0.05)
+      out.push(
+        `the age table ${name} holds ${Math.round(sum).toLocaleString('en-US')} people against ${totalName} ` +
+          `${Math.round(total).toLocaleString('en-US')} (${sum > total ? '+' : ''}${Math.round((sum / total - 1) * 100)} %): ` +
+          'it gives the age shape only; check that both are for the same population and year',
+      );
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ import {
 import { lifeTable, survivalRatios } from '../model/life-table';
 import { rogersCastro } from '../model/rogers-castro';
 import { bandsToAges } from './age-bands';
-import { groupAttributes, hazardAt, toCondition, zoneVector } from './compile-parts';
+import { groupAttributes, hazardAt, tableWarnings, toCondition, zoneVector } from './compile-parts';
 import { compileRegistration, DEFAULT_AWAY_MEAN_YEARS } from './compile-registration';
 import { setInPlace } from './pointer';
 import { valueAt } from './path';
@@ -318,7 +318,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
   // Base year.
   const b = s.base;
   const ref = table(b.referenceSingleAge);
-  const decomposition = decompose({
+  const decomposed = decompose({
     dims,
     residentPop: b.residentPop,
     urbanResidentPop: b.urbanResidentPop,
@@ -336,6 +336,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
     durationMeanYears: [b.durationMeanYears.UA, b.durationMeanYears.UN],
     awayDurationMeanYears: b.awayDurationMeanYears ?? DEFAULT_AWAY_MEAN_YEARS,
   });
+  const decomposition = { ...decomposed, warnings: [...decomposed.warnings, ...tableWarnings(b)] };
 
   // The fertile span of the schedule's shape: every class and year scales the same shape.
   let fa = asfrBase.findIndex((f) => f > 0);

@@ -102,4 +102,18 @@ describe('npm run city', () => {
     expect(dir.code).toBe(2);
     expect(dir.stderr).toMatch(/^tests: is a directory, not a table$/m);
   });
+
+  it('warns when the age table and the resident total disagree (it passed without a word)', () => {
+    const at = args.indexOf('--resident');
+    const fewer = [...args.slice(0, at + 1), '600000', ...args.slice(at + 2)];
+    const urbanAt = fewer.indexOf('--urban');
+    fewer[urbanAt + 1] = '400000';
+    const out = runCityImport([FIXTURE, ...fewer], PROJECT_ROOT);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(
+      /^warning: base-year decomposition: the age table \/base\/ageStructure holds 996,903 people against residentPop 600,000 \(\+66 %\)/m,
+    );
+    // The published case: table and total agree, no such warning.
+    expect(runCityImport([FIXTURE, ...args], PROJECT_ROOT).stderr).not.toMatch(/the age table/);
+  });
 });
