@@ -48,14 +48,13 @@ export function resolveIncludes(raw: unknown, load: DataLoader): { doc: unknown;
       issues.push({ path: at, message: `cannot read ${file}: ${(e as Error).message}` });
       return;
     }
+    const bad = isObject(part) && !('include' in part) ? structureProblem(part) : null;
     if (part === undefined) issues.push({ path: at, message: `file ${file} not found` });
     else if (!isObject(part)) issues.push({ path: at, message: `${file} must hold a JSON object` });
     else if ('include' in part)
       issues.push({ path: at, message: `${file} includes further parts; parts may not be nested` });
-    else if (structureProblem(part)) {
-      const p = structureProblem(part)!;
-      issues.push({ path: `${at}: ${file}#${p.path}`, message: p.message });
-    } else merged = deepMerge(merged, part);
+    else if (bad) issues.push({ path: `${at}: ${file}#${bad.path}`, message: bad.message });
+    else merged = deepMerge(merged, part);
   });
   const own = { ...raw };
   // The merge recurses and copies keys: a file nested deeper than any scenario needs, or with a key that
