@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz [-- N SEED]`: N (default 10,000) seeded mutations of the Changzhou preset through load and
+ * `npm run fuzz [-- N SEED]`: N (default 10,000) seeded mutations of the six presets in turn through load and
  * run; prints how they ended and exits 1 on any crash, NaN, negative count or run over 2 s.
  */
 import { fuzz } from './fuzz-lib';

@@ -46,6 +46,13 @@ function inFile(file: string, path: string): string {
   return path.startsWith('/') || path === '' ? `${file}#${path}` : path;
 }
 
+/**
+ * The base year's published totals that could not all hold (a stock clamped at 0, an age table far from
+ * its total): the run goes on, as the user may mean it, but never without a word on stderr.
+ */
+export const baseYearWarnings = (result: ProjectionResult): string =>
+  result.decomposition.warnings.map((w) => `warning: base-year decomposition: ${w}\n`).join('');
+
 /** The whole command as a function of its arguments, for tests. */
 export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome {
   const { args, issues } = parseArgs(argv);
@@ -77,7 +84,7 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
       };
     const { result } = runResolved(scenario);
     const stdout = args.format === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
-    return { code: 0, stdout, stderr: '' };
+    return { code: 0, stdout, stderr: baseYearWarnings(result) };
   } catch (e) {
     if (e instanceof ValidationError)
       return fail(
@@ -157,7 +164,11 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
         `backtest calibration: ${b.calibration.fitted ? `rmse ${b.calibration.rmseStart!.toPrecision(3)} → ${b.calibration.rmse!.toPrecision(3)}` : b.calibration.reason}`,
       );
     }
-    return { code: 0, stdout: render(result, extra, args.format), stderr: notes.map((n) => n + '\n').join('') };
+    return {
+      code: 0,
+      stdout: render(result, extra, args.format),
+      stderr: baseYearWarnings(result) + notes.map((n) => n + '\n').join(''),
+    };
   } catch (e) {
     if (e instanceof ValidationError) return located(e);
     return { code: 1, stdout: '', stderr: `internal error: ${(e as Error).stack ?? String(e)}\n` };

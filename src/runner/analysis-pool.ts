@@ -4,12 +4,12 @@
  * fill in as runs arrive. The result is the same to the byte whatever the number of workers: run i's
  * draws depend only on (seed, i), and the aggregator takes runs in index order.
  */
-import { releaseProxy, wrap } from 'comlink';
 import type { AnalysisWorkerApi } from '../../workers/analysis.worker';
 import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from '../analysis/aggregate';
 import type { PlanReply } from '../analysis/uncertainty';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
+import { deadline, linkWorker, silentWorkerMessage } from './worker-link';
 
 /** One live analysis worker, as the pool sees it (a seam for tests). */
 export interface AnalysisEndpoint {
@@ -28,23 +28,12 @@ export interface AnalysisEndpoint {
 /** Starts a real analysis worker. */
 export function spawnAnalysisWorker(): AnalysisEndpoint {
   const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
-  const api = wrap<AnalysisWorkerApi>(worker);
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault(); // reported through the analysis's rejection instead of the console
-      reject(new Error(e.message || 'an analysis worker failed to start'));
-    });
-    worker.addEventListener('messageerror', () => reject(new Error('an analysis worker sent an unreadable message')));
-  });
-  crashed.catch(() => {}); // observed through Promise.race; never an unhandled rejection
+  const { api, crashed, terminate } = linkWorker<AnalysisWorkerApi>(worker, 'an analysis worker');
   return {
     planUncertainty: (raw, overrides) => api.planUncertainty(raw, overrides) as Promise<PlanReply>,
     runBatch: (raw, overrides, seed, indices) => api.runBatch(raw, overrides, seed, indices) as Promise<RunSummary[]>,
     crashed,
-    terminate: () => {
-      api[releaseProxy]();
-      worker.terminate();
-    },
+    terminate,
   };
 }
 
@@ -62,6 +51,11 @@ export interface BrowserUncertaintyOptions {
   /** Aborting terminates every worker and rejects with an AbortError. */
   readonly signal?: AbortSignal;
   readonly spawn?: () => AnalysisEndpoint;
+  /**
+   * How long one call (the plan, or one batch) may go unanswered before its worker counts as stuck (it
+   * exited silently or hangs): a batch of 20 runs takes about a second, so 60 s is generous.
+   */
+  readonly answerWithinMs?: number;
 }
 
 const abortError = () => new DOMException('the uncertainty analysis was cancelled', 'AbortError');
@@ -73,6 +67,7 @@ const abortError = () => new DOMException('the uncertainty analysis was cancelle
  */
 export async function runUncertaintyInBrowser(options: BrowserUncertaintyOptions): Promise<UncertaintyResult> {
   const { raw, overrides = [], runs, seed, onProgress, signal, spawn = spawnAnalysisWorker } = options;
+  const answerWithinMs = options.answerWithinMs ?? 60_000;
   const batchSize = options.batchSize ?? 20;
   const wanted = options.workers ?? globalThis.navigator?.hardwareConcurrency ?? 4;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be ≥ 1 (got ${batchSize})`);
@@ -85,7 +80,17 @@ export async function runUncertaintyInBrowser(options: BrowserUncertaintyOptions
   aborted.catch(() => {});
   const onAbort = () => rejectAborted(abortError());
   signal?.addEventListener('abort', onAbort);
-  const guarded = <T>(ep: AnalysisEndpoint, call: Promise<T>) => Promise.race([call, ep.crashed, aborted]);
+  const guarded = async <T>(ep: AnalysisEndpoint, call: Promise<T>): Promise<T> => {
+    const watchdog = deadline(
+      answerWithinMs,
+      silentWorkerMessage('an analysis worker', answerWithinMs, 'the analysis ended'),
+    );
+    try {
+      return await Promise.race([call, ep.crashed, aborted, watchdog.expired]);
+    } finally {
+      watchdog.stop();
+    }
+  };
 
   try {
     const first = spawn();

@@ -2,13 +2,15 @@
  * The analyses in the page ({@link Analyst}): Monte Carlo across a pool of Web Workers (one per core,
  * src/runner/analysis-pool.ts); goal seek, sensitivity, calibration, evaluation and the back-test each in
  * a worker of their own, so that cancelling one (which terminates its worker) leaves the others running. A worker
- * that dies rejects the call with its message; the next call starts a fresh one.
+ * that dies rejects the call with its message, and one silent for `answerWithinMs` (no answer, no progress) is
+ * stopped and rejects it saying so; the next call starts a fresh one.
  */
-import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import { proxy, type Remote } from 'comlink';
 import type { AnalysisWorkerApi, Answer } from '../../workers/analysis.worker';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
 import { runUncertaintyInBrowser } from './analysis-pool';
+import { deadline, linkWorker, silentWorkerMessage, type WorkerLink } from './worker-link';
 import {
   AnalysisInputError,
   type Analyst,
@@ -23,38 +25,26 @@ import {
 
 type Slot = 'goalSeek' | 'sensitivity' | 'calibrate' | 'evaluate' | 'backtest';
 
-interface Live {
-  readonly worker: Worker;
-  readonly api: Remote<AnalysisWorkerApi>;
-  readonly crashed: Promise<never>;
-}
-
 const abortError = () => new DOMException('the analysis was cancelled', 'AbortError');
 
 export class BrowserAnalyst implements Analyst {
-  private readonly live: Partial<Record<Slot, Live>> = {};
+  private readonly live: Partial<Record<Slot, WorkerLink<AnalysisWorkerApi>>> = {};
 
-  private spawn(slot: Slot): Live {
+  /**
+   * @param answerWithinMs how long a worker may go without answering or reporting progress before it
+   *   counts as stuck: every analysis reports progress after each model run (milliseconds), so 60 s is generous.
+   */
+  constructor(private readonly answerWithinMs = 60_000) {}
+
+  private spawn(slot: Slot): WorkerLink<AnalysisWorkerApi> {
     const existing = this.live[slot];
     if (existing) return existing;
     const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
-    const crashed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        reject(new Error(e.message || 'an analysis worker failed'));
-      });
-    });
-    crashed.catch(() => {});
-    const live = { worker, api: wrap<AnalysisWorkerApi>(worker), crashed };
-    this.live[slot] = live;
-    return live;
+    return (this.live[slot] = linkWorker<AnalysisWorkerApi>(worker, 'an analysis worker'));
   }
 
   private kill(slot: Slot): void {
-    const l = this.live[slot];
-    if (!l) return;
-    l.api[releaseProxy]();
-    l.worker.terminate();
+    this.live[slot]?.terminate();
     delete this.live[slot];
   }
 
@@ -62,10 +52,14 @@ export class BrowserAnalyst implements Analyst {
   private async call<T>(
     slot: Slot,
     signal: AbortSignal | null,
-    f: (api: Remote<AnalysisWorkerApi>) => Promise<Answer<T>>,
+    f: (api: Remote<AnalysisWorkerApi>, alive: () => void) => Promise<Answer<T>>,
   ): Promise<T> {
     if (signal?.aborted) throw abortError();
     const live = this.spawn(slot);
+    const watchdog = deadline(
+      this.answerWithinMs,
+      silentWorkerMessage('an analysis worker', this.answerWithinMs, 'the next analysis starts a new one'),
+    );
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
@@ -75,13 +69,19 @@ export class BrowserAnalyst implements Analyst {
       signal?.addEventListener('abort', onAbort);
     });
     try {
-      const a = (await Promise.race([f(live.api), live.crashed, aborted])) as Answer<T>;
+      const a = (await Promise.race([
+        f(live.api, watchdog.poke),
+        live.crashed,
+        aborted,
+        watchdog.expired,
+      ])) as Answer<T>;
       if (!a.ok) throw new AnalysisInputError(a.issues);
       return a.value;
     } catch (e) {
       if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.kill(slot);
       throw e;
     } finally {
+      watchdog.stop();
       signal?.removeEventListener('abort', onAbort);
     }
   }
@@ -115,12 +115,12 @@ export class BrowserAnalyst implements Analyst {
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<SensitivityView> {
-    return this.call('sensitivity', signal, (api) =>
+    return this.call('sensitivity', signal, (api, alive) =>
       api.sensitivity(
         raw,
         overrides,
         opts as Parameters<AnalysisWorkerApi['sensitivity']>[2],
-        proxy((done: number, total: number) => onProgress({ done, total })),
+        proxy((done: number, total: number) => (alive(), onProgress({ done, total }))),
       ),
     );
   }
@@ -132,12 +132,12 @@ export class BrowserAnalyst implements Analyst {
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<GoalSeekView> {
-    return this.call('goalSeek', signal, (api) =>
+    return this.call('goalSeek', signal, (api, alive) =>
       api.goalSeek(
         raw,
         overrides,
         opts,
-        proxy((done: number, total: number) => onProgress({ done, total })),
+        proxy((done: number, total: number) => (alive(), onProgress({ done, total }))),
       ),
     );
   }
@@ -148,11 +148,11 @@ export class BrowserAnalyst implements Analyst {
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<CalibrationOutcome> {
-    return this.call('calibrate', signal, (api) =>
+    return this.call('calibrate', signal, (api, alive) =>
       api.calibrate(
         raw,
         overrides,
-        proxy((done: number, total: number) => onProgress({ done, total })),
+        proxy((done: number, total: number) => (alive(), onProgress({ done, total }))),
       ),
     ) as Promise<CalibrationOutcome>;
   }
@@ -174,12 +174,12 @@ export class BrowserAnalyst implements Analyst {
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<BacktestView> {
-    return this.call('backtest', signal, (api) =>
+    return this.call('backtest', signal, (api, alive) =>
       api.backtest(
         raw,
         overrides,
         opts.origin,
-        proxy((done: number, total: number) => onProgress({ done, total })),
+        proxy((done: number, total: number) => (alive(), onProgress({ done, total }))),
       ),
     );
   }

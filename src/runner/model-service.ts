@@ -1,37 +1,38 @@
 /**
  * A second model worker for work that must not displace the workspace's runs: checking imported
  * files, exporting scenarios and running the scenarios of the Compare screen. Calls run one at a time
- * in the order made (never superseded); a worker that fails is replaced on the next call.
+ * in the order made (never superseded); a worker that fails, or stays silent for `answerWithinMs`, is
+ * stopped, the call rejects saying why, and the next call starts a fresh one.
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { ModelWorkerApi } from '../../workers/model.worker';
 import type { Override } from '../scenario/load';
 import type { ModelReply } from './reply';
 import type { CheckReply, ExportReply } from './scenario-io';
+import { deadline, linkWorker, silentWorkerMessage, type WorkerLink } from './worker-link';
 
 export class ModelService {
-  private worker: Worker | null = null;
-  private api: Remote<ModelWorkerApi> | null = null;
+  private link: WorkerLink<ModelWorkerApi> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
+
+  /** @param answerWithinMs as the workspace's runner: one call takes milliseconds to a few seconds. */
+  constructor(private readonly answerWithinMs = 60_000) {}
 
   private call<T>(fn: (api: Remote<ModelWorkerApi>) => Promise<T>): Promise<T> {
     const next = this.chain.then(async () => {
-      if (!this.api) {
-        this.worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
-        this.api = wrap<ModelWorkerApi>(this.worker);
+      if (!this.link) {
+        const worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
+        this.link = linkWorker<ModelWorkerApi>(worker, 'the model worker');
       }
-      const worker = this.worker!;
-      const died = new Promise<never>((_, reject) =>
-        worker.addEventListener('error', (e) => {
-          e.preventDefault();
-          reject(new Error(e.message || 'the model worker failed'));
-        }),
-      );
+      const { api, crashed } = this.link;
+      const watchdog = deadline(this.answerWithinMs, silentWorkerMessage('the model worker', this.answerWithinMs));
       try {
-        return await Promise.race([fn(this.api), died]);
+        return await Promise.race([fn(api), crashed, watchdog.expired]);
       } catch (e) {
         this.dispose();
         throw e;
+      } finally {
+        watchdog.stop();
       }
     });
     this.chain = next.catch(() => {});
@@ -49,9 +50,7 @@ export class ModelService {
   }
 
   dispose(): void {
-    this.api?.[releaseProxy]();
-    this.worker?.terminate();
-    this.api = null;
-    this.worker = null;
+    this.link?.terminate();
+    this.link = null;
   }
 }

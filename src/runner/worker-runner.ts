@@ -8,11 +8,13 @@
  *   terminated, the run resolves as `failed` with the message, and the next run starts a fresh one.
  * - A watchdog: a worker that does not answer within `answerWithinMs` (it exited silently or hangs) is
  *   treated the same way, so the page never stays "running" for good.
+ * - A newer request does not wait more than `replaceAfterMs` behind a run in flight: the old run is stopped
+ *   (its worker terminated) and resolves as `superseded`, so opening another preset gets out of a long run.
  */
-import { releaseProxy, wrap } from 'comlink';
 import type { ModelWorkerApi } from '../../workers/model.worker';
 import type { Override } from '../scenario/load';
 import type { ModelReply } from './reply';
+import { deadline, linkWorker, silentWorkerMessage } from './worker-link';
 
 /** How a requested run ended. */
 export type RunStatus =
@@ -31,23 +33,8 @@ export interface ModelEndpoint {
 /** Starts the real model worker. */
 export function spawnModelWorker(): ModelEndpoint {
   const worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
-  const api = wrap<ModelWorkerApi>(worker);
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (e) => {
-      e.preventDefault(); // reported through the run's status instead of the console
-      reject(new Error(e.message || 'the model worker failed to start'));
-    });
-    worker.addEventListener('messageerror', () => reject(new Error('the model worker sent an unreadable message')));
-  });
-  crashed.catch(() => {}); // observed through Promise.race in a run; never an unhandled rejection
-  return {
-    run: (raw, overrides) => api.run(raw, overrides) as Promise<ModelReply>,
-    crashed,
-    terminate: () => {
-      api[releaseProxy]();
-      worker.terminate();
-    },
-  };
+  const { api, crashed, terminate } = linkWorker<ModelWorkerApi>(worker, 'the model worker');
+  return { run: (raw, overrides) => api.run(raw, overrides) as Promise<ModelReply>, crashed, terminate };
 }
 
 interface Job {
@@ -69,17 +56,25 @@ export class WorkerRunner {
   /**
    * @param answerWithinMs how long a run may take before the worker counts as stuck: a run takes
    *   milliseconds to a few seconds for the largest scenario the limits accept, so 60 s is generous.
+   * @param replaceAfterMs how long a newer request waits behind the run in flight before that run is stopped:
+   *   longer than a drag's ordinary runs (tens of ms), so slider moves still coalesce instead of restarting workers.
    */
   constructor(
     private readonly spawn: () => ModelEndpoint = spawnModelWorker,
     private readonly answerWithinMs = 60_000,
+    private readonly replaceAfterMs = 2_000,
   ) {}
 
   /** Requests a run of raw scenario JSON; the inputs are cloned when the run starts. */
   run(raw: unknown, overrides: readonly Override[] = []): Promise<RunStatus> {
     return new Promise((resolve) => {
       this.queued?.resolve({ kind: 'superseded' });
-      this.queued = { id: ++this.lastId, raw, overrides, resolve };
+      const job = { id: ++this.lastId, raw, overrides, resolve };
+      this.queued = job;
+      if (this.running)
+        setTimeout(() => {
+          if (this.queued === job) this.cancelRunning?.(new Error('replaced by a newer request'));
+        }, this.replaceAfterMs);
       void this.pump();
     });
   }
@@ -101,28 +96,25 @@ export class WorkerRunner {
     this.running = true;
     let status: RunStatus;
     const cancelled = new Promise<never>((_, reject) => (this.cancelRunning = reject));
-    let watchdog: ReturnType<typeof setTimeout> | undefined;
-    const stuck = new Promise<never>((_, reject) => {
-      watchdog = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `the model worker did not answer within ${Math.round(this.answerWithinMs / 1000)} s; it was stopped and the next run starts a new one`,
-            ),
-          ),
-        this.answerWithinMs,
-      );
-    });
+    const watchdog = deadline(
+      this.answerWithinMs,
+      silentWorkerMessage('the model worker', this.answerWithinMs, 'the next run starts a new one'),
+    );
     try {
       const endpoint = (this.endpoint ??= this.spawn());
-      const reply = await Promise.race([endpoint.run(job.raw, job.overrides), endpoint.crashed, cancelled, stuck]);
+      const reply = await Promise.race([
+        endpoint.run(job.raw, job.overrides),
+        endpoint.crashed,
+        cancelled,
+        watchdog.expired,
+      ]);
       status = { kind: 'done', reply };
     } catch (e) {
       status = { kind: 'failed', message: messageOf(e) };
       this.cancelRunning = null;
       this.dispose();
     }
-    clearTimeout(watchdog);
+    watchdog.stop();
     this.cancelRunning = null;
     this.running = false;
     job.resolve(job.id === this.lastId ? status : { kind: 'superseded' });

@@ -50,6 +50,11 @@ export function checkScenario(s: Scenario): Issue[] {
     if (Math.abs(t - 1) > 1e-6) add(p, `shares must add up to 1, they add up to ${+t.toFixed(6)}`);
   }
 
+  // A city of nobody ran with null rates in the base year and every later rate made of inflows alone.
+  if (s.base.residentPop <= 0)
+    add('/base/residentPop', 'must be more than 0: a city without residents cannot be projected');
+  if (s.base.hukouPop <= 0)
+    add('/base/hukouPop', 'must be more than 0: a city without registered people cannot be projected');
   if (s.base.urbanResidentPop > s.base.residentPop) add('/base/urbanResidentPop', 'cannot exceed residentPop');
   if (s.base.urbanHukouPop > s.base.hukouPop) add('/base/urbanHukouPop', 'cannot exceed hukouPop');
   const nlr = s.base.nonLocalRuralResidents ?? 0;

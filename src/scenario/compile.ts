@@ -28,6 +28,8 @@ import { setInPlace } from './pointer';
 import { valueAt } from './path';
 import type { AgeSexTableSpec, Scenario } from './schema';
 import { validateScenario } from './load';
+import { ValidationError } from './issues';
+import { timelineIssues } from './timeline-issues';
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
 const AGES = AGES_;
@@ -80,7 +82,14 @@ export function compileScenario(s: Scenario): CompiledScenario {
     const n = changeCount(y);
     let e = effective.get(n);
     if (!e) {
-      e = n === 0 ? s : validateScenario(scenarioInYear(s, y));
+      if (n === 0) e = s;
+      else
+        try {
+          e = validateScenario(scenarioInYear(s, y));
+        } catch (err) {
+          if (err instanceof ValidationError) throw new ValidationError(timelineIssues(s, y, err.issues));
+          throw err;
+        }
       effective.set(n, e);
     }
     return e;

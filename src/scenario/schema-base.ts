@@ -126,6 +126,16 @@ export const ShareBands = AgeBands.superRefine((bands, ctx) => {
   });
 });
 
+/** Bands of amounts that cannot be negative (a fiscal cost per person: −9,558 yuan made a negative cost). */
+export const NonNegBands = AgeBands.superRefine((bands, ctx) => {
+  bands.forEach((b, i) => {
+    for (const k of ['value', 'female', 'male'] as const) {
+      const v = b[k];
+      if (v !== undefined && v < 0) ctx.addIssue({ code: 'custom', path: [i, k], message: 'must be ≥ 0' });
+    }
+  });
+});
+
 export const ZoneMap = <T extends z.ZodType>(v: T) => z.record(id, v);
 
 /** A JSON Pointer into the scenario. */

@@ -1,6 +1,6 @@
 /** The fiscal and land part of the scenario schema (MODEL.md §7). */
 import { z } from 'zod';
-import { AgeBands, finite, id, nonNeg, PathNonNeg, PathShare, share, yearInt } from './schema-base';
+import { finite, id, nonNeg, NonNegBands, PathNonNeg, PathShare, share, yearInt } from './schema-base';
 
 const PayerShares = z
   .strictObject({
@@ -23,7 +23,7 @@ export const FiscalComponent = z
     /** One-off per new settler, or annual per person. */
     kind: z.enum(['oneOff', 'annual']),
     /** Base-year yuan per person (per year if annual), by age band; ages outside every band cost nothing. */
-    amount: AgeBands,
+    amount: NonNegBands,
     /** Share of the people concerned who take the service up (e.g. minimum-living allowance). */
     takeUp: share,
     realGrowth: finite().min(-0.1).max(0.2),

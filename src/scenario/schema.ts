@@ -52,6 +52,19 @@ export { Registration, type RegistrationSpec } from './schema-registration';
 export const SCENARIO_VERSION = 1;
 /** Largest scenario or data file accepted, in bytes. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Counts past which a list is refused. A file under the size limit could otherwise hold 80,000 timeline
+ * entries (a run never finished) or thousands of channels; these keep any accepted scenario to well under a
+ * second of validation and run (measured in the README), while each is ten times what a document needs
+ * (the presets have at most 7 channels per zone, 4 conditions per channel and a handful of timeline entries).
+ */
+export const LIMITS = {
+  timelineEntries: 2000,
+  timelineChanges: 4000,
+  channels: 64,
+  conditions: 32,
+  targets: 1000,
+} as const;
 
 export const GroupAttributes = z
   .strictObject({
@@ -159,7 +172,10 @@ export const Channel = z.strictObject({
   clause: z.string().optional(),
   /** The bureau responsible (lead first). */
   bureau: z.string().optional(),
-  conditions: z.array(Condition).min(1, 'needs at least one condition (use {"type":"open"} for none)'),
+  conditions: z
+    .array(Condition)
+    .min(1, 'needs at least one condition (use {"type":"open"} for none)')
+    .max(LIMITS.conditions, `at most ${LIMITS.conditions} conditions per channel`),
   /** Whether the document opens the channel (default true): a switch in the lever panel where given. */
   enabled: z.boolean().optional(),
   /** Annual quota in persons; absent or null for none. */
@@ -330,7 +346,11 @@ export const Scenario = z.strictObject({
   registration: Registration.optional(),
   population: z.strictObject({ UA: GroupAttributes, UN: GroupAttributes }),
   policy: z.strictObject({
-    zones: ZoneMap(z.strictObject({ channels: z.array(Channel) })),
+    zones: ZoneMap(
+      z.strictObject({
+        channels: z.array(Channel).max(LIMITS.channels, `at most ${LIMITS.channels} channels per zone`),
+      }),
+    ),
     channelOverlap: share,
   }),
   willingness: z.strictObject({
@@ -346,13 +366,18 @@ export const Scenario = z.strictObject({
     familyFollow: PathShare,
   }),
   /** Lever changes in given years: JSON Pointer → new value, from that year on. */
-  timeline: z.array(
-    z.strictObject({
-      year: yearInt,
-      label: z.string().optional(),
-      set: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.unknown()),
+  timeline: z
+    .array(
+      z.strictObject({
+        year: yearInt,
+        label: z.string().optional(),
+        set: z.record(z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"'), z.unknown()),
+      }),
+    )
+    .max(LIMITS.timelineEntries, `at most ${LIMITS.timelineEntries} entries`)
+    .refine((t) => t.reduce((n, e) => n + Object.keys(e.set).length, 0) <= LIMITS.timelineChanges, {
+      error: `at most ${LIMITS.timelineChanges} changes in all entries together`,
     }),
-  ),
   /**
    * Dated points of the document that set no number: evaluations (the key figures get a column for
    * each) and deadlines (shown on the policy timeline).
@@ -370,7 +395,7 @@ export const Scenario = z.strictObject({
     .optional(),
   /** Fiscal and land linkage (MODEL.md §7); without it the result has no `fiscal` section. */
   fiscal: Fiscal.optional(),
-  targets: z.array(Target),
+  targets: z.array(Target).max(LIMITS.targets, `at most ${LIMITS.targets} targets`),
   observed: z.union([DataRef, Observations], { error: 'must be a list of observations or a {"$data": …} reference' }),
   /** Distributions of uncertain parameters, for `--runs` and the uncertainty analysis. */
   uncertainty: z.strictObject({ parameters: z.array(UncertainParameter).min(1) }).optional(),

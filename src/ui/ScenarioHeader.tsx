@@ -1,17 +1,22 @@
 import type { ScenarioMeta } from '../runner/reply';
 import type { ProjectionResult } from '../scenario/result';
 import type { Lang } from './charts/types';
-import { pick } from './i18n';
+import { pick, t } from './i18n';
 
-/** City, source document, base year and horizon of the scenario on screen. */
+/**
+ * City, source document, base year and horizon of the scenario on screen, and the base year's published
+ * totals that could not all hold (they were once only in the JSON result, unseen on the page).
+ */
 export function ScenarioHeader({
   meta,
   scenario,
+  warnings,
   lang,
   nameEn,
 }: {
   meta: ScenarioMeta;
   scenario: ProjectionResult['scenario'];
+  warnings: ProjectionResult['decomposition']['warnings'];
   lang: Lang;
   nameEn?: string;
 }) {
@@ -40,6 +45,18 @@ export function ScenarioHeader({
           </>
         )}
       </p>
+      {warnings.length > 0 && (
+        <div className="notice notice-warning" role="status" data-notice="base-year-warnings">
+          <p>{t('baseYearWarnings', lang)}</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>
+                <code>{w}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </header>
   );
 }

@@ -68,7 +68,13 @@ export function Workspace(p: WorkspaceProps) {
         onFocused={onFocused}
       />
       <div className="results">
-        <ScenarioHeader meta={p.meta} scenario={result.scenario} lang={lang} nameEn={p.nameEn} />
+        <ScenarioHeader
+          meta={p.meta}
+          scenario={result.scenario}
+          warnings={result.decomposition.warnings}
+          lang={lang}
+          nameEn={p.nameEn}
+        />
         <Timeline
           meta={p.meta}
           timeline={view.timeline}

@@ -117,6 +117,10 @@ const STRINGS = {
   residentPop: ['常住人口', 'Resident population'],
   loading: ['正在载入…', 'Loading…'],
   libraryFull: ['浏览器存储已满，方案未能保存。', 'Browser storage is full; the scenario was not saved.'],
+  baseYearWarnings: [
+    '基年公布数据无法同时满足，已按下列方式处理（结果仍可计算，请核对基年数据）：',
+    'The base year’s published figures cannot all hold; they were handled as follows (the run goes on: check the base-year figures):',
+  ],
   librarySetAside: [
     '方案库中有无法读取的条目，已另存（未删除，保存在浏览器存储 hukou-sim:library-set-aside）：',
     'Library entries that could not be read were set aside (kept, not deleted, in browser storage under hukou-sim:library-set-aside):',

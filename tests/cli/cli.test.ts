@@ -405,6 +405,8 @@ describe('npm run sim: flags that contradict each other or repeat', () => {
     [['--list-levers', '--runs', '10', '--seed', '1'], /^--list-levers: cannot be combined with --runs/m],
     [['--list-levers', '--calibrate'], /^--list-levers: cannot be combined with --calibrate/m],
     [['--list-levers', '--format', 'csv'], /^--list-levers: cannot be combined with --format/m],
+    [['--list-levers', '--brief', 'x.pdf'], /^--list-levers: cannot be combined with --brief/m],
+    [['--brief', 'x.pdf', '--runs', '10', '--seed', '1'], /^--brief: cannot be combined with the analyses/m],
     [['--until', '2030', '--until', '2025'], /^--until: given twice: give it once$/m],
     [['--brief', 'x.pdf', '--format', 'csv'], /^--format: does not apply to --brief/m],
   ] as const)
@@ -437,5 +439,41 @@ describe('npm run sim: a file-level error names the file once', () => {
     expect(runCli([half], PROJECT_ROOT).stderr).toMatch(
       new RegExp(`^${half.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}#/id: is required`, 'm'),
     );
+  });
+});
+
+describe('npm run sim: totals that cannot hold, a city of nobody, a timeline past the limit', () => {
+  it('says on stderr when the base year’s totals cannot all hold, and still runs (it was only in the JSON)', () => {
+    const out = run(PRESET, '--set', '/base/urbanResidentPop=0');
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(
+      /^warning: base-year decomposition: rural-registered urban residents \(U − N \+ RN − UH\) came out negative/m,
+    );
+    expect((JSON.parse(out.stdout) as ProjectionResult).decomposition.warnings).toHaveLength(1);
+  });
+  it('refuses a city of nobody, naming the field', () => {
+    const zero = ['residentPop', 'urbanResidentPop', 'hukouPop', 'urbanHukouPop'].flatMap((f) => [
+      '--set',
+      `/base/${f}=0`,
+    ]);
+    const out = run(PRESET, ...zero);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/#\/base\/residentPop: must be more than 0/);
+  });
+  it('refuses a file with 3,000 timeline entries, naming the field (it ran for minutes)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hukou-cli-'));
+    const file = join(dir, 'long.json');
+    const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, PRESET), 'utf8')) as unknown;
+    const { include: _, ...merged } = resolveIncludes(raw, nodeDataLoader()).doc as Record<string, unknown>;
+    const timeline = Array.from({ length: 3000 }, (_, i) => ({
+      year: 2016 + (i % 10),
+      set: { '/willingness/serviceLevel': (i % 100) / 100 },
+    }));
+    writeFileSync(file, JSON.stringify({ ...merged, timeline }));
+    const out = run(file);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/#\/timeline: at most 2000 entries$/m);
   });
 });

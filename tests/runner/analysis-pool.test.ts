@@ -34,11 +34,17 @@ class LocalEndpoint implements AnalysisEndpoint {
     indices: readonly number[],
   ) {
     if (this.terminated) throw new Error('used after termination');
+    if (this.silent) return new Promise<never>(() => {});
     this.batches++;
     // Workers of unequal speed: batches come back out of order.
     await new Promise((r) => setTimeout(r, this.delay));
     return structuredClone(this.runner.runBatch(raw, overrides, seed, indices));
   }
+  /** From now on the worker never answers (as one that exited silently: no error event, no reply). */
+  goSilent() {
+    this.silent = true;
+  }
+  silent = false;
   crash(message: string) {
     this.die(new Error(message));
   }
@@ -129,6 +135,23 @@ describe('runUncertaintyInBrowser', () => {
     while (spawned.length < 2) await tick();
     spawned[1].crash('out of memory');
     await expect(run).rejects.toThrow('out of memory');
+    expect(spawned.every((e) => e.terminated)).toBe(true);
+  });
+
+  it('stops a worker that goes silent, ends the analysis saying so, and terminates the others', async () => {
+    const { spawned, spawn } = pool([5]);
+    const run = runUncertaintyInBrowser({
+      raw,
+      runs: 100,
+      seed: 1,
+      workers: 2,
+      batchSize: 2,
+      spawn,
+      answerWithinMs: 80,
+    });
+    while (spawned.length < 2) await tick();
+    spawned[1].goSilent();
+    await expect(run).rejects.toThrow(/an analysis worker did not answer within 0.08 s; it was stopped/);
     expect(spawned.every((e) => e.terminated)).toBe(true);
   });
 });

@@ -112,11 +112,32 @@ describe('WorkerRunner watchdog', () => {
     }, 50);
     const stuck = await runner.run('a'); // the fake never answers on its own
     expect(stuck.kind).toBe('failed');
-    expect(stuck.kind === 'failed' && stuck.message).toMatch(/did not answer within 0 s; it was stopped/);
+    expect(stuck.kind === 'failed' && stuck.message).toMatch(/did not answer within 0.05 s; it was stopped/);
     expect(spawned[0].terminated).toBe(true);
     const next = runner.run('b');
     await tick();
     expect(spawned).toHaveLength(2);
+    spawned[1].calls[0].answer(reply('b'));
+    expect(await next).toEqual({ kind: 'done', reply: reply('b') });
+  });
+
+  it('gives up a long run when a newer request has waited too long (opening another preset got out of nothing)', async () => {
+    const spawned: FakeEndpoint[] = [];
+    const runner = new WorkerRunner(
+      () => {
+        const e = new FakeEndpoint();
+        spawned.push(e);
+        return e;
+      },
+      60_000,
+      30,
+    );
+    const long = runner.run('a 3,000-entry timeline'); // never answered
+    await tick();
+    const next = runner.run('another preset');
+    expect(await long).toEqual({ kind: 'superseded' });
+    expect(spawned[0].terminated).toBe(true);
+    await tick();
     spawned[1].calls[0].answer(reply('b'));
     expect(await next).toEqual({ kind: 'done', reply: reply('b') });
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { project } from '../../src/model/project';
 import { bandsToVector } from '../../src/scenario/age-bands';
 import { compileScenario, scenarioInYear } from '../../src/scenario/compile';
-import { validateScenario } from '../../src/scenario/load';
+import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
+import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { valueAt } from '../../src/scenario/path';
 import { setAt } from '../../src/scenario/pointer';
 import { runResolved } from '../../src/runner/run';
@@ -119,5 +122,26 @@ describe('the timeline applied in a year', () => {
     expect(y2018.policy.channelOverlap).toBe((592 % 7) / 10);
     expect(scenarioInYear(s, 2015)).toBe(s);
     expect(JSON.stringify(s)).toBe(before);
+  });
+
+  it('validates and runs a 1,000-entry timeline on 常州 in under a second (4,000 entries once took 252 s)', () => {
+    // A guard against the quadratic application coming back, not a benchmark (npm run bench has the figure):
+    // the best of three tries, so that a busy CI machine does not decide it.
+    const text = readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8');
+    const timeline = Array.from({ length: 1000 }, (_, i) => ({
+      year: 2016 + (i % 15),
+      set: { '/willingness/serviceLevel': (i % 100) / 100, '/policy/channelOverlap': (i % 7) / 10 },
+    }));
+    const load = nodeDataLoader();
+    let best = Infinity;
+    let last = NaN;
+    for (let k = 0; k < 3; k++) {
+      const t0 = performance.now();
+      const s = loadScenario(parseJsonText(text), load, [{ pointer: '/timeline', value: timeline }]);
+      last = runResolved(s).result.series.hukouUrbanRate.at(-1)!;
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(Number.isFinite(last)).toBe(true);
+    expect(best).toBeLessThan(1000);
   });
 });

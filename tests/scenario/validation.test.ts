@@ -8,10 +8,11 @@ import { formatIssue, ValidationError } from '../../src/scenario/issues';
 import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
-import { MAX_FILE_BYTES } from '../../src/scenario/schema';
+import { LIMITS, MAX_FILE_BYTES } from '../../src/scenario/schema';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
+import { runResolved } from '../../src/runner/run';
 import { syntheticScenario } from '../fixtures/synthetic';
 
 function issuesOf(fn: () => unknown): string[] {
@@ -387,6 +388,22 @@ describe('bad scenario input', () => {
       });
   });
 
+  it('reports an invalid timeline value at the entry that set it, with its year (it named the base field)', () => {
+    const s = validateScenario(
+      setAt(syntheticScenario(), '/timeline', [
+        { year: 2017, set: { '/willingness/serviceLevel': 0.5 } },
+        { year: 2018, set: { '/policy/channelOverlap': 2, '/willingness/familyFollow': { '2019': 1.5 } } },
+      ]),
+    );
+    const issues = issuesOf(() => runResolved(s));
+    expect(issues).toContain('/timeline/1/set/~1policy~1channelOverlap: must be ≤ 1 (in force from 2018)');
+    expect(
+      issues.some((i) =>
+        i.startsWith('/timeline/1/set/~1willingness~1familyFollow: /willingness/familyFollow/2019: must be'),
+      ),
+    ).toBe(true);
+  });
+
   it('refuses a timeline or source pointer that names nothing', () => {
     let s = syntheticScenario();
     s = setAt(s, '/timeline', [{ year: 2018, set: { '/policy/nothing': 1 } }]);
@@ -399,7 +416,58 @@ describe('bad scenario input', () => {
   });
 });
 
+describe('size limits (a file under 5 MB held 80,000 timeline entries, and a run never finished)', () => {
+  const entries = (n: number, keys = 1) =>
+    Array.from({ length: n }, (_, i) => ({
+      year: 2016 + (i % 5),
+      set: Object.fromEntries(
+        ['/willingness/serviceLevel', '/policy/channelOverlap', '/willingness/familyFollow']
+          .slice(0, keys)
+          .map((p) => [p, (i % 10) / 10]),
+      ),
+    }));
+  it('takes a timeline at the limit and refuses one past it, naming the field', () => {
+    expect(() =>
+      validateScenario(setAt(syntheticScenario(), '/timeline', entries(LIMITS.timelineEntries))),
+    ).not.toThrow();
+    expect(bad('/timeline', entries(LIMITS.timelineEntries + 1))).toContain(
+      `/timeline: at most ${LIMITS.timelineEntries} entries`,
+    );
+    expect(bad('/timeline', entries(LIMITS.timelineEntries, 3))).toContain(
+      `/timeline: at most ${LIMITS.timelineChanges} changes in all entries together`,
+    );
+  });
+  it('refuses more channels per zone or conditions per channel than the limits', () => {
+    const s = syntheticScenario() as {
+      policy: { zones: Record<string, { channels: { id: string; conditions: unknown[] }[] }> };
+    };
+    const [zone, { channels }] = Object.entries(s.policy.zones)[0];
+    const many = Array.from({ length: LIMITS.channels + 1 }, (_, i) => ({ ...channels[0], id: `c${i}` }));
+    expect(bad(`/policy/zones/${zone}/channels`, many)).toContain(
+      `/policy/zones/${zone}/channels: at most ${LIMITS.channels} channels per zone`,
+    );
+    const conditions = Array.from({ length: LIMITS.conditions + 1 }, () => ({ type: 'open' }));
+    expect(bad(`/policy/zones/${zone}/channels/0/conditions`, conditions)).toContain(
+      `/policy/zones/${zone}/channels/0/conditions: at most ${LIMITS.conditions} conditions per channel`,
+    );
+  });
+});
+
 describe('base-year tables', () => {
+  it('refuses a city of nobody (it ran with null rates in the base year)', () => {
+    const issues = issuesOf(() =>
+      validateScenario(
+        ['/base/residentPop', '/base/urbanResidentPop', '/base/hukouPop', '/base/urbanHukouPop'].reduce(
+          (s, p) => setAt(s, p, 0),
+          syntheticScenario(),
+        ),
+      ),
+    );
+    expect(issues).toContain('/base/residentPop: must be more than 0: a city without residents cannot be projected');
+    expect(issues).toContain(
+      '/base/hukouPop: must be more than 0: a city without registered people cannot be projected',
+    );
+  });
   it('refuses an age table of nobody, naming it (it ran with a quarter of the residents and no residual)', () => {
     const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/guangzhou.json'), 'utf8'));
     const merged = resolveIncludes(raw, nodeDataLoader()).doc as {
