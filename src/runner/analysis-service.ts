@@ -33,14 +33,18 @@ export class BrowserAnalyst implements Analyst {
   /**
    * @param answerWithinMs how long a worker may go without answering or reporting progress before it
    *   counts as stuck: every analysis reports progress after each model run (milliseconds), so 60 s is generous.
+   * @param startWorker starts a worker (a seam for tests).
    */
-  constructor(private readonly answerWithinMs = 60_000) {}
+  constructor(
+    private readonly answerWithinMs = 60_000,
+    private readonly startWorker: () => Worker = () =>
+      new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
 
   private spawn(slot: Slot): WorkerLink<AnalysisWorkerApi> {
     const existing = this.live[slot];
     if (existing) return existing;
-    const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' });
-    return (this.live[slot] = linkWorker<AnalysisWorkerApi>(worker, 'an analysis worker'));
+    return (this.live[slot] = linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an analysis worker'));
   }
 
   private kill(slot: Slot): void {

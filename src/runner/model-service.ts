@@ -15,15 +15,19 @@ export class ModelService {
   private link: WorkerLink<ModelWorkerApi> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
 
-  /** @param answerWithinMs as the workspace's runner: one call takes milliseconds to a few seconds. */
-  constructor(private readonly answerWithinMs = 60_000) {}
+  /**
+   * @param answerWithinMs as the workspace's runner: one call takes milliseconds to a few seconds.
+   * @param startWorker starts a worker (a seam for tests).
+   */
+  constructor(
+    private readonly answerWithinMs = 60_000,
+    private readonly startWorker: () => Worker = () =>
+      new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
 
   private call<T>(fn: (api: Remote<ModelWorkerApi>) => Promise<T>): Promise<T> {
     const next = this.chain.then(async () => {
-      if (!this.link) {
-        const worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
-        this.link = linkWorker<ModelWorkerApi>(worker, 'the model worker');
-      }
+      this.link ??= linkWorker<ModelWorkerApi>(this.startWorker(), 'the model worker');
       const { api, crashed } = this.link;
       const watchdog = deadline(this.answerWithinMs, silentWorkerMessage('the model worker', this.answerWithinMs));
       try {
