@@ -101,7 +101,7 @@ function ownershipRise(attr: GroupAttributes, d: number): number {
 }
 
 /** The pmf of covered years (cumulative) over the d + 1 years a person of duration d has lived here. */
-function insuredYearsPmf(attr: GroupAttributes, d: number): Float64Array {
+export function insuredYearsPmf(attr: GroupAttributes, d: number): Float64Array {
   return insuranceYearsPmf(d + 1, attr.insuranceCoverage, attr.insuranceStay);
 }
 

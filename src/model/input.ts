@@ -10,6 +10,7 @@
  * (see `dims.ts`); "per step × Z" means `k * Z + z`; and so on, outer first.
  */
 import type { Dims } from './dims';
+import type { PointsRanking } from './points-rank';
 
 /** Fertility classes: each state's women use one of these ASFR schedules. */
 export const FERT_UH = 0;
@@ -40,6 +41,15 @@ export interface CompiledChannel {
   readonly quota: Float64Array | null;
   /** The quota counts applicants only: dependants who follow them settle outside it. */
   readonly quotaApplicantsOnly?: boolean;
+  /**
+   * A city-wide quota shared by this channel in every zone (index into {@link ModelInput.cityQuotas}); then
+   * `quota` is that pool's array, the same object in each zone.
+   */
+  readonly cityQuota?: number;
+  /** A points channel under a quota: applicants are admitted by score, highest first (see points-rank.ts). */
+  readonly rank?: PointsRanking;
+  /** Where its pool's cut-off score is recorded (index into {@link ModelInput.cutoffKeys}). */
+  readonly cutoffIndex?: number;
 }
 
 /** One zone's channels, with their combination precomputed (it does not change within a period). */
@@ -83,6 +93,13 @@ export interface ModelInput {
   readonly zoneIds: readonly string[];
   /** Distinct channel ids over all zones and periods, in first-seen order. */
   readonly channelIds: readonly string[];
+  /** City-wide quotas (persons per step), each shared by the channels of one id in every zone. */
+  readonly cityQuotas?: readonly { readonly id: string; readonly quota: Float64Array }[];
+  /**
+   * The pools ranked by score whose cut-off is recorded: a city-wide quota's channel id, or
+   * `<channel>@<zone>` for a zone's own quota.
+   */
+  readonly cutoffKeys?: readonly string[];
   /** Year-end state of the base year (layout of `dims.ts`). */
   readonly initial: Float64Array;
 

@@ -101,6 +101,13 @@ export interface ProjectionOutput {
   readonly settlersByChannel: Float64Array;
   /** Settlers each channel would have admitted without its quota, same layout. */
   readonly channelDemand: Float64Array;
+  /** Keys of {@link quotaCutoff}: see ModelInput.cutoffKeys. */
+  readonly cutoffKeys: readonly string[];
+  /**
+   * The year's cut-off score of each ranked quota pool (the document's minimum where the quota does not
+   * bind): index `p * (steps+1) + i`, NaN in the base year and in years the pool has no quota.
+   */
+  readonly quotaCutoff: Float64Array;
   /** Settlers by origin, [local rural (UA), elsewhere (UN)]: index `g * (steps+1) + i`. */
   readonly settlersByOrigin: Float64Array;
   /**

@@ -83,6 +83,8 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
     series,
     settlersByChannel: new Float64Array(C * n),
     channelDemand: new Float64Array(C * n),
+    cutoffKeys: input.cutoffKeys ?? [],
+    quotaCutoff: new Float64Array((input.cutoffKeys?.length ?? 0) * n).fill(NaN),
     settlersByOrigin: new Float64Array(GROUPS * n),
     settlersByOriginDetail: new Float64Array(3 * n),
     registrationInByReason: new Float64Array(IN_REASONS.length * n),
@@ -116,6 +118,7 @@ export function project(input: ModelInput, options: ProjectOptions = {}): Projec
   const sinks = {
     byChannel: out.settlersByChannel,
     demandByChannel: out.channelDemand,
+    cutoff: out.quotaCutoff,
     byOrigin: out.settlersByOrigin,
     byZone: out.settlersByZone,
     byZoneGroup: out.settlersByZoneGroup,

@@ -18,9 +18,16 @@
  * counted in a first pass over the same quota parts (dependants included,
  * unless the quota counts applicants only). Without quotas settlers are
  * attributed to all channels in proportion to p_c.
+ *
+ * Ranking: a points channel under a quota admits the highest scores first.
+ * Its binding quota scales each cell by the cell's own share of applicants
+ * whose score reaches the year's cut-off (points-rank.ts), the cut-off found
+ * from the demand at each level of the score grid. A city-wide quota pools
+ * the demand of its channel in every zone: one cut-off for the city.
  */
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Layout } from './dims';
-import type { ModelInput, ZonePolicy } from './input';
+import type { CompiledChannel, ModelInput, PolicyPeriod, ZonePolicy } from './input';
+import { RANK_LEVELS } from './points-rank';
 import {
   addToLedger,
   F_TRANSFER_IN as F_TRANSFER_IN_,
@@ -44,6 +51,7 @@ const ADULT_FROM = 20;
 const ADULT_TO = 59;
 const DEPENDANT_BELOW = 18;
 const DEPENDANT_FROM = 60;
+const K1 = RANK_LEVELS + 1;
 
 /** Scratch space, allocated once per projection. */
 export interface SettlementScratch {
@@ -64,6 +72,26 @@ export interface SettlementScratch {
   readonly demand: Float64Array;
   /** Per zone × channel-in-zone: the quota factor (≤ 1) of the apply pass. */
   readonly factor: Float64Array;
+  /** Per zone × channel-in-zone × grid level: a ranked channel's demand at each cut-off (demand pass). */
+  readonly demandAt: Float64Array;
+  /**
+   * Per zone × channel-in-zone: the grid level below the year's cut-off (−1: the quota does not bind, or
+   * the channel is not ranked) and the position θ of the cut-off between it and the next level.
+   */
+  readonly rankLo: Int32Array;
+  readonly rankTheta: Float64Array;
+  /** Per zone × channel-in-zone: the share of a ranked pool's demand it admits (quota ÷ demand), or 1. */
+  readonly rankShare: Float64Array;
+  /** Per channel-in-zone × grid level: the adults' (20–59) would-be settlers at each cut-off, one pass. */
+  readonly adultsAt: Float64Array;
+  /** Per channel-in-zone, one pass: adults (20–59) before quotas, and working-age and adult settlers admitted. */
+  readonly adults: Float64Array;
+  readonly admittedWorking: Float64Array;
+  readonly admittedAdults: Float64Array;
+  /** One pool's demand at each grid level. */
+  readonly poolAt: Float64Array;
+  /** Per city-wide quota: resolved in this step already. */
+  readonly poolDone: Uint8Array;
   readonly maxChannels: number;
 }
 
@@ -80,6 +108,16 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
     quotaFactor: new Float64Array(maxChannels),
     demand: new Float64Array(Z * maxChannels),
     factor: new Float64Array(Z * maxChannels),
+    demandAt: new Float64Array(Z * maxChannels * K1),
+    rankLo: new Int32Array(Z * maxChannels),
+    rankTheta: new Float64Array(Z * maxChannels),
+    rankShare: new Float64Array(Z * maxChannels),
+    adultsAt: new Float64Array(maxChannels * K1),
+    adults: new Float64Array(maxChannels),
+    admittedWorking: new Float64Array(maxChannels),
+    admittedAdults: new Float64Array(maxChannels),
+    poolAt: new Float64Array(K1),
+    poolDone: new Uint8Array(input.cityQuotas?.length ?? 0),
     maxChannels,
   };
 }
@@ -88,6 +126,8 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
 export interface SettlementSinks {
   readonly byChannel: Float64Array;
   readonly demandByChannel: Float64Array;
+  /** The cut-off score of each ranked pool (ProjectionOutput.quotaCutoff). */
+  readonly cutoff: Float64Array;
   readonly byOrigin: Float64Array;
   readonly byZone: Float64Array;
   readonly byZoneGroup: Float64Array;
@@ -134,18 +174,22 @@ function passCell(
   const eOff = (g * D + d) * SA;
   const driveOff = ((k * GROUPS + g) * Z + z) * SA;
   const { mix, demand, factor, maxChannels, wanted, ph, phFree, phQuota, quotaFactor } = scr;
+  const { rankLo, rankTheta, demandAt, adultsAt, adults, admittedWorking, admittedAdults } = scr;
   const zc = z * maxChannels;
   // Settlers by age go to the zone's record, and those registered elsewhere also to the UN record.
   const ages = sinks.byAge;
   const ageOff = ((k + 1) * Z + z) * SA;
   const agesUN = g === 1 ? sinks.byAgeUN : null;
   const unOff = (k + 1) * SA;
-  // Only quota channels have factors below 1, so a binding quota implies `free`.
+  // Only quota channels have factors below 1 or a cut-off, so a binding quota implies `free`.
   let binding = false;
-  if (apply && free)
+  let ranked = false;
+  if (free)
     for (let c = 0; c < nC; c++) {
+      if (chans[c].rank && chans[c].quota) ranked = true;
+      if (!apply) continue;
       quotaFactor[c] = chans[c].quota ? factor[zc + c] : 0;
-      if (factor[zc + c] < 1) binding = true;
+      if (factor[zc + c] < 1 || rankLo[zc + c] >= 0) binding = true;
     }
 
   // Working ages: population × own hazard into `ph`, and the adults' (20–59) totals for the dependants.
@@ -179,28 +223,58 @@ function passCell(
     const sh = c * cells + eOff;
     const part = free ? (chans[c].quota ? phQuota : phFree) : ph;
     let young = 0;
-    let adults = 0;
+    let grown = 0;
     for (let s = 0; s < 2; s++) {
       const o = s * AGES;
       for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += part[i] * shares[sh + i];
-      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) adults += part[i] * shares[sh + i];
+      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) grown += part[i] * shares[sh + i];
     }
-    wanted[c] = young + adults;
-    mix[c] = adults;
+    wanted[c] = young + grown;
+    mix[c] = grown;
+    adults[c] = grown;
+    if (!apply && ranked && chans[c].rank && chans[c].quota)
+      demandByLevel(chans[c].rank!.ratio, shares, c, zc + c, eOff, sh, part, scr, cells);
   }
   let moved = 0;
   if (apply) {
+    if (ranked) {
+      admittedWorking.fill(0, 0, nC);
+      admittedAdults.fill(0, 0, nC);
+    }
     for (let s = 0; s < 2; s++) {
       const o = s * AGES;
       for (let i = o + DEPENDANT_BELOW; i < o + DEPENDANT_FROM; i++) {
         let x = ph[i];
         if (x === 0) continue;
         if (binding) {
-          // The free part settles whole; a binding quota scales its channel's share of the quota part.
+          // The free part settles whole; a binding quota scales its channel's share of the quota part, by
+          // one factor, or cell by cell by the share reaching the cut-off where the channel ranks by score.
           let f = 0;
-          for (let c = 0; c < nC; c++) f += shares[c * cells + eOff + i] * quotaFactor[c];
+          for (let c = 0; c < nC; c++) {
+            const share = shares[c * cells + eOff + i];
+            if (share === 0 || quotaFactor[c] === 0) continue;
+            const lo = rankLo[zc + c];
+            let fc = quotaFactor[c];
+            if (lo >= 0) {
+              const r = chans[c].rank!.ratio;
+              const t = rankTheta[zc + c];
+              fc *= (1 - t) * r[lo * cells + eOff + i] + t * r[(lo + 1) * cells + eOff + i];
+            }
+            f += share * fc;
+            if (ranked && chans[c].rank) {
+              const admitted = phQuota[i] * share * fc;
+              admittedWorking[c] += admitted;
+              if (i - o >= ADULT_FROM) admittedAdults[c] += admitted;
+            }
+          }
           x = phFree[i] + phQuota[i] * f;
-        }
+        } else if (ranked)
+          for (let c = 0; c < nC; c++)
+            if (chans[c].rank && chans[c].quota) {
+              const admitted = phQuota[i] * shares[c * cells + eOff + i];
+              admittedWorking[c] += admitted;
+              if (i - o >= ADULT_FROM) admittedAdults[c] += admitted;
+            }
         next[cellOff + i] -= x;
         next[uhOff + i] += x;
         ages[ageOff + i] += x;
@@ -234,11 +308,12 @@ function passCell(
       mixSum += m;
     }
   }
-  // Dependants: hDep, attributed by the mix; with no channel to follow, they stay.
+  // Dependants: hDep, attributed by the mix; with no channel to follow, they stay. They follow their
+  // channel's adults as admitted: by its quota factor, or by the share of its adults who made the cut-off.
   let depFactor = 0;
   for (let c = 0; c < nC; c++) {
     mix[c] = mixSum > 0 ? mix[c] / mixSum : 0;
-    depFactor += mix[c] * factor[zc + c];
+    depFactor += mix[c] * channelFactor(chans[c], c, zc + c, apply, scr);
   }
   const depH = mixSum > 0 ? hDep : 0;
   let depPH = 0;
@@ -264,18 +339,129 @@ function passCell(
   }
   for (let c = 0; c < nC; c++) wanted[c] += depPH * mix[c];
   if (!apply) {
-    // A quota of applicants only leaves out the dependants who follow them.
-    for (let c = 0; c < nC; c++) demand[zc + c] += wanted[c] - (chans[c].quotaApplicantsOnly ? depPH * mix[c] : 0);
+    for (let c = 0; c < nC; c++) {
+      // A quota of applicants only leaves out the dependants who follow them.
+      const counted = !chans[c].quotaApplicantsOnly;
+      demand[zc + c] += wanted[c] - (counted ? 0 : depPH * mix[c]);
+      if (counted && depPH > 0 && ranked && chans[c].rank && chans[c].quota) {
+        // The dependants counted in the quota follow the adults who reach each cut-off.
+        const at = (zc + c) * K1;
+        const dep = depPH * mix[c];
+        for (let l = 0; l < K1; l++) demandAt[at + l] += adults[c] > 0 ? (dep * adultsAt[c * K1 + l]) / adults[c] : dep;
+      }
+    }
     return 0;
   }
   const stride = sinks.stride;
   const i1 = k + 1;
   for (let c = 0; c < nC; c++) {
     const ci = chans[c].channelIndex;
-    sinks.byChannel[ci * stride + i1] += wanted[c] * factor[zc + c];
+    const admitted =
+      ranked && chans[c].rank && chans[c].quota
+        ? admittedWorking[c] + depPH * mix[c] * channelFactor(chans[c], c, zc + c, true, scr)
+        : wanted[c] * factor[zc + c];
+    sinks.byChannel[ci * stride + i1] += admitted;
     sinks.demandByChannel[ci * stride + i1] += wanted[c];
   }
   return moved;
+}
+
+/**
+ * A ranked channel's would-be settlers of the working ages (18–59) at each cut-off of its grid, added to its
+ * demand by level; the adults' (20–59) part kept for the dependants who follow them.
+ */
+function demandByLevel(
+  ratio: Float64Array,
+  shares: Float64Array,
+  c: number,
+  zcc: number,
+  eOff: number,
+  sh: number,
+  part: Float64Array,
+  scr: SettlementScratch,
+  cells: number,
+): void {
+  const at = zcc * K1;
+  for (let l = 0; l < K1; l++) {
+    const ro = l * cells + eOff;
+    let young = 0;
+    let grown = 0;
+    for (let s = 0; s < 2; s++) {
+      const o = s * AGES;
+      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += part[i] * shares[sh + i] * ratio[ro + i];
+      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) grown += part[i] * shares[sh + i] * ratio[ro + i];
+    }
+    scr.demandAt[at + l] += young + grown;
+    scr.adultsAt[c * K1 + l] = grown;
+  }
+}
+
+/**
+ * The factor by which a channel's dependants follow in this cell: its quota factor; for a ranked channel in
+ * the apply pass, the share of its adults admitted here (the pool's admitted share where it has no adults).
+ */
+function channelFactor(ch: CompiledChannel, c: number, zcc: number, apply: boolean, scr: SettlementScratch): number {
+  if (!apply || !ch.rank || !ch.quota || scr.rankLo[zcc] < 0) return scr.factor[zcc];
+  return scr.adults[c] > 0 ? scr.admittedAdults[c] / scr.adults[c] : scr.rankShare[zcc];
+}
+
+/** Calls `f` with the zone and channel-in-zone of every member of the pool of channel c of zone z0. */
+function forPool(period: PolicyPeriod, z0: number, c0: number, f: (z: number, c: number) => void): void {
+  const pool = period.zones[z0].channels[c0].cityQuota;
+  if (pool === undefined) return f(z0, c0);
+  period.zones.forEach((zp, z) => zp.channels.forEach((ch, c) => ch.cityQuota === pool && f(z, c)));
+}
+
+/**
+ * Decides a quota pool after the demand pass: not binding (everyone eligible is admitted); binding without
+ * ranking (one factor, quota ÷ demand); or ranked, the cut-off where the demand at the grid's levels crosses
+ * the quota (interpolated between two levels), with a factor on top only if even the highest level asks
+ * for more than the quota. Records a ranked pool's cut-off score.
+ */
+function resolvePool(
+  period: PolicyPeriod,
+  z0: number,
+  c0: number,
+  k: number,
+  scr: SettlementScratch,
+  sinks: SettlementSinks,
+): void {
+  const { maxChannels, demand, demandAt, poolAt, factor, rankLo, rankTheta, rankShare } = scr;
+  const lead = period.zones[z0].channels[c0];
+  const q = lead.quota![k];
+  let rankedMember: CompiledChannel | null = null;
+  poolAt.fill(0);
+  forPool(period, z0, c0, (z, c) => {
+    const zcc = z * maxChannels + c;
+    const ch = period.zones[z].channels[c];
+    if (ch.rank) rankedMember ??= ch;
+    for (let l = 0; l < K1; l++) poolAt[l] += ch.rank ? demandAt[zcc * K1 + l] : demand[zcc];
+  });
+  const ranked = rankedMember as CompiledChannel | null;
+  const record = (score: number) => {
+    if (ranked?.cutoffIndex !== undefined) sinks.cutoff[ranked.cutoffIndex * sinks.stride + k + 1] = score;
+  };
+  if (!(poolAt[0] > q)) return record(ranked ? ranked.rank!.cutoffs[0] : NaN);
+  if (!ranked) return forPool(period, z0, c0, (z, c) => (factor[z * maxChannels + c] = q / poolAt[0]));
+  const cut = ranked.rank!.cutoffs;
+  let lo = K1 - 2;
+  let theta = 1;
+  let f = 1;
+  if (poolAt[K1 - 1] > q) f = q / poolAt[K1 - 1];
+  else {
+    let l = 1;
+    while (poolAt[l] > q) l++;
+    lo = l - 1;
+    theta = (poolAt[lo] - q) / (poolAt[lo] - poolAt[l]);
+  }
+  forPool(period, z0, c0, (z, c) => {
+    const zcc = z * maxChannels + c;
+    factor[zcc] = f;
+    rankLo[zcc] = period.zones[z].channels[c].rank ? lo : -1;
+    rankTheta[zcc] = theta;
+    rankShare[zcc] = q / poolAt[0];
+  });
+  record(cut[lo] + theta * (cut[lo + 1] - cut[lo]));
 }
 
 /** Moves this step's settlers from UA and UN into UH; returns the total. */
@@ -302,13 +488,27 @@ export function settle(
   if (hasQuota) {
     for (let z = 0; z < Z; z++) {
       const zp = period.zones[z];
+      for (let c = 0; c < zp.channels.length; c++) {
+        scr.rankLo[z * maxChannels + c] = -1;
+        scr.rankShare[z * maxChannels + c] = 1;
+        if (zp.channels[c].rank) scr.demandAt.fill(0, (z * maxChannels + c) * K1, (z * maxChannels + c + 1) * K1);
+      }
       if (zp.channels.length === 0) continue;
       for (let g = 0; g < GROUPS; g++)
         for (let d = 0; d < D; d++) passCell(input, L, k, next, zp, z, g, d, false, scr, sinks);
-      for (let c = 0; c < zp.channels.length; c++) {
-        const q = zp.channels[c].quota;
-        const want = demand[z * maxChannels + c];
-        if (q && want > q[k]) factor[z * maxChannels + c] = q[k] / want;
+    }
+    // Each quota pool once: a zone's own quota, or a city-wide quota over its channel in every zone.
+    scr.poolDone.fill(0);
+    for (let z = 0; z < Z; z++) {
+      const chans = period.zones[z].channels;
+      for (let c = 0; c < chans.length; c++) {
+        const ch = chans[c];
+        if (!ch.quota) continue;
+        if (ch.cityQuota !== undefined) {
+          if (scr.poolDone[ch.cityQuota]) continue;
+          scr.poolDone[ch.cityQuota] = 1;
+        }
+        resolvePool(period, z, c, k, scr, sinks);
       }
     }
   }

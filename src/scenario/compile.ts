@@ -6,7 +6,7 @@
 import { toSingleYears, normalise } from '../model/age-split';
 import { decompose, durationShares, type DecompositionResult } from '../model/decomposition';
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Dims } from '../model/dims';
-import { channelEligibility, combineChannels, type GroupAttributes } from '../model/eligibility';
+import { combineChannels, type GroupAttributes } from '../model/eligibility';
 import {
   FERT_AW as FERT_AW_,
   FERT_CLASSES as FERT_CLASSES_,
@@ -15,14 +15,14 @@ import {
   FERT_UH as FERT_UH_,
   FERT_UN as FERT_UN_,
   SURV_CLASSES as SURV_CLASSES_,
-  type CompiledChannel,
   type ModelInput,
   type PolicyPeriod,
 } from '../model/input';
 import { lifeTable, survivalRatios } from '../model/life-table';
 import { rogersCastro } from '../model/rogers-castro';
 import { bandsToAges } from './age-bands';
-import { groupAttributes, hazardAt, tableWarnings, toCondition, zoneVector } from './compile-parts';
+import { groupAttributes, hazardAt, tableWarnings, zoneVector } from './compile-parts';
+import { channelCompiler } from './compile-channels';
 import { compileRegistration, DEFAULT_AWAY_MEAN_YEARS } from './compile-registration';
 import { setInPlace } from './pointer';
 import { valueAt } from './path';
@@ -123,15 +123,10 @@ export function compileScenario(s: Scenario): CompiledScenario {
     return dv;
   };
 
-  const channelIds: string[] = [];
+  const channelsOf = channelCompiler(steps, D);
   const periods: PolicyPeriod[] = [];
   const periodKeys = new Map<string, number>();
   const periodOfStep = new Int32Array(steps);
-  const quotaCache: {
-    ch: CompiledChannel;
-    quota: Float64Array | null;
-    spec: Scenario['policy']['zones'][string]['channels'][number];
-  }[] = [];
 
   const survival = new Float64Array(steps * SURV_CLASSES * SA);
   const birthSurvival = new Float64Array(steps * SURV_CLASSES * 2);
@@ -278,25 +273,7 @@ export function compileScenario(s: Scenario): CompiledScenario {
         groupAttributes(e.population.UN),
       ];
       const zonesCompiled = zoneIds.map((zid) => {
-        const channels = e.policy.zones[zid].channels.map((spec) => {
-          let ci = channelIds.indexOf(spec.id);
-          if (ci < 0) ci = channelIds.push(spec.id) - 1;
-          const quota = spec.quota == null ? null : new Float64Array(steps);
-          const ch: CompiledChannel = {
-            id: spec.id,
-            channelIndex: ci,
-            // A channel the document does not open (or a user switched off) admits nobody; it keeps its place.
-            eligibility: channelEligibility(
-              spec.enabled === false ? [{ type: 'closed' }] : spec.conditions.map(toCondition),
-              attrs,
-              D,
-            ),
-            quota,
-            ...(spec.quotaCounts === 'applicants' ? { quotaApplicantsOnly: true } : {}),
-          };
-          quotaCache.push({ ch, quota, spec });
-          return ch;
-        });
+        const channels = e.policy.zones[zid].channels.map((spec) => channelsOf.compile(e, zid, spec, attrs));
         const combined = combineChannels(
           channels.map((c) => c.eligibility),
           e.policy.channelOverlap,
@@ -310,10 +287,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
     }
     dv.period = pi;
     periodOfStep[k] = pi;
+    channelsOf.cityQuotasAt(e, k, y);
   }
-  for (const { quota, spec } of quotaCache) {
-    if (quota && spec.quota != null) for (let k = 0; k < steps; k++) quota[k] = valueAt(spec.quota, years[k]);
-  }
+  channelsOf.fillZoneQuotas(years);
 
   const registration = compileRegistration(
     inYear,
@@ -357,7 +333,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
     baseYear: s.baseYear,
     steps,
     zoneIds,
-    channelIds,
+    channelIds: channelsOf.channelIds,
+    cityQuotas: channelsOf.cityQuotas,
+    cutoffKeys: channelsOf.cutoffKeys,
     initial: decomposition.state,
     survival,
     birthSurvival,

@@ -11,6 +11,32 @@ import type { Scenario } from './schema';
 export type { Lever, LeverGroup, Spec } from './levers-types';
 import type { Lever, Spec } from './levers-types';
 
+/** A quota given as a number or a year path: each of its years is a lever (the path interpolates between them). */
+function quotaLevers(
+  quota: Scenario['policy']['zones'][string]['channels'][number]['quota'],
+  pointer: string,
+  who: string,
+  whoEn: string,
+  extra: Pick<Spec, 'group' | 'clause' | 'bureau'>,
+): Spec[] {
+  const years: [string, string, number][] =
+    typeof quota === 'number'
+      ? [['', '', quota]]
+      : quota && typeof quota === 'object'
+        ? Object.entries(quota).map(([year, q]) => [`/${year}`, year, q])
+        : [];
+  return years.map(([sub, year, q]) => ({
+    pointer: `${pointer}${sub}`,
+    label: `${who}：年度指标${year ? `（${year}年）` : ''}`,
+    labelEn: `${whoEn}: annual quota${year ? ` (${year})` : ''}`,
+    unit: '人',
+    min: 0,
+    max: Math.max(10000, q * 4),
+    step: 100,
+    ...extra,
+  }));
+}
+
 export function listLevers(s: Scenario): Lever[] {
   const specs: Spec[] = [];
   const zoneName = (id: string) => s.zones.find((z) => z.id === id)?.name ?? id;
@@ -100,24 +126,7 @@ export function listLevers(s: Scenario): Lever[] {
             ...extra,
           });
       });
-      // A quota given as a year path: each of its years is a lever (the path interpolates between them).
-      const quotas: [string, string, number][] =
-        typeof ch.quota === 'number'
-          ? [['', '', ch.quota]]
-          : ch.quota && typeof ch.quota === 'object'
-            ? Object.entries(ch.quota).map(([year, q]) => [`/${year}`, year, q])
-            : [];
-      for (const [sub, year, q] of quotas)
-        specs.push({
-          pointer: `${at}/quota${sub}`,
-          label: `${who}：年度指标${year ? `（${year}年）` : ''}`,
-          labelEn: `${whoEn}: annual quota${year ? ` (${year})` : ''}`,
-          unit: '人',
-          min: 0,
-          max: Math.max(10000, q * 4),
-          step: 100,
-          ...extra,
-        });
+      specs.push(...quotaLevers(ch.quota, `${at}/quota`, who, whoEn, extra));
       if (ch.enabled !== undefined)
         specs.push({
           pointer: `${at}/enabled`,
@@ -131,6 +140,26 @@ export function listLevers(s: Scenario): Lever[] {
           ...extra,
         });
     });
+  }
+  // A city-wide quota: one lever (per year of its path) for the whole city, named after its channel.
+  for (const [id, quota] of Object.entries(s.policy.cityQuotas ?? {})) {
+    const ch = Object.values(s.policy.zones)
+      .flatMap((z) => z.channels)
+      .find((c) => c.id === id);
+    const extra = {
+      group: 'settlement' as const,
+      ...(ch?.clause ? { clause: ch.clause } : {}),
+      ...(ch?.bureau ? { bureau: ch.bureau } : {}),
+    };
+    specs.push(
+      ...quotaLevers(
+        quota,
+        `/policy/cityQuotas/${id}`,
+        `全市·${ch?.label ?? id}`,
+        `City · ${ch?.labelEn ?? id}`,
+        extra,
+      ),
+    );
   }
   specs.push({
     pointer: '/policy/channelOverlap',

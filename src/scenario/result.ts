@@ -25,6 +25,12 @@ export interface ProjectionResult {
     registrationOutByReason: Record<(typeof OUT_REASONS)[number], Series>;
     settlersByZone: Record<string, Series>;
     channelDemand: Record<string, Series>;
+    /**
+     * The year's cut-off score (分数线) of each points quota ranked by score: keyed by the channel id of a
+     * city-wide quota, `<channel>@<zone>` for a zone's own; the document's minimum where the quota does not
+     * bind; null in the base year.
+     */
+    quotaCutoff: Record<string, Series>;
     nonRegisteredByZone: Record<string, Series>;
   };
   /** Hukou definition in force in each year (MODEL.md §2): evaluations must not compare across it unawares. */
@@ -223,6 +229,7 @@ export function buildResult(
     Object.fromEntries(keys.map((k, j) => [k, toSeries(arr, j * n, n)]));
   series.settlersByChannel = byKey(out.channelIds, out.settlersByChannel);
   series.channelDemand = byKey(out.channelIds, out.channelDemand);
+  series.quotaCutoff = byKey(out.cutoffKeys, out.quotaCutoff);
   series.settlersByOrigin = {
     localRural: toSeries(out.settlersByOrigin, 0, n),
     elsewhere: toSeries(out.settlersByOrigin, n, n),

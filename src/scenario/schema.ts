@@ -185,6 +185,11 @@ export const Channel = z.strictObject({
    * dependants (children under 18, people 60+) following outside it.
    */
   quotaCounts: z.enum(['everyone', 'applicants'], { error: 'must be everyone or applicants' }).optional(),
+  /**
+   * How a binding quota chooses among the eligible: by score, highest first (积分排名; the default for a
+   * channel with a points condition), or all alike (proportional; the only way without points).
+   */
+  quotaOrder: z.enum(['score', 'proportional'], { error: 'must be score or proportional' }).optional(),
 });
 
 export const Target = z.strictObject({
@@ -352,6 +357,11 @@ export const Scenario = z.strictObject({
       }),
     ),
     channelOverlap: share,
+    /**
+     * City-wide annual quotas (persons) by channel id, shared by that channel in every zone: one pool, and
+     * for a points channel one ranking and one cut-off for the whole city (广州's 积分制入户 quota).
+     */
+    cityQuotas: z.record(id, PathNonNeg).optional(),
   }),
   willingness: z.strictObject({
     base: z.strictObject({ UA: ZoneMap(share), UN: ZoneMap(share) }),

@@ -2,7 +2,7 @@ import type { ProjectionResult } from '../scenario/result';
 import type { Lang } from './charts/types';
 import { headlineYears, MILESTONE_YEAR, valueAt } from './figures';
 import { percent, points, tenThousands } from './format';
-import type { Milestone } from '../runner/view-data';
+import type { Milestone, Named } from '../runner/view-data';
 import { pick, t } from './i18n';
 
 const ROWS = [
@@ -12,18 +12,32 @@ const ROWS = [
   { key: 'residentPop', format: (x: number | null, lang: Lang) => tenThousands(x, 1, lang) },
 ] as const;
 
+/** Where a ranked quota applies: its zone (or the whole city) and its channel, under the row's name. */
+function cutoffLabel(key: string, lang: Lang, channels: readonly Named[], zones: readonly Named[]): string {
+  const [id, zone] = key.split('@');
+  const name = (list: readonly Named[], x: string) => {
+    const n = list.find((c) => c.id === x);
+    return n ? pick(lang, n.label, n.labelEn) : x;
+  };
+  return `${zone ? name(zones, zone) : t('cityWide', lang)} · ${name(channels, id)}`;
+}
+
 /**
  * Headline rates, gap and population in the base year, 2020, the document's evaluation years (marked)
- * and the last year; settlers in 2020.
+ * and the last year; the cut-off score of each points quota ranked by score; settlers in 2020.
  */
 export function KeyFigures({
   result,
   lang,
   milestones = [],
+  channels = [],
+  zones = [],
 }: {
   result: ProjectionResult;
   lang: Lang;
   milestones?: readonly Milestone[];
+  channels?: readonly Named[];
+  zones?: readonly Named[];
 }) {
   const evaluations = milestones.filter((m) => m.kind === 'evaluation');
   const years = headlineYears(
@@ -64,6 +78,22 @@ export function KeyFigures({
                   {row.format(valueAt(result, result.series[row.key], y), lang)}
                 </td>
               ))}
+            </tr>
+          ))}
+          {Object.entries(result.series.quotaCutoff ?? {}).map(([key, series]) => (
+            <tr key={key} data-series="quotaCutoff" data-cutoff={key}>
+              <th scope="row" className="cutoff-label">
+                {t('quotaCutoff', lang)}
+                <small>{cutoffLabel(key, lang, channels, zones)}</small>
+              </th>
+              {years.map((y) => {
+                const v = valueAt(result, series, y);
+                return (
+                  <td key={y} data-year={y}>
+                    {v === null || !Number.isFinite(v) ? '—' : `${v.toFixed(1)}${lang === 'en' ? '' : ' 分'}`}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

@@ -84,7 +84,13 @@ export function Workspace(p: WorkspaceProps) {
           baseYear={years[0]}
         />
         <div className="panels">
-          <KeyFigures result={result} lang={lang} milestones={view.milestones} />
+          <KeyFigures
+            result={result}
+            lang={lang}
+            milestones={view.milestones}
+            channels={view.channels}
+            zones={view.zones}
+          />
           <Scorecard targets={result.targets} lang={lang} />
           <FiscalSummary result={result} lang={lang} panelLink />
         </div>

@@ -117,6 +117,8 @@ const STRINGS = {
   residentPop: ['常住人口', 'Resident population'],
   loading: ['正在载入…', 'Loading…'],
   libraryFull: ['浏览器存储已满，方案未能保存。', 'Browser storage is full; the scenario was not saved.'],
+  quotaCutoff: ['积分落户分数线', 'Points cut-off score'],
+  cityWide: ['全市', 'city-wide'],
   baseYearWarnings: [
     '基年公布数据无法同时满足，已按下列方式处理（结果仍可计算，请核对基年数据）：',
     'The base year’s published figures cannot all hold; they were handled as follows (the run goes on: check the base-year figures):',

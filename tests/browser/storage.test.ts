@@ -69,6 +69,10 @@ describe('damaged storage and crafted links', () => {
     );
     await page.selectOption('[data-preset-select]', 'guangzhou');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
+    // 广州's city-wide points quota: its cut-off score in the key figures (the document's minimum: not binding).
+    const cutoff = page.locator('[data-cutoff="points"]');
+    expect(await cutoff.locator('th').innerText()).toContain('积分落户分数线');
+    expect(await cutoff.locator('td[data-year="2020"]').innerText()).toBe('100.0 分');
     expect(problems).toEqual([]);
   });
 

@@ -23,6 +23,7 @@ function settleOnce(input: ModelInput) {
   const sinks = {
     byChannel: new Float64Array(C * n),
     demandByChannel: new Float64Array(C * n),
+    cutoff: new Float64Array((input.cutoffKeys?.length ?? 0) * n).fill(NaN),
     byOrigin: new Float64Array(2 * n),
     byZone: new Float64Array(2 * n),
     byZoneGroup: new Float64Array(4 * n),

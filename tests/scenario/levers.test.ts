@@ -44,16 +44,12 @@ describe('levers of the register', () => {
 describe('levers of the documents’ channels', () => {
   const preset = (file: string) =>
     listLevers(loadScenario(JSON.parse(readFileSync(resolve(PROJECT_ROOT, file), 'utf8')), nodeDataLoader()));
-  it('广州 offers its points quota, each year of its path, and its channels’ switches', () => {
+  it('广州 offers its city-wide points quota, each year of its path, and its channels’ switches', () => {
     const levers = preset('scenarios/guangzhou.json');
-    const quota = levers.filter((l) => /\/channels\/0\/quota\/\d{4}$/.test(l.pointer));
-    expect(quota.map((l) => [l.pointer, l.value])).toEqual([
-      ['/policy/zones/core/channels/0/quota/2017', 4800],
-      ['/policy/zones/core/channels/0/quota/2018', 5600],
-      ['/policy/zones/county/channels/0/quota/2017', 600],
-      ['/policy/zones/county/channels/0/quota/2018', 700],
-      ['/policy/zones/town/channels/0/quota/2017', 600],
-      ['/policy/zones/town/channels/0/quota/2018', 700],
+    const quota = levers.filter((l) => /quota/i.test(l.pointer));
+    expect(quota.map((l) => [l.pointer, l.value, l.label])).toEqual([
+      ['/policy/cityQuotas/points/2017', 6000, '全市·积分制入户（总量控制）：年度指标（2017年）'],
+      ['/policy/cityQuotas/points/2018', 7000, '全市·积分制入户（总量控制）：年度指标（2018年）'],
     ]);
     expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/enabled' && l.toggle)).toBe(true);
     expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/conditions/0/share')).toBe(true);

@@ -123,7 +123,13 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
 
       <div className="brief-grid">
         <div className="brief-side">
-          <KeyFigures result={result} lang={lang} milestones={view.milestones} />
+          <KeyFigures
+            result={result}
+            lang={lang}
+            milestones={view.milestones}
+            channels={view.channels}
+            zones={view.zones}
+          />
           <Scorecard targets={result.targets} lang={lang} />
           <FiscalSummary result={result} lang={lang} />
         </div>
