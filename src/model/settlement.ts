@@ -88,8 +88,6 @@ export interface SettlementScratch {
   readonly adults: Float64Array;
   readonly admittedWorking: Float64Array;
   readonly admittedAdults: Float64Array;
-  /** One pool's demand at each grid level. */
-  readonly poolAt: Float64Array;
   /** Per city-wide quota: resolved in this step already. */
   readonly poolDone: Uint8Array;
   readonly maxChannels: number;
@@ -116,7 +114,6 @@ export function makeSettlementScratch(input: ModelInput): SettlementScratch {
     adults: new Float64Array(maxChannels),
     admittedWorking: new Float64Array(maxChannels),
     admittedAdults: new Float64Array(maxChannels),
-    poolAt: new Float64Array(K1),
     poolDone: new Uint8Array(input.cityQuotas?.length ?? 0),
     maxChannels,
   };
@@ -412,11 +409,23 @@ function forPool(period: PolicyPeriod, z0: number, c0: number, f: (z: number, c:
   period.zones.forEach((zp, z) => zp.channels.forEach((ch, c) => ch.cityQuota === pool && f(z, c)));
 }
 
+/** A ranked member's demand at cut-off score `score`: linear between the levels of its own grid. */
+function demandAtScore(ch: CompiledChannel, at: Float64Array, off: number, score: number): number {
+  const c = ch.rank!.cutoffs;
+  if (score <= c[0]) return at[off];
+  if (score >= c[K1 - 1]) return at[off + K1 - 1];
+  const x = ((score - c[0]) / (c[K1 - 1] - c[0])) * (K1 - 1);
+  const l = Math.min(K1 - 2, Math.floor(x));
+  const t = x - l;
+  return (1 - t) * at[off + l] + t * at[off + l + 1];
+}
+
 /**
  * Decides a quota pool after the demand pass: not binding (everyone eligible is admitted); binding without
- * ranking (one factor, quota ÷ demand); or ranked, the cut-off where the demand at the grid's levels crosses
- * the quota (interpolated between two levels), with a factor on top only if even the highest level asks
- * for more than the quota. Records a ranked pool's cut-off score.
+ * ranking (one factor, quota ÷ demand); or ranked: the cut-off score at which the pool's demand meets the
+ * quota, one score for every member (zones may set different minimums: each member reads the score on its
+ * own grid), with a factor on top only if even the best scores ask for more than the quota. Records a
+ * ranked pool's cut-off score.
  */
 function resolvePool(
   period: PolicyPeriod,
@@ -426,42 +435,67 @@ function resolvePool(
   scr: SettlementScratch,
   sinks: SettlementSinks,
 ): void {
-  const { maxChannels, demand, demandAt, poolAt, factor, rankLo, rankTheta, rankShare } = scr;
-  const lead = period.zones[z0].channels[c0];
-  const q = lead.quota![k];
-  let rankedMember: CompiledChannel | null = null;
-  poolAt.fill(0);
+  const { maxChannels, demand, demandAt, factor, rankLo, rankTheta, rankShare } = scr;
+  const q = period.zones[z0].channels[c0].quota![k];
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let recordAt = -1;
   forPool(period, z0, c0, (z, c) => {
-    const zcc = z * maxChannels + c;
-    const ch = period.zones[z].channels[c];
-    if (ch.rank) rankedMember ??= ch;
-    for (let l = 0; l < K1; l++) poolAt[l] += ch.rank ? demandAt[zcc * K1 + l] : demand[zcc];
+    const r = period.zones[z].channels[c].rank;
+    if (!r) return;
+    lowest = Math.min(lowest, r.cutoffs[0]);
+    highest = Math.max(highest, r.cutoffs[K1 - 1]);
+    recordAt = period.zones[z].channels[c].cutoffIndex ?? -1;
   });
-  const ranked = rankedMember as CompiledChannel | null;
-  const record = (score: number) => {
-    if (ranked?.cutoffIndex !== undefined) sinks.cutoff[ranked.cutoffIndex * sinks.stride + k + 1] = score;
+  const poolDemand = (score: number) => {
+    let t = 0;
+    forPool(period, z0, c0, (z, c) => {
+      const zcc = z * maxChannels + c;
+      const ch = period.zones[z].channels[c];
+      t += ch.rank ? demandAtScore(ch, demandAt, zcc * K1, score) : demand[zcc];
+    });
+    return t;
   };
-  if (!(poolAt[0] > q)) return record(ranked ? ranked.rank!.cutoffs[0] : NaN);
-  if (!ranked) return forPool(period, z0, c0, (z, c) => (factor[z * maxChannels + c] = q / poolAt[0]));
-  const cut = ranked.rank!.cutoffs;
-  let lo = K1 - 2;
-  let theta = 1;
+  const ranked = lowest <= highest;
+  const atMinimum = poolDemand(ranked ? lowest : 0);
+  const record = (score: number) => {
+    if (recordAt >= 0) sinks.cutoff[recordAt * sinks.stride + k + 1] = score;
+  };
+  if (!(atMinimum > q)) return record(ranked ? lowest : NaN);
+  if (!ranked) return forPool(period, z0, c0, (z, c) => (factor[z * maxChannels + c] = q / atMinimum));
+  let cut = highest;
   let f = 1;
-  if (poolAt[K1 - 1] > q) f = q / poolAt[K1 - 1];
+  const atBest = poolDemand(highest);
+  if (atBest > q) f = q / atBest;
   else {
-    let l = 1;
-    while (poolAt[l] > q) l++;
-    lo = l - 1;
-    theta = (poolAt[lo] - q) / (poolAt[lo] - poolAt[l]);
+    // The demand falls as the cut-off rises: bisect for the lowest score whose demand fits the quota.
+    let lo = lowest;
+    let hi = highest;
+    let dLo = atMinimum;
+    let dHi = atBest;
+    for (let it = 0; it < 50; it++) {
+      const mid = 0.5 * (lo + hi);
+      const d = poolDemand(mid);
+      if (d > q) [lo, dLo] = [mid, d];
+      else [hi, dHi] = [mid, d];
+    }
+    // The demand is linear within the last bracket (between grid levels): solve it there exactly.
+    cut = dLo > dHi ? lo + ((dLo - q) / (dLo - dHi)) * (hi - lo) : hi;
   }
   forPool(period, z0, c0, (z, c) => {
     const zcc = z * maxChannels + c;
+    const r = period.zones[z].channels[c].rank;
     factor[zcc] = f;
-    rankLo[zcc] = period.zones[z].channels[c].rank ? lo : -1;
-    rankTheta[zcc] = theta;
-    rankShare[zcc] = q / poolAt[0];
+    rankShare[zcc] = q / atMinimum;
+    rankLo[zcc] = -1;
+    if (!r) return;
+    // The cut-off on this member's grid: the level below it and the position between that level and the next.
+    const x = Math.max(0, Math.min(K1 - 1, ((cut - r.cutoffs[0]) / (r.cutoffs[K1 - 1] - r.cutoffs[0])) * (K1 - 1)));
+    const l = Math.min(K1 - 2, Math.floor(x));
+    rankLo[zcc] = l;
+    rankTheta[zcc] = x - l;
   });
-  record(cut[lo] + theta * (cut[lo + 1] - cut[lo]));
+  record(cut);
 }
 
 /** Moves this step's settlers from UA and UN into UH; returns the total. */

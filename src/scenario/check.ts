@@ -89,25 +89,18 @@ export function checkScenario(s: Scenario): Issue[] {
     });
   }
 
-  // A city-wide quota: one pool over its channel in every zone, ranked by one score.
+  // A city-wide quota: one pool over its channel in every zone, ranked by one score (each zone's minimum its own).
   for (const id of Object.keys(s.policy.cityQuotas ?? {})) {
     const members = Object.entries(s.policy.zones).flatMap(([zid, zp]) =>
       zp.channels.map((ch, ci) => ({ zid, ci, ch })).filter((m) => m.ch.id === id),
     );
     if (!members.length) add(`/policy/cityQuotas/${id}`, `no channel "${id}" in any zone: a city-wide quota needs one`);
-    let rules: string | null = null;
-    for (const { zid, ci, ch } of members) {
-      const at = `/policy/zones/${zid}/channels/${ci}`;
+    for (const { zid, ci, ch } of members)
       if (ch.quota != null)
-        add(`${at}/quota`, `the channel also has a city-wide quota (/policy/cityQuotas/${id}): give one of them`);
-      const points = JSON.stringify(ch.conditions.find((c) => c.type === 'points') ?? null);
-      if (rules === null) rules = points;
-      else if (points !== rules)
         add(
-          `${at}/conditions`,
-          `its points rules differ from those of the channel in zone "${members[0].zid}": a city-wide quota ranks everyone by one score`,
+          `/policy/zones/${zid}/channels/${ci}/quota`,
+          `the channel also has a city-wide quota (/policy/cityQuotas/${id}): give one of them`,
         );
-    }
   }
 
   const targetIds = new Set<string>();

@@ -65,7 +65,10 @@ describe('the ranking grid', () => {
 });
 
 /** The synthetic city with a points channel (quota `quota`) in every zone, or a city-wide quota. */
-function pointsCity(quota: number | null, opts: { city?: number; order?: 'score' | 'proportional' } = {}) {
+function pointsCity(
+  quota: number | null,
+  opts: { city?: number; order?: 'score' | 'proportional'; coreThreshold?: number } = {},
+) {
   let s = syntheticScenario();
   const channel = {
     id: 'points',
@@ -87,6 +90,8 @@ function pointsCity(quota: number | null, opts: { city?: number; order?: 'score'
     ...(opts.order ? { quotaOrder: opts.order } : {}),
   };
   for (const z of ['core', 'county', 'town']) s = setAt(s, `/policy/zones/${z}/channels`, [channel]);
+  if (opts.coreThreshold !== undefined)
+    s = setAt(s, '/policy/zones/core/channels/0/conditions/0/threshold', opts.coreThreshold);
   if (opts.city !== undefined) s = setAt(s, '/policy/cityQuotas', { points: opts.city });
   return runResolved(validateScenario(s)).result;
 }
@@ -129,5 +134,15 @@ describe('a points quota in a projection', () => {
     expect(r.series.settlersByChannel.points[1]).toBeCloseTo(city, 6);
     expect(Object.keys(r.series.quotaCutoff)).toEqual(['points']);
     expect(r.series.quotaCutoff.points[1]!).toBeGreaterThan(60);
+  });
+
+  it('ranks a city-wide pool by one score where the zones set different minimums (a planner moved one zone’s)', () => {
+    const city = Math.round(demand / 2);
+    const r = pointsCity(null, { city, coreThreshold: 80 });
+    expect(r.series.settlersByChannel.points[1]).toBeCloseTo(city, 6);
+    expect(r.series.quotaCutoff.points[1]!).toBeGreaterThan(60);
+    // Raising the core zone's own minimum takes core applicants out: the city's cut-off falls.
+    const same = pointsCity(null, { city });
+    expect(r.series.quotaCutoff.points[1]!).toBeLessThan(same.series.quotaCutoff.points[1]!);
   });
 });
