@@ -248,9 +248,9 @@ export const DOC003_LEVERS: Record<number, LeverMap> = {
       TOWN(1),
       TOWN(2),
       TOWN(3),
-      '/migration/inflow/persons',
+      '/migration/inflow/control',
     ],
-    note: 'settle mainly high-level talent (channel 1) and technical talent (2); long-serving hard front-line workers (3); strict control of population size has no lever of its own, the migrant inflow is the nearest (a scenario input)',
+    note: 'settle mainly high-level talent (channel 1) and technical talent (2); long-serving hard front-line workers (3); strict control of population size is the population-size control lever (the share of the calibrated inflow admitted)',
   },
   // (四)
   2: {

@@ -229,7 +229,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
     reclassRegistered[k] = address ? 1 : valueAt(mg.reclassification.registeredShare, y);
     reclassZones.set(dv.reclassZones, k * Z);
     const profile = dv.inflowProfile;
-    const persons = valueAt(mg.inflow.persons, y);
+    const persons =
+      valueAt(mg.inflow.persons, y) * (mg.inflow.control === undefined ? 1 : valueAt(mg.inflow.control, y));
     for (let i = 0; i < SA; i++) inflow[k * SA + i] = persons * profile[i];
     inflowZones.set(dv.inflowZones, k * Z);
     inflowRural[k] = mg.inflow.ruralShare === undefined ? 0 : valueAt(mg.inflow.ruralShare, y);

@@ -141,6 +141,24 @@ export function listLevers(s: Scenario): Lever[] {
         });
     });
   }
+  // Population-size control (严格控制人口规模), where the scenario sets it: the share of the calibrated inflow
+  // admitted, one lever per year of its path.
+  const control = s.migration.inflow.control;
+  if (control !== undefined) {
+    const years: [string, string, number][] =
+      typeof control === 'number' ? [['', '', control]] : Object.entries(control).map(([y, v]) => [`/${y}`, y, v]);
+    for (const [sub, year] of years)
+      specs.push({
+        pointer: `/migration/inflow/control${sub}`,
+        label: `人口规模调控：外来人口流入系数${year ? `（${year}年）` : ''}`,
+        labelEn: `Population-size control: share of the inflow admitted${year ? ` (${year})` : ''}`,
+        unit: '倍',
+        min: 0,
+        max: 2,
+        step: 0.05,
+        group: 'migration',
+      });
+  }
   // A city-wide quota: one lever (per year of its path) for the whole city, named after its channel.
   for (const [id, quota] of Object.entries(s.policy.cityQuotas ?? {})) {
     const ch = Object.values(s.policy.zones)

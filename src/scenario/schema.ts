@@ -339,6 +339,11 @@ export const Scenario = z.strictObject({
       zoneShares: ZoneMap(share),
       /** Share of incoming migrants who live in villages (rural residents registered elsewhere); default 0. */
       ruralShare: PathShare.optional(),
+      /**
+       * Population-size control (严格控制人口规模): the share of the inflow the city admits, by year; 1 = the
+       * inflow as calibrated. A policy lever kept apart from `persons` (a calibrated forecast input).
+       */
+      control: pathOf(finite().min(0, 'must be ≥ 0').max(2, 'must be ≤ 2 (twice the calibrated inflow)')).optional(),
     }),
     departure: z.strictObject({ initial: share, longRun: share, halfLifeYears: nonNeg }),
     away: z.strictObject({

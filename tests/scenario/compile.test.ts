@@ -145,3 +145,19 @@ describe('the timeline applied in a year', () => {
     expect(best).toBeLessThan(1000);
   });
 });
+
+describe('population-size control', () => {
+  it('admits its share of the calibrated inflow, from the years its path gives; refuses more than twice', () => {
+    const base = validateScenario(syntheticScenario());
+    const run = (control: unknown) =>
+      runResolved(validateScenario(setAt(syntheticScenario(), '/migration/inflow/control', control))).result.series;
+    const plain = runResolved(base).result.series.incomingMigrants;
+    const half = run({ '2018': 1, '2019': 0.5 }).incomingMigrants;
+    // Before 2018 and in 2018 as calibrated; from 2019 half of it (the path is constant after its last year).
+    expect(half[3]).toBeCloseTo(plain[3]!, 6);
+    expect(half[4]! / plain[4]!).toBeCloseTo(0.5, 12);
+    expect(() => validateScenario(setAt(syntheticScenario(), '/migration/inflow/control', 3))).toThrow(
+      /\/migration\/inflow\/control: must be ≤ 2/,
+    );
+  });
+});
