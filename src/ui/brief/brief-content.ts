@@ -79,7 +79,7 @@ export function mainSources(meta: ScenarioMeta, view: ViewData, lang: Lang): str
   const seen = new Set<string>();
   const add = (label: string, source: string | undefined) => {
     if (!source || isAssumption(source)) return;
-    const s = shortSource(source);
+    const s = shortSource(source, lang);
     if (seen.has(s) || out.length >= MAX_SOURCES) return;
     seen.add(s);
     out.push(`${label}${s}`);

@@ -3,6 +3,7 @@
  * the model projects, and the scenario file that holds every input and its source.
  */
 import type { ObservedPoint } from '../../runner/view-data';
+import { chineseTitle } from './source-titles';
 import type { ChartContext, Lang } from './types';
 
 const by = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -39,9 +40,15 @@ export function fileNote(ctx: ChartContext): string {
 
 /**
  * A source as short as it can be while still naming the publication (or, for a bare address, its site);
- * the full text is in the chart's tooltips and table.
+ * the full text is in the chart's tooltips and table. In Chinese, the publication's Chinese title where the
+ * note names one (the notes are English).
  */
-export function shortSource(source: string): string {
+export function shortSource(source: string, lang: Lang = 'en'): string {
+  const short = shortEnglish(source);
+  return lang === 'en' ? short : (chineseTitle(source, short) ?? short);
+}
+
+function shortEnglish(source: string): string {
   const t = source
     .replace(/^shared\/data\/README\.md §[\w.]+:\s*/, '')
     .replace(/^derived:\s*/i, '')
@@ -60,7 +67,7 @@ export function observedNote(ctx: ChartContext, shown: readonly ObservedPoint[],
   const { lang } = ctx;
   const groups = new Map<string, Set<number>>();
   for (const o of shown) {
-    const k = shortSource(o.source);
+    const k = shortSource(o.source, lang);
     if (!groups.has(k)) groups.set(k, new Set());
     groups.get(k)!.add(o.year);
   }
