@@ -26,7 +26,37 @@ const PURE_ANALYSIS_IMPORTS = {
       regex: '^(react|react-dom|comlink|zustand)(/.*)?$',
       message: 'src/analysis is pure: no React, comlink or zustand.',
     },
-    { regex: '(^|/)(ui|state|workers)(/|$)', message: 'src/analysis must not import src/ui, src/state or workers.' },
+    {
+      regex: '(^|/)(ui|state|runner|workers)(/|$)',
+      message: 'src/analysis must not import src/ui, src/state, src/runner or workers (the layers point one way).',
+    },
+  ],
+};
+
+/** Running the model (threads, workers, loaders) sits below the workers, the state and the interface. */
+const RUNNER_IMPORTS = {
+  patterns: [
+    {
+      regex: '(^|/)(ui|state|workers)(/|$)',
+      message:
+        'src/runner must not import src/ui, src/state or workers (worker APIs are declared in src/runner/worker-api.ts).',
+    },
+  ],
+};
+
+/** The worker entry points use the model, the analyses and the runner; never the page. */
+const WORKER_IMPORTS = {
+  patterns: [{ regex: '(^|/)(ui|state)(/|$)', message: 'workers must not import src/ui or src/state.' }],
+};
+
+/** The command line sits beside the interface: it may read the page's link format, not its stores or views. */
+const CLI_IMPORTS = {
+  patterns: [
+    { regex: '(^|/)ui(/|$)', message: 'src/cli must not import src/ui.' },
+    {
+      regex: '(^|/)state/(?!(doc|url|lang)$)',
+      message: 'src/cli may import only the link format of src/state (doc.ts, url.ts, lang.ts), not its stores.',
+    },
   ],
 };
 
@@ -55,4 +85,7 @@ export default defineConfig(
     rules: { 'no-restricted-imports': ['error', PURE_ANALYSIS_IMPORTS] },
   },
   { files: ['src/state/**/*.ts'], rules: { 'no-restricted-imports': ['error', STATE_IMPORTS] } },
+  { files: ['src/runner/**/*.ts'], rules: { 'no-restricted-imports': ['error', RUNNER_IMPORTS] } },
+  { files: ['workers/**/*.ts'], rules: { 'no-restricted-imports': ['error', WORKER_IMPORTS] } },
+  { files: ['src/cli/**/*.ts'], rules: { 'no-restricted-imports': ['error', CLI_IMPORTS] } },
 );

@@ -21,7 +21,7 @@ import { scaleNumbers } from '../src/analysis/apply';
 import { calibrate, type CalibrationParameter } from '../src/analysis/calibrate';
 import { prebaseTarget } from '../src/analysis/prebase';
 import { nodeDataLoader, PROJECT_ROOT } from '../src/runner/node-loader';
-import { runResolved } from '../src/runner/run';
+import { runResolved } from '../src/scenario/run';
 import { loadScenario, type Override } from '../src/scenario/load';
 import { valueAt } from '../src/scenario/path';
 import { getAt, setAt } from '../src/scenario/pointer';

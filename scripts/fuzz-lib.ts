@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../src/runner/node-loader';
-import { runResolved } from '../src/runner/run';
+import { runResolved } from '../src/scenario/run';
 import { resolveIncludes } from '../src/scenario/include';
 import { ValidationError } from '../src/scenario/issues';
 import { loadScenario } from '../src/scenario/load';

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { nodeDataLoader, PROJECT_ROOT } from '../src/runner/node-loader';
-import { runScenario } from '../src/runner/run';
+import { runScenario } from '../src/scenario/run';
 import { listLevers } from '../src/scenario/levers';
 import { loadScenario, type Override } from '../src/scenario/load';
 import { getAt } from '../src/scenario/pointer';

@@ -1,7 +1,7 @@
 /**
- * The analyses in Web Workers: a comlink facade over src/analysis. The main thread runs several of
- * these (src/runner/analysis-pool.ts) and imports this file's types only, so the model, the schema and
- * the data tables stay out of the main bundle.
+ * The analyses in Web Workers: a comlink facade over src/analysis, implementing src/runner/worker-api.ts.
+ * The main thread runs several of these (src/runner/analysis-pool.ts) and imports nothing from here, so the
+ * model, the schema and the data tables stay out of the main bundle.
  */
 import { expose, transfer } from 'comlink';
 import { backtest } from '../src/analysis/backtest';
@@ -11,12 +11,10 @@ import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
 import { sensitivity, type SensitivityOptions } from '../src/analysis/sensitivity';
 import { uncertaintyBatchRunner, summaryBuffers, type RunSummary } from '../src/analysis/uncertainty';
 import { browserDataLoader } from '../src/runner/browser-loader';
-import { runScenario } from '../src/runner/run';
-import { ValidationError, type Issue } from '../src/scenario/issues';
+import { runScenario } from '../src/scenario/run';
+import type { AnalysisWorkerApi, Answer, OnProgress } from '../src/runner/worker-api';
+import { ValidationError } from '../src/scenario/issues';
 import type { Override } from '../src/scenario/load';
-
-/** An analysis's answer, or the engine's issues for bad input (classes do not cross the worker boundary). */
-export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
 
 function answer<T>(f: () => T): Answer<T> {
   try {
@@ -27,12 +25,10 @@ function answer<T>(f: () => T): Answer<T> {
   }
 }
 
-type OnProgress = (done: number, total: number) => void;
-
 const load = browserDataLoader();
 const uncertainty = uncertaintyBatchRunner(load);
 
-const api = {
+const api: AnalysisWorkerApi = {
   /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
   planUncertainty(raw: unknown, overrides: readonly Override[] = []) {
     return uncertainty.plan(raw, overrides);
@@ -69,7 +65,5 @@ const api = {
     });
   },
 };
-
-export type AnalysisWorkerApi = typeof api;
 
 expose(api);

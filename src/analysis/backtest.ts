@@ -9,7 +9,7 @@
  * the projection starts from them. The calibrated scenario is then projected over its whole horizon and
  * each metric scored on the hidden observations of one statistical series (src/analysis/backtest-metrics.ts).
  */
-import { runScenario } from '../runner/run';
+import { runScenario } from '../scenario/run';
 import { ValidationError, type Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';

@@ -4,7 +4,7 @@
  * overrides, counted. Each probe is one JSON document plus overrides, so whatever an analysis finds can be
  * handed back as `--set` overrides on the same command line.
  */
-import { runScenario } from '../runner/run';
+import { runScenario } from '../scenario/run';
 import type { Override } from '../scenario/load';
 import { loadScenario } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';

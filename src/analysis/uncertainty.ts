@@ -11,7 +11,7 @@ import { loadScenario, type Override } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import type { Scenario, UncertainParameterSpec } from '../scenario/schema';
-import { runScenario } from '../runner/run';
+import { runScenario } from '../scenario/run';
 import {
   FAN_SERIES,
   UncertaintyAggregator,

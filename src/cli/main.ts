@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unreadable, unwritable } from './files';
 import { nodeDataLoader } from '../runner/node-loader';
-import { runResolved } from '../runner/run';
+import { runResolved } from '../scenario/run';
 import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
 import { listLevers } from '../scenario/levers';
 import { applyOverrides, loadScenario, parseJsonText } from '../scenario/load';
@@ -18,7 +18,7 @@ import { writeBrief, type BriefRequest } from './brief';
 import { backtest, skillLine, type BacktestResult } from '../analysis/backtest';
 import { calibrate, calibratedScenario } from '../analysis/calibrate';
 import { goalSeek } from '../analysis/goal-seek';
-import { runUncertaintyNode } from '../analysis/node-pool';
+import { runUncertaintyNode } from '../runner/node-pool';
 import type { UncertaintyResult } from '../analysis/uncertainty';
 import type { ProjectionResult } from '../scenario/result';
 

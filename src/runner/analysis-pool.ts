@@ -4,7 +4,7 @@
  * fill in as runs arrive. The result is the same to the byte whatever the number of workers: run i's
  * draws depend only on (seed, i), and the aggregator takes runs in index order.
  */
-import type { AnalysisWorkerApi } from '../../workers/analysis.worker';
+import type { AnalysisWorkerApi } from './worker-api';
 import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from '../analysis/aggregate';
 import type { PlanReply } from '../analysis/uncertainty';
 import { ValidationError } from '../scenario/issues';

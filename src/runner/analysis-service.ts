@@ -6,7 +6,7 @@
  * stopped and rejects it saying so; the next call starts a fresh one.
  */
 import { proxy, type Remote } from 'comlink';
-import type { AnalysisWorkerApi, Answer } from '../../workers/analysis.worker';
+import type { AnalysisWorkerApi, Answer } from './worker-api';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
 import { runUncertaintyInBrowser } from './analysis-pool';

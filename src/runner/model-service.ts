@@ -5,7 +5,7 @@
  * stopped, the call rejects saying why, and the next call starts a fresh one.
  */
 import type { Remote } from 'comlink';
-import type { ModelWorkerApi } from '../../workers/model.worker';
+import type { ModelWorkerApi } from './worker-api';
 import type { Override } from '../scenario/load';
 import type { ModelReply } from './reply';
 import type { CheckReply, ExportReply } from './scenario-io';

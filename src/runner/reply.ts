@@ -10,7 +10,7 @@ import type { Override } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import type { Scenario } from '../scenario/schema';
-import { runScenario } from './run';
+import { runScenario } from '../scenario/run';
 import { buildViewData, type ViewData } from './view-data';
 
 /** Scenario metadata shown in the page header (city, document). */

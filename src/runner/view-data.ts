@@ -7,7 +7,7 @@ import { STATE_NAMES } from '../model/output';
 import { listLevers, type Lever } from '../scenario/levers';
 import type { DataLoader } from '../scenario/resolve';
 import type { Scenario } from '../scenario/schema';
-import type { RunOutcome } from './run';
+import type { RunOutcome } from '../scenario/run';
 
 export interface Named {
   readonly id: string;

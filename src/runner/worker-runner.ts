@@ -11,7 +11,7 @@
  * - A newer request does not wait more than `replaceAfterMs` behind a run in flight: the old run is stopped
  *   (its worker terminated) and resolves as `superseded`, so opening another preset gets out of a long run.
  */
-import type { ModelWorkerApi } from '../../workers/model.worker';
+import type { ModelWorkerApi } from './worker-api';
 import type { Override } from '../scenario/load';
 import type { ModelReply } from './reply';
 import { deadline, linkWorker, silentWorkerMessage } from './worker-link';

@@ -7,8 +7,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Lang } from './lang';
 import { asDoc, presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
 
-export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';
-export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
+import type { Route } from './url';
+export { ROUTES, type Route } from './url';
 
 export interface LibraryEntry {
   readonly id: string;

@@ -2,8 +2,10 @@
  * The URL hash: `#/<route>?s=<document>&lang=en&y=2020`. The document is {@link encodeDoc}'s text, so a
  * copied link carries the whole scenario; the rest is the view.
  */
-import { ROUTES, type Route } from './app-store';
 import type { Lang } from './lang';
+
+export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';
+export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
 
 export interface HashState {
   readonly route: Route;

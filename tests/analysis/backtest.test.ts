@@ -15,7 +15,7 @@ import {
   trendBasis,
 } from '../../src/analysis/forecast-skill';
 import { nodeDataLoader } from '../../src/runner/node-loader';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 import type { Override } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/schema';

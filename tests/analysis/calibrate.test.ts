@@ -11,7 +11,7 @@ import { analysisBase, parameterOverride } from '../../src/analysis/apply';
 import { calibrate, calibratedScenario, type CalibrationParameter } from '../../src/analysis/calibrate';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 import { loadScenario } from '../../src/scenario/load';
 import { getAt } from '../../src/scenario/pointer';

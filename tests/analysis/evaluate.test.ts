@@ -7,7 +7,7 @@ import { analysisBase } from '../../src/analysis/apply';
 import { evaluate } from '../../src/analysis/evaluate';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { ObservationMetric } from '../../src/scenario/schema';
 
 const load = nodeDataLoader();

@@ -7,7 +7,7 @@ import { analysisBase } from '../../src/analysis/apply';
 import { sensitivity } from '../../src/analysis/sensitivity';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 
 const load = nodeDataLoader();

@@ -12,7 +12,7 @@ import {
   type UncertaintyResult,
 } from '../../src/analysis/uncertainty';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 import { getAt } from '../../src/scenario/pointer';
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { runUncertaintyNode } from '../../src/analysis/node-pool';
+import { runUncertaintyNode } from '../../src/runner/node-pool';
 import { PROJECT_ROOT } from '../../src/runner/node-loader';
 
 const RUNS = 1000;

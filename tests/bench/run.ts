@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { cpus } from 'node:os';
 import { project } from '../../src/model/project';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { compileScenario } from '../../src/scenario/compile';
 import { loadScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';

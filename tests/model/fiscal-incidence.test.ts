@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYERS } from '../../src/model/fiscal';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { applyOverrides, loadScenario } from '../../src/scenario/load';
 import { getAt, setAt } from '../../src/scenario/pointer';
 import type { Scenario } from '../../src/scenario/schema';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PAYERS } from '../../src/model/fiscal';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { landStandard } from '../../src/scenario/compile-fiscal';
 import { loadScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { AGES, SA } from '../../src/model/dims';
 import type { GroupAttributes, PointsCondition } from '../../src/model/eligibility';
 import { pointsRanking, RANK_LEVELS } from '../../src/model/points-rank';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
 import { syntheticScenario } from '../fixtures/synthetic';

@@ -4,7 +4,7 @@
  * what follows from the settlers' origin (rewards and land only for agricultural transfer settlers).
  */
 import { describe, expect, it } from 'vitest';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
 import type { RegistrationSpec, Scenario } from '../../src/scenario/schema';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { valueAt } from '../../src/scenario/path';
 import { setAt } from '../../src/scenario/pointer';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { syntheticScenario } from '../fixtures/synthetic';
 
 describe('year paths', () => {

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { listLevers } from '../../src/scenario/levers';
 import { loadScenario } from '../../src/scenario/load';
 import { syntheticScenario } from '../fixtures/synthetic';

@@ -10,7 +10,7 @@ import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { scenarioJsonSchema } from '../../src/scenario/json-schema';
 import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario } from '../../src/scenario/load';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { formatPointer } from '../../src/scenario/pointer';
 
 const dir = resolve(PROJECT_ROOT, 'scenarios');

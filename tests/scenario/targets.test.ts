@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
-import { runScenario } from '../../src/runner/run';
+import { runScenario } from '../../src/scenario/run';
 import { resolveIncludes } from '../../src/scenario/include';
 import { ValidationError } from '../../src/scenario/issues';
 

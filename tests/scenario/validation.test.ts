@@ -12,7 +12,7 @@ import { LIMITS, MAX_FILE_BYTES } from '../../src/scenario/schema';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { runResolved } from '../../src/runner/run';
+import { runResolved } from '../../src/scenario/run';
 import { syntheticScenario } from '../fixtures/synthetic';
 
 function issuesOf(fn: () => unknown): string[] {

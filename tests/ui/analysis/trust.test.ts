@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, type EvaluationRow } from '../../../src/analysis/evaluate';
 import { DEFAULT_SCENARIO } from '../../../src/runner/default-scenario';
 import { nodeDataLoader } from '../../../src/runner/node-loader';
-import { runScenario } from '../../../src/runner/run';
+import { runScenario } from '../../../src/scenario/run';
 import { trustSummary } from '../../../src/ui/analysis/trust';
 
 describe('trustSummary', () => {

@@ -5,13 +5,13 @@
  */
 import { computeFiscal, type FiscalOutput } from '../model/fiscal';
 import { project, type ProjectOptions } from '../model/project';
-import { compileFiscal } from '../scenario/compile-fiscal';
+import { compileFiscal } from './compile-fiscal';
 import type { ProjectionOutput } from '../model/output';
-import { compileScenario, type CompiledScenario } from '../scenario/compile';
-import { loadScenario, type Override } from '../scenario/load';
-import type { DataLoader } from '../scenario/resolve';
-import { buildResult, type ProjectionResult } from '../scenario/result';
-import type { Scenario } from '../scenario/schema';
+import { compileScenario, type CompiledScenario } from './compile';
+import { loadScenario, type Override } from './load';
+import type { DataLoader } from './resolve';
+import { buildResult, type ProjectionResult } from './result';
+import type { Scenario } from './schema';
 
 export interface RunOutcome {
   readonly scenario: Scenario;

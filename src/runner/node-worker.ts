@@ -5,8 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
-import { nodeDataLoader } from '../runner/node-loader';
-import { summaryBuffers, uncertaintyBatchRunner } from './uncertainty';
+import { nodeDataLoader } from './node-loader';
+import { summaryBuffers, uncertaintyBatchRunner } from '../analysis/uncertainty';
 import type { PoolReply, PoolRequest } from './node-pool';
 
 const { raw, overrides, seed, root } = workerData as {

@@ -11,9 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, type Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
-import { nodeDataLoader } from '../runner/node-loader';
-import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from './aggregate';
-import { assertRunnable, prepareUncertainty } from './uncertainty';
+import { nodeDataLoader } from './node-loader';
+import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from '../analysis/aggregate';
+import { assertRunnable, prepareUncertainty } from '../analysis/uncertainty';
 
 /** Main thread → worker: the runs to make. */
 export interface PoolRequest {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runUncertaintyNode } from '../../src/analysis/node-pool';
+import { runUncertaintyNode } from '../../src/runner/node-pool';
 import { runUncertaintySync } from '../../src/analysis/uncertainty';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { ValidationError } from '../../src/scenario/issues';

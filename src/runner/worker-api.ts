@@ -1,0 +1,62 @@
+/**
+ * What the page's workers answer (workers/*.worker.ts implement these): declared here, below the workers,
+ * so the main thread knows them without importing a worker (a runner ↔ workers folder cycle once), and
+ * the worker files stay the only place that pulls the model and the data into a worker bundle.
+ */
+import type { RunSummary } from '../analysis/aggregate';
+import type { backtest } from '../analysis/backtest';
+import type { CalibrationResult } from '../analysis/calibrate';
+import type { evaluate } from '../analysis/evaluate';
+import type { goalSeek, GoalSeekOptions } from '../analysis/goal-seek';
+import type { sensitivity, SensitivityOptions } from '../analysis/sensitivity';
+import type { PlanReply } from '../analysis/uncertainty';
+import type { Issue } from '../scenario/issues';
+import type { Override } from '../scenario/load';
+import type { ModelReply } from './reply';
+import type { CheckReply, ExportReply } from './scenario-io';
+
+/** An analysis's answer, or the engine's issues for bad input (classes do not cross the worker boundary). */
+export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
+
+export type OnProgress = (done: number, total: number) => void;
+
+/** workers/model.worker.ts */
+export interface ModelWorkerApi {
+  /** Validates and runs a scenario; invalid input → `{ ok: false, issues }`, a bug → a rejected call. */
+  run(raw: unknown, overrides?: readonly Override[]): ModelReply;
+  /** Parses and validates an imported file, with the engine's messages. */
+  check(text: string, fileName: string): CheckReply;
+  /** One self-contained scenario file: parts merged, edits applied. */
+  export(raw: unknown, overrides?: readonly Override[]): ExportReply;
+}
+
+/** workers/analysis.worker.ts */
+export interface AnalysisWorkerApi {
+  /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
+  planUncertainty(raw: unknown, overrides?: readonly Override[]): PlanReply;
+  /** Monte Carlo runs `indices`; their arrays are transferred, not copied. */
+  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): RunSummary[];
+  goalSeek(
+    raw: unknown,
+    overrides: readonly Override[],
+    options: GoalSeekOptions,
+    onProgress?: OnProgress,
+  ): Answer<ReturnType<typeof goalSeek>>;
+  sensitivity(
+    raw: unknown,
+    overrides: readonly Override[],
+    options: SensitivityOptions,
+    onProgress?: OnProgress,
+  ): Answer<ReturnType<typeof sensitivity>>;
+  calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress): Answer<CalibrationResult>;
+  /** The calibrated scenario as the JSON text of a file. */
+  calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult): Answer<string>;
+  /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
+  backtest(
+    raw: unknown,
+    overrides: readonly Override[],
+    origin: number,
+    onProgress?: OnProgress,
+  ): Answer<ReturnType<typeof backtest>>;
+  evaluate(raw: unknown, overrides: readonly Override[]): Answer<ReturnType<typeof evaluate>>;
+}
