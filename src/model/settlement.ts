@@ -26,8 +26,17 @@
  * the demand of its channel in every zone: one cut-off for the city.
  */
 import { AGES as AGES_, GROUPS as GROUPS_, SA as SA_, type Layout } from './dims';
-import type { CompiledChannel, ModelInput, PolicyPeriod, ZonePolicy } from './input';
-import { RANK_LEVELS } from './points-rank';
+import type { ModelInput, ZonePolicy } from './input';
+import { channelFactor, demandByLevel, resolvePool } from './settlement-quota';
+import {
+  ADULT_FROM as ADULT_FROM_,
+  ADULT_TO as ADULT_TO_,
+  DEPENDANT_BELOW as DEPENDANT_BELOW_,
+  DEPENDANT_FROM as DEPENDANT_FROM_,
+  K1 as K1_,
+  type SettlementScratch,
+  type SettlementSinks,
+} from './settlement-scratch';
 import {
   addToLedger,
   F_TRANSFER_IN as F_TRANSFER_IN_,
@@ -39,6 +48,11 @@ import {
 
 // Imported constants are re-bound locally: some loaders (tsx, vitest) compile imports to getters, too slow in inner loops.
 const AGES = AGES_;
+const ADULT_FROM = ADULT_FROM_;
+const ADULT_TO = ADULT_TO_;
+const DEPENDANT_BELOW = DEPENDANT_BELOW_;
+const DEPENDANT_FROM = DEPENDANT_FROM_;
+const K1 = K1_;
 const GROUPS = GROUPS_;
 const SA = SA_;
 const F_TRANSFER_IN = F_TRANSFER_IN_;
@@ -47,95 +61,7 @@ const ST_UA = ST_UA_;
 const ST_UH = ST_UH_;
 const ST_UN = ST_UN_;
 
-const ADULT_FROM = 20;
-const ADULT_TO = 59;
-const DEPENDANT_BELOW = 18;
-const DEPENDANT_FROM = 60;
-const K1 = RANK_LEVELS + 1;
-
-/** Scratch space, allocated once per projection. */
-export interface SettlementScratch {
-  /** Adults' channel mix in the current (z, g, d). */
-  readonly mix: Float64Array;
-  /** Per channel-in-zone: settlers before quotas in the current (z, g, d). */
-  readonly wanted: Float64Array;
-  /** Per cell of one SA vector: population × hazard of the working ages. */
-  readonly ph: Float64Array;
-  /** The same, split (zones with a quota channel): the free part, population × h_free … */
-  readonly phFree: Float64Array;
-  /** … and the quota part, population × (h − h_free). */
-  readonly phQuota: Float64Array;
-  /** Per channel-in-zone: the quota factor of a quota channel, 0 for a free one (apply pass). */
-  readonly quotaFactor: Float64Array;
-
-  /** Per zone × channel-in-zone: settlers before quotas (demand pass). */
-  readonly demand: Float64Array;
-  /** Per zone × channel-in-zone: the quota factor (≤ 1) of the apply pass. */
-  readonly factor: Float64Array;
-  /** Per zone × channel-in-zone × grid level: a ranked channel's demand at each cut-off (demand pass). */
-  readonly demandAt: Float64Array;
-  /**
-   * Per zone × channel-in-zone: the grid level below the year's cut-off (−1: the quota does not bind, or
-   * the channel is not ranked) and the position θ of the cut-off between it and the next level.
-   */
-  readonly rankLo: Int32Array;
-  readonly rankTheta: Float64Array;
-  /** Per zone × channel-in-zone: the share of a ranked pool's demand it admits (quota ÷ demand), or 1. */
-  readonly rankShare: Float64Array;
-  /** Per channel-in-zone × grid level: the adults' (20–59) would-be settlers at each cut-off, one pass. */
-  readonly adultsAt: Float64Array;
-  /** Per channel-in-zone, one pass: adults (20–59) before quotas, and working-age and adult settlers admitted. */
-  readonly adults: Float64Array;
-  readonly admittedWorking: Float64Array;
-  readonly admittedAdults: Float64Array;
-  /** Per city-wide quota: resolved in this step already. */
-  readonly poolDone: Uint8Array;
-  readonly maxChannels: number;
-}
-
-export function makeSettlementScratch(input: ModelInput): SettlementScratch {
-  let maxChannels = 1;
-  for (const p of input.periods) for (const zp of p.zones) maxChannels = Math.max(maxChannels, zp.channels.length);
-  const Z = input.dims.zones;
-  return {
-    mix: new Float64Array(maxChannels),
-    wanted: new Float64Array(maxChannels),
-    ph: new Float64Array(SA),
-    phFree: new Float64Array(SA),
-    phQuota: new Float64Array(SA),
-    quotaFactor: new Float64Array(maxChannels),
-    demand: new Float64Array(Z * maxChannels),
-    factor: new Float64Array(Z * maxChannels),
-    demandAt: new Float64Array(Z * maxChannels * K1),
-    rankLo: new Int32Array(Z * maxChannels),
-    rankTheta: new Float64Array(Z * maxChannels),
-    rankShare: new Float64Array(Z * maxChannels),
-    adultsAt: new Float64Array(maxChannels * K1),
-    adults: new Float64Array(maxChannels),
-    admittedWorking: new Float64Array(maxChannels),
-    admittedAdults: new Float64Array(maxChannels),
-    poolDone: new Uint8Array(input.cityQuotas?.length ?? 0),
-    maxChannels,
-  };
-}
-
-/** Where {@link settle} accumulates its results for step k (index k + 1 of the output series). */
-export interface SettlementSinks {
-  readonly byChannel: Float64Array;
-  readonly demandByChannel: Float64Array;
-  /** The cut-off score of each ranked pool (ProjectionOutput.quotaCutoff). */
-  readonly cutoff: Float64Array;
-  readonly byOrigin: Float64Array;
-  readonly byZone: Float64Array;
-  readonly byZoneGroup: Float64Array;
-  /** Settlers by year, zone and cell (layout of ProjectionOutput.settlersAge). */
-  readonly byAge: Float64Array;
-  /** Settlers from UN by year and cell (layout of ProjectionOutput.settlersAgeUN). */
-  readonly byAgeUN: Float64Array;
-  readonly ledger: Float64Array;
-  /** steps + 1: the stride of the series above. */
-  readonly stride: number;
-}
+export { makeSettlementScratch, type SettlementScratch, type SettlementSinks } from './settlement-scratch';
 
 /**
  * One pass over zone z, group g, duration d. It computes each channel's
@@ -361,141 +287,6 @@ function passCell(
     sinks.demandByChannel[ci * stride + i1] += wanted[c];
   }
   return moved;
-}
-
-/**
- * A ranked channel's would-be settlers of the working ages (18–59) at each cut-off of its grid, added to its
- * demand by level; the adults' (20–59) part kept for the dependants who follow them.
- */
-function demandByLevel(
-  ratio: Float64Array,
-  shares: Float64Array,
-  c: number,
-  zcc: number,
-  eOff: number,
-  sh: number,
-  part: Float64Array,
-  scr: SettlementScratch,
-  cells: number,
-): void {
-  const at = zcc * K1;
-  for (let l = 0; l < K1; l++) {
-    const ro = l * cells + eOff;
-    let young = 0;
-    let grown = 0;
-    for (let s = 0; s < 2; s++) {
-      const o = s * AGES;
-      for (let i = o + DEPENDANT_BELOW; i < o + ADULT_FROM; i++) young += part[i] * shares[sh + i] * ratio[ro + i];
-      for (let i = o + ADULT_FROM; i < o + DEPENDANT_FROM; i++) grown += part[i] * shares[sh + i] * ratio[ro + i];
-    }
-    scr.demandAt[at + l] += young + grown;
-    scr.adultsAt[c * K1 + l] = grown;
-  }
-}
-
-/**
- * The factor by which a channel's dependants follow in this cell: its quota factor; for a ranked channel in
- * the apply pass, the share of its adults admitted here (the pool's admitted share where it has no adults).
- */
-function channelFactor(ch: CompiledChannel, c: number, zcc: number, apply: boolean, scr: SettlementScratch): number {
-  if (!apply || !ch.rank || !ch.quota || scr.rankLo[zcc] < 0) return scr.factor[zcc];
-  return scr.adults[c] > 0 ? scr.admittedAdults[c] / scr.adults[c] : scr.rankShare[zcc];
-}
-
-/** Calls `f` with the zone and channel-in-zone of every member of the pool of channel c of zone z0. */
-function forPool(period: PolicyPeriod, z0: number, c0: number, f: (z: number, c: number) => void): void {
-  const pool = period.zones[z0].channels[c0].cityQuota;
-  if (pool === undefined) return f(z0, c0);
-  period.zones.forEach((zp, z) => zp.channels.forEach((ch, c) => ch.cityQuota === pool && f(z, c)));
-}
-
-/** A ranked member's demand at cut-off score `score`: linear between the levels of its own grid. */
-function demandAtScore(ch: CompiledChannel, at: Float64Array, off: number, score: number): number {
-  const c = ch.rank!.cutoffs;
-  if (score <= c[0]) return at[off];
-  if (score >= c[K1 - 1]) return at[off + K1 - 1];
-  const x = ((score - c[0]) / (c[K1 - 1] - c[0])) * (K1 - 1);
-  const l = Math.min(K1 - 2, Math.floor(x));
-  const t = x - l;
-  return (1 - t) * at[off + l] + t * at[off + l + 1];
-}
-
-/**
- * Decides a quota pool after the demand pass: not binding (everyone eligible is admitted); binding without
- * ranking (one factor, quota ÷ demand); or ranked: the cut-off score at which the pool's demand meets the
- * quota, one score for every member (zones may set different minimums: each member reads the score on its
- * own grid), with a factor on top only if even the best scores ask for more than the quota. Records a
- * ranked pool's cut-off score.
- */
-function resolvePool(
-  period: PolicyPeriod,
-  z0: number,
-  c0: number,
-  k: number,
-  scr: SettlementScratch,
-  sinks: SettlementSinks,
-): void {
-  const { maxChannels, demand, demandAt, factor, rankLo, rankTheta, rankShare } = scr;
-  const q = period.zones[z0].channels[c0].quota![k];
-  let lowest = Infinity;
-  let highest = -Infinity;
-  let recordAt = -1;
-  forPool(period, z0, c0, (z, c) => {
-    const r = period.zones[z].channels[c].rank;
-    if (!r) return;
-    lowest = Math.min(lowest, r.cutoffs[0]);
-    highest = Math.max(highest, r.cutoffs[K1 - 1]);
-    recordAt = period.zones[z].channels[c].cutoffIndex ?? -1;
-  });
-  const poolDemand = (score: number) => {
-    let t = 0;
-    forPool(period, z0, c0, (z, c) => {
-      const zcc = z * maxChannels + c;
-      const ch = period.zones[z].channels[c];
-      t += ch.rank ? demandAtScore(ch, demandAt, zcc * K1, score) : demand[zcc];
-    });
-    return t;
-  };
-  const ranked = lowest <= highest;
-  const atMinimum = poolDemand(ranked ? lowest : 0);
-  const record = (score: number) => {
-    if (recordAt >= 0) sinks.cutoff[recordAt * sinks.stride + k + 1] = score;
-  };
-  if (!(atMinimum > q)) return record(ranked ? lowest : NaN);
-  if (!ranked) return forPool(period, z0, c0, (z, c) => (factor[z * maxChannels + c] = q / atMinimum));
-  let cut = highest;
-  let f = 1;
-  const atBest = poolDemand(highest);
-  if (atBest > q) f = q / atBest;
-  else {
-    // The demand falls as the cut-off rises: bisect for the lowest score whose demand fits the quota.
-    let lo = lowest;
-    let hi = highest;
-    let dLo = atMinimum;
-    let dHi = atBest;
-    for (let it = 0; it < 50; it++) {
-      const mid = 0.5 * (lo + hi);
-      const d = poolDemand(mid);
-      if (d > q) [lo, dLo] = [mid, d];
-      else [hi, dHi] = [mid, d];
-    }
-    // The demand is linear within the last bracket (between grid levels): solve it there exactly.
-    cut = dLo > dHi ? lo + ((dLo - q) / (dLo - dHi)) * (hi - lo) : hi;
-  }
-  forPool(period, z0, c0, (z, c) => {
-    const zcc = z * maxChannels + c;
-    const r = period.zones[z].channels[c].rank;
-    factor[zcc] = f;
-    rankShare[zcc] = q / atMinimum;
-    rankLo[zcc] = -1;
-    if (!r) return;
-    // The cut-off on this member's grid: the level below it and the position between that level and the next.
-    const x = Math.max(0, Math.min(K1 - 1, ((cut - r.cutoffs[0]) / (r.cutoffs[K1 - 1] - r.cutoffs[0])) * (K1 - 1)));
-    const l = Math.min(K1 - 2, Math.floor(x));
-    rankLo[zcc] = l;
-    rankTheta[zcc] = x - l;
-  });
-  record(cut);
 }
 
 /** Moves this step's settlers from UA and UN into UH; returns the total. */
