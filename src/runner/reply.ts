@@ -21,7 +21,7 @@ export type ModelReply =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /** The scenario's own values (before the overrides) at the overridden pointers that hold numbers or booleans. */
-function sourceValuesOf(raw: unknown, load: DataLoader, overrides: readonly Override[]): Record<string, number> {
+export function sourceValuesOf(raw: unknown, load: DataLoader, overrides: readonly Override[]): Record<string, number> {
   if (!overrides.length) return {};
   const doc = resolveIncludes(raw, load).doc;
   const out: Record<string, number> = {};

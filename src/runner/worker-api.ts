@@ -12,6 +12,7 @@ import type { sensitivity, SensitivityOptions } from '../analysis/sensitivity';
 import type { PlanReply } from '../analysis/uncertainty';
 import type { Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
+import type { WireReply, WireRequest } from './model-session';
 import type { ModelReply } from './reply';
 import type { CheckReply, ExportReply } from './scenario-io';
 
@@ -24,6 +25,8 @@ export type OnProgress = (done: number, total: number) => void;
 export interface ModelWorkerApi {
   /** Validates and runs a scenario; invalid input → `{ ok: false, issues }`, a bug → a rejected call. */
   run(raw: unknown, overrides?: readonly Override[]): ModelReply;
+  /** The workspace's runs: the scenario sent once per key, then the edits only (model-session.ts). */
+  session(req: WireRequest): WireReply;
   /** Parses and validates an imported file, with the engine's messages. */
   check(text: string, fileName: string): CheckReply;
   /** One self-contained scenario file: parts merged, edits applied. */

@@ -14,6 +14,7 @@
 import type { ModelWorkerApi } from './worker-api';
 import type { Override } from '../scenario/load';
 import type { ModelReply } from './reply';
+import { ViewAssembler, type WireReply, type WireRequest } from './model-session';
 import { deadline, linkWorker, silentWorkerMessage } from './worker-link';
 
 /** How a requested run ended. */
@@ -22,9 +23,12 @@ export type RunStatus =
   | { readonly kind: 'superseded' }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** One live worker, as the runner sees it (a seam for tests). */
+/**
+ * One live worker, as the runner sees it (a seam for tests): send once, run many (model-session.ts): the
+ * raw JSON crosses once per scenario key, then each run sends the edits only.
+ */
 export interface ModelEndpoint {
-  run(raw: unknown, overrides: readonly Override[]): Promise<ModelReply>;
+  run(req: WireRequest): Promise<WireReply>;
   /** Rejects if the worker dies outside a call's answer; never resolves. */
   readonly crashed: Promise<never>;
   terminate(): void;
@@ -34,7 +38,7 @@ export interface ModelEndpoint {
 export function spawnModelWorker(): ModelEndpoint {
   const worker = new Worker(new URL('../../workers/model.worker.ts', import.meta.url), { type: 'module' });
   const { api, crashed, terminate } = linkWorker<ModelWorkerApi>(worker, 'the model worker');
-  return { run: (raw, overrides) => api.run(raw, overrides) as Promise<ModelReply>, crashed, terminate };
+  return { run: (req) => api.session(req) as Promise<WireReply>, crashed, terminate };
 }
 
 interface Job {
@@ -52,6 +56,24 @@ export class WorkerRunner {
   private queued: Job | null = null;
   private lastId = 0;
   private cancelRunning: ((reason: Error) => void) | null = null;
+  /** The key of the scenario the current worker holds (−1: none). */
+  private sentKey = -1;
+  private readonly assembler = new ViewAssembler();
+  private readonly objectKeys = new WeakMap<object, number>();
+  private readonly valueKeys = new Map<unknown, number>();
+  private nextKey = 0;
+
+  /** The same raw JSON (the same object) keeps its key: the worker is sent it once. */
+  private keyOf(raw: unknown): number {
+    if (typeof raw === 'object' && raw !== null) {
+      let k = this.objectKeys.get(raw);
+      if (k === undefined) this.objectKeys.set(raw, (k = this.nextKey++));
+      return k;
+    }
+    let k = this.valueKeys.get(raw);
+    if (k === undefined) this.valueKeys.set(raw, (k = this.nextKey++));
+    return k;
+  }
 
   /**
    * @param answerWithinMs how long a run may take before the worker counts as stuck: a run takes
@@ -101,13 +123,29 @@ export class WorkerRunner {
       silentWorkerMessage('the model worker', this.answerWithinMs, 'the next run starts a new one'),
     );
     try {
-      const endpoint = (this.endpoint ??= this.spawn());
-      const reply = await Promise.race([
-        endpoint.run(job.raw, job.overrides),
-        endpoint.crashed,
-        cancelled,
-        watchdog.expired,
-      ]);
+      if (!this.endpoint) {
+        this.endpoint = this.spawn();
+        this.sentKey = -1;
+        this.assembler.reset();
+      }
+      const endpoint = this.endpoint;
+      const key = this.keyOf(job.raw);
+      const send = (withRaw: boolean) =>
+        Promise.race([
+          endpoint.run({ key, overrides: job.overrides, ...(withRaw ? { raw: job.raw } : {}) }),
+          endpoint.crashed,
+          cancelled,
+          watchdog.expired,
+        ]);
+      let wire = await send(this.sentKey !== key);
+      // The worker lost the scenario, or the page its fixed view: send the raw JSON once more.
+      let reply = 'needRaw' in wire ? null : this.assembler.assemble(key, wire);
+      if (!reply) {
+        wire = await send(true);
+        reply = 'needRaw' in wire ? null : this.assembler.assemble(key, wire);
+        if (!reply) throw new Error('the model worker did not keep the scenario it was sent');
+      }
+      this.sentKey = key;
       status = { kind: 'done', reply };
     } catch (e) {
       status = { kind: 'failed', message: messageOf(e) };

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelReply } from '../../src/runner/reply';
 import { WorkerRunner, type ModelEndpoint } from '../../src/runner/worker-runner';
-import type { Override } from '../../src/scenario/load';
+import type { WireReply, WireRequest } from '../../src/runner/model-session';
 
 /** A fake worker whose calls the test answers by hand. */
 class FakeEndpoint implements ModelEndpoint {
-  readonly calls: { raw: unknown; answer: (r: ModelReply) => void; fail: (e: Error) => void }[] = [];
+  readonly calls: { raw: unknown; req: WireRequest; answer: (r: WireReply) => void; fail: (e: Error) => void }[] = [];
   terminated = false;
   private die!: (e: Error) => void;
   readonly crashed = new Promise<never>((_, reject) => (this.die = reject));
   constructor() {
     this.crashed.catch(() => {});
   }
-  run(raw: unknown, _overrides: readonly Override[]): Promise<ModelReply> {
-    return new Promise((answer, fail) => this.calls.push({ raw, answer, fail }));
+  run(req: WireRequest): Promise<WireReply> {
+    return new Promise((answer, fail) => this.calls.push({ raw: req.raw, req, answer, fail }));
   }
   crash(message: string) {
     this.die(new Error(message));
@@ -23,7 +23,7 @@ class FakeEndpoint implements ModelEndpoint {
   }
 }
 
-const reply = (tag: string): ModelReply => ({ ok: false, issues: [{ path: '', message: tag }] });
+const reply = (tag: string): ModelReply & WireReply => ({ ok: false, issues: [{ path: '', message: tag }] });
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 function setup() {
