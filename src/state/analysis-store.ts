@@ -1,9 +1,8 @@
 /**
- * The analyses of the scenario on screen: each one's status, progress and last result, with the key of
+ * The analysis slice of the one store (store.ts): the analyses of the scenario on screen: each one's status, progress and last result, with the key of
  * the scenario document it was computed for, so the page can say when a result belongs to an earlier
  * setting. Results are not persisted: they are recomputed on demand.
  */
-import { createStore } from 'zustand/vanilla';
 
 export type AnalysisKind = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation' | 'backtest';
 
@@ -69,9 +68,11 @@ export interface AnalysisState {
   cancel(kind: AnalysisKind): void;
 }
 
-export const createAnalysisStore = () => {
+type SetAnalysis = (partial: Partial<AnalysisState> | ((s: AnalysisState) => Partial<AnalysisState>)) => void;
+
+export const analysisSlice = () => {
   const controllers: Partial<Record<AnalysisKind, AbortController>> = {};
-  return createStore<AnalysisState>()((set, get) => ({
+  return (set: SetAnalysis, get: () => AnalysisState): AnalysisState => ({
     slots: {
       uncertainty: EMPTY,
       sensitivity: EMPTY,
@@ -115,10 +116,8 @@ export const createAnalysisStore = () => {
       }
     },
     cancel: (kind) => controllers[kind]?.abort(),
-  }));
+  });
 };
-
-export type AnalysisStore = ReturnType<typeof createAnalysisStore>;
 
 /** A document's identity for analyses: its source and edits, in a stable text form. */
 export const docKeyOf = (doc: unknown): string => JSON.stringify(doc);

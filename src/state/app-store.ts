@@ -1,9 +1,8 @@
 /**
- * The interface's one store: the scenario being edited (with undo/redo), the screen, the language,
- * the pyramid's year, the scenario library and the Compare set. Model runs live in the run store;
- * main.tsx connects the two. No React and no DOM here, so tests drive it directly.
+ * The document slice of the one store (store.ts): the scenario being edited (with undo/redo), the screen,
+ * the language, the pyramid's year, the scenario library and the Compare set. No React and no DOM here,
+ * so tests drive it directly.
  */
-import { createStore } from 'zustand/vanilla';
 import type { Lang } from './lang';
 import { asDoc, presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
 
@@ -139,14 +138,12 @@ export interface AppStoreOptions {
   readonly now?: () => number;
 }
 
-export const createAppStore = ({
-  doc,
-  lang = 'zh',
-  route = 'workspace',
-  storage = null,
-  now = Date.now,
-}: AppStoreOptions) =>
-  createStore<AppState>()((set, get) => {
+/** The slice's setter and getter: the store's, narrowed to this slice. */
+type Set = (partial: Partial<AppState>) => void;
+
+export const appSlice =
+  ({ doc, lang = 'zh', route = 'workspace', storage = null, now = Date.now }: AppStoreOptions) =>
+  (set: Set, get: () => AppState): AppState => {
     let lastEdit = { pointer: '', at: -Infinity };
     const persist = (library: readonly LibraryEntry[]) => {
       try {
@@ -244,6 +241,4 @@ export const createAppStore = ({
       },
       setCompare: (ids, pinned) => set({ compare: { ids, pinned: pinned && ids.includes(pinned) ? pinned : null } }),
     };
-  });
-
-export type AppStore = ReturnType<typeof createAppStore>;
+  };

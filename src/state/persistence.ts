@@ -3,7 +3,7 @@
  * url.ts) and an autosave in localStorage. At start-up a link wins over the autosave, the autosave over
  * the default preset; a damaged link is reported, not fatal.
  */
-import type { AppStore } from './app-store';
+import type { HukouStore } from './store';
 import { asDoc, decodeDoc, encodeDoc, type ScenarioDoc } from './doc';
 import { formatHash, parseHash } from './url';
 import type { KeyValueStore } from './app-store';
@@ -72,7 +72,7 @@ export async function startState(hash: string, storage: KeyValueStore | null): P
  * Mirrors the store into the hash and the autosave on every change, and follows the hash when the
  * user changes it (back/forward, a pasted link). Returns a function that stops it.
  */
-export function persist(store: AppStore, storage: KeyValueStore | null, win: Window = window): () => void {
+export function persist(store: HukouStore, storage: KeyValueStore | null, win: Window = window): () => void {
   let seq = 0;
   let written = win.location.hash;
   const write = async () => {

@@ -1,8 +1,7 @@
 /**
- * The state of model runs: status, last result, and what went wrong. Runs start from actions (not
- * from React effects); the store has no React import, so actions work outside components and tests.
+ * The run slice of the one store (store.ts): status, last result, and what went wrong. Runs start from
+ * actions (not from React effects); no React import, so actions work outside components and tests.
  */
-import { createStore } from 'zustand/vanilla';
 import type { ModelReply, ScenarioMeta } from '../runner/reply';
 import type { ViewData } from '../runner/view-data';
 import type { RunStatus } from '../runner/worker-runner';
@@ -40,8 +39,9 @@ const fromReply = (reply: ModelReply, runCount: number): Partial<RunState> =>
     ? { status: 'idle', result: reply.result, meta: reply.meta, view: reply.view, issues: [], failure: null, runCount }
     : { status: 'error', issues: reply.issues, failure: null, runCount };
 
-export const createRunStore = (runner: Runner) =>
-  createStore<RunState>()((set, get) => ({
+export const runSlice =
+  (runner: Runner) =>
+  (set: (partial: Partial<RunState>) => void, get: () => RunState): RunState => ({
     status: 'idle',
     result: null,
     meta: null,
@@ -56,6 +56,4 @@ export const createRunStore = (runner: Runner) =>
       else if (s.kind === 'failed') set({ status: 'error', issues: [], failure: s.message });
       // 'superseded': a newer request will set the state.
     },
-  }));
-
-export type RunStore = ReturnType<typeof createRunStore>;
+  });

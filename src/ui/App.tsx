@@ -20,7 +20,7 @@ import { Toolbar } from './Toolbar';
 import { Workspace } from './Workspace';
 
 export function App({ services }: { services: Services }) {
-  const { app, runs } = services;
+  const { store: app, store: runs } = services;
   const a = useStore(
     app,
     useShallow((s) => ({
@@ -48,7 +48,7 @@ export function App({ services }: { services: Services }) {
   );
   const { lang } = a;
   // The fan chart shows only an uncertainty analysis of the document on screen, never an earlier one.
-  const unc = useStore(services.analysis, (s) => s.slots.uncertainty);
+  const unc = useStore(services.store, (s) => s.slots.uncertainty);
   const uncertainty =
     unc.result && unc.docKey === docKeyOf(a.doc) && unc.status !== 'running' ? (unc.result as UncertaintyView) : null;
   const nameEn = a.doc.source.kind === 'preset' ? presetById(a.doc.source.id)?.nameEn : undefined;

@@ -1,14 +1,13 @@
 /**
  * The Compare screen: several scenarios (the workspace's, presets, library entries) overlaid, with the
- * deltas of each to a pinned baseline. Each scenario runs in the model service's worker, one after
- * another; results are kept per document so that ticking a box again costs nothing.
+ * deltas of each to a pinned baseline. The store runs each scenario (its runCompare action) in the model
+ * service's worker, one after another, and keeps results per document, so ticking a box again costs nothing.
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from 'zustand';
-import type { ModelReply } from '../runner/reply';
 import type { ProjectionResult } from '../scenario/result';
-import { overridesOf, presetDoc, type ScenarioDoc } from '../state/doc';
+import { presetDoc, type ScenarioDoc } from '../state/doc';
 import { PRESETS } from '../state/presets';
 import { frame, yearFormat, yearTicks } from './charts/frame';
 import type { LegendItem } from './charts/legend';
@@ -16,7 +15,9 @@ import { OKABE_ITO } from './charts/palette';
 import type { Lang } from './charts/types';
 import { percent, points, tenThousands } from './format';
 import { pick, t } from './i18n';
-import { rawOf, type Services } from './services';
+import type { Services } from './services';
+import type { CompareOutcome } from '../state/store';
+import { docKeyOf } from '../state/analysis-store';
 
 /** One colour per compared scenario, in order (black is kept for the text). */
 const SCENARIO_COLORS = Object.values(OKABE_ITO).filter((c) => c !== OKABE_ITO.black);
@@ -27,8 +28,7 @@ interface Candidate {
   readonly doc: ScenarioDoc;
 }
 
-type Outcome = { readonly status: 'running' } | { readonly status: 'done'; readonly reply: ModelReply };
-const RUNNING: Outcome = { status: 'running' };
+const RUNNING: CompareOutcome = { status: 'running' };
 
 const at = (r: ProjectionResult, key: string, year: number): number | null => {
   const i = r.years.indexOf(year);
@@ -84,12 +84,13 @@ function deltaText(key: string, d: number, lang: Lang): string {
 }
 
 export function Compare({ services }: { services: Services }) {
-  const { app, service } = services;
+  const { store: app } = services;
   const lang = useStore(app, (s) => s.lang);
   const doc = useStore(app, (s) => s.doc);
   const library = useStore(app, (s) => s.library);
   const { ids, pinned } = useStore(app, (s) => s.compare);
-  const [outcomes, setOutcomes] = useState<ReadonlyMap<string, Outcome>>(new Map());
+  // The store runs the Compare set (its runCompare action, on every change of the set or its documents).
+  const outcomes = useStore(app, (s) => s.compareOutcomes);
 
   const candidates: Candidate[] = useMemo(
     () => [
@@ -100,27 +101,7 @@ export function Compare({ services }: { services: Services }) {
     [doc, library, lang],
   );
   const selected = candidates.filter((c) => ids.includes(c.key));
-  const docKey = (c: Candidate) => JSON.stringify(c.doc);
-
-  // Each distinct scenario runs once; its outcome arrives asynchronously. Until then it is 'running'.
-  const requested = useRef(new Set<string>());
-  const wanted = JSON.stringify(selected.map(docKey));
-  useEffect(() => {
-    for (const c of selected) {
-      const k = docKey(c);
-      if (requested.current.has(k)) continue;
-      requested.current.add(k);
-      service.run(rawOf(c.doc), overridesOf(c.doc)).then(
-        (reply) => setOutcomes((m) => new Map(m).set(k, { status: 'done', reply })),
-        (e: Error) =>
-          setOutcomes((m) =>
-            new Map(m).set(k, { status: 'done', reply: { ok: false, issues: [{ path: '', message: e.message }] } }),
-          ),
-      );
-    }
-    // `selected` is derived from `wanted`; listing the string keeps the effect to real changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [wanted, service]);
+  const docKey = (c: Candidate) => docKeyOf(c.doc);
 
   const toggle = (key: string, on: boolean) => {
     const next = on ? [...ids, key] : ids.filter((x) => x !== key);
@@ -128,7 +109,7 @@ export function Compare({ services }: { services: Services }) {
   };
 
   const results = selected.flatMap((c) => {
-    const o = outcomes.get(docKey(c));
+    const o = outcomes[docKey(c)];
     return o?.status === 'done' && o.reply.ok ? [{ c, r: o.reply.result }] : [];
   });
   const base = results.find((x) => x.c.key === pinned) ?? null;
@@ -143,7 +124,7 @@ export function Compare({ services }: { services: Services }) {
       <fieldset className="compare-pick">
         <legend className="sr-only">{t('compareTitle', lang)}</legend>
         {candidates.map((c) => {
-          const o = outcomes.get(docKey(c)) ?? RUNNING;
+          const o = outcomes[docKey(c)] ?? RUNNING;
           const on = ids.includes(c.key);
           return (
             <div key={c.key} className="compare-option" data-compare-option={c.key}>

@@ -1,7 +1,8 @@
 /** The scenario library: saved scenarios with open, rename, duplicate and delete. Kept in localStorage. */
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { AppStore, LibraryEntry } from '../state/app-store';
+import type { LibraryEntry } from '../state/app-store';
+import type { HukouStore } from '../state/store';
 import { presetById } from '../state/presets';
 import type { Lang } from './charts/types';
 import { pick, t } from './i18n';
@@ -12,7 +13,7 @@ function basedOn(e: LibraryEntry, lang: Lang): string {
   return p ? pick(lang, p.name, p.nameEn) : e.doc.source.id;
 }
 
-export function Library({ app }: { app: AppStore }) {
+export function Library({ app }: { app: HukouStore }) {
   const library = useStore(app, (s) => s.library);
   const lang = useStore(app, (s) => s.lang);
   const [renaming, setRenaming] = useState<string | null>(null);

@@ -16,7 +16,7 @@ import { download, fileNameOf, rawOf, type Services } from './services';
 const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
 
 export function Toolbar({ services }: { services: Services }) {
-  const { app, service, runs } = services;
+  const { store: app, service, store: runs } = services;
   const result = useStore(runs, (s) => s.result);
   const { doc, lang, route, canUndo, canRedo } = useStore(
     app,

@@ -6,14 +6,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserAnalyst } from '../runner/analysis-service';
 import { ModelService } from '../runner/model-service';
-import { createAnalysisStore } from '../state/analysis-store';
 import { WorkerRunner } from '../runner/worker-runner';
-import { createAppStore, type KeyValueStore } from '../state/app-store';
+import type { KeyValueStore } from '../state/app-store';
 import { persist, startState } from '../state/persistence';
-import { createRunStore } from '../state/run-store';
+import { connectRuns, createHukouStore } from '../state/store';
 import { App } from './App';
 import { t } from './i18n';
-import { runDoc, type Services } from './services';
+import type { Services } from './services';
 import './styles.css';
 
 /** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */
@@ -28,30 +27,30 @@ function storage(): KeyValueStore | null {
 }
 
 async function start() {
-  const store = storage();
-  const s = await startState(location.hash, store);
-  const app = createAppStore({ ...(s.doc ? { doc: s.doc } : {}), lang: s.lang, route: s.route, storage: store });
-  if (s.year !== null) app.getState().setYear(s.year);
-  if (s.linkError) app.getState().setNotice({ kind: 'error', text: t('linkDamaged', s.lang), issues: [s.linkError] });
+  const kv = storage();
+  const s = await startState(location.hash, kv);
+  const service = new ModelService();
+  const store = createHukouStore({
+    ...(s.doc ? { doc: s.doc } : {}),
+    lang: s.lang,
+    route: s.route,
+    storage: kv,
+    runner: new WorkerRunner(),
+    compareRunner: service,
+  });
+  if (s.year !== null) store.getState().setYear(s.year);
+  if (s.linkError) store.getState().setNotice({ kind: 'error', text: t('linkDamaged', s.lang), issues: [s.linkError] });
   else if (s.autosaveError)
-    app.getState().setNotice({ kind: 'error', text: t('autosaveDamaged', s.lang), issues: [s.autosaveError] });
-  const runs = createRunStore(new WorkerRunner());
-  const services: Services = {
-    app,
-    runs,
-    service: new ModelService(),
-    analysis: createAnalysisStore(),
-    analyst: new BrowserAnalyst(),
-  };
+    store.getState().setNotice({ kind: 'error', text: t('autosaveDamaged', s.lang), issues: [s.autosaveError] });
+  const services: Services = { store, service, analyst: new BrowserAnalyst() };
 
-  void runDoc(runs, app.getState().doc);
-  app.subscribe((now, prev) => {
-    if (now.doc !== prev.doc) void runDoc(runs, now.doc);
+  connectRuns(store);
+  store.subscribe((now, prev) => {
     if (now.lang !== prev.lang) document.documentElement.lang = now.lang === 'en' ? 'en' : 'zh-CN';
   });
   document.documentElement.lang = s.lang === 'en' ? 'en' : 'zh-CN';
-  persist(app, store);
-  // For the browser tests and the latency benchmark (tests/browser, tests/bench): the stores, read-only use.
+  persist(store, kv);
+  // For the browser tests and the latency benchmark (tests/browser, tests/bench): the store, read-only use.
   (window as unknown as { __hukou: Services }).__hukou = services;
 
   const root = document.getElementById('root');

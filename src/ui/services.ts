@@ -1,47 +1,19 @@
 /**
- * What the screens act on: the app store (what the user made), the run store (the latest run) and the
- * model service (imports, exports, Compare runs). Plus the helpers that turn a document into a run.
+ * What the screens act on: the one store (what the user made, the latest run, the analyses, Compare's
+ * runs), the model service (imports, exports) and the analyst (the analyses' workers).
  */
 import type { Analyst } from '../runner/analysis-types';
 import type { ModelService } from '../runner/model-service';
-import type { AnalysisStore } from '../state/analysis-store';
-import type { AppStore } from '../state/app-store';
-import { overridesOf, type ScenarioDoc } from '../state/doc';
-import { PRESETS, presetById } from '../state/presets';
-import type { RunStore } from '../state/run-store';
+import type { ScenarioDoc } from '../state/doc';
+import type { HukouStore } from '../state/store';
+
+export { rawOf } from '../state/store';
 
 export interface Services {
-  readonly app: AppStore;
-  readonly runs: RunStore;
+  readonly store: HukouStore;
   readonly service: ModelService;
-  /** The analyses' state and what runs them (a worker pool in the page). */
-  readonly analysis: AnalysisStore;
+  /** What runs the analyses (a worker pool in the page); their state is the store's. */
   readonly analyst: Analyst;
-}
-
-/** The raw scenario JSON a document starts from; an unknown preset id falls back to the default. */
-export function rawOf(doc: ScenarioDoc): unknown {
-  if (doc.source.kind === 'custom') return doc.source.raw;
-  return presetById(doc.source.id)?.raw;
-}
-
-/**
- * Starts a run of the document in the workspace's runner (latest wins). A preset this build does not have
- * (an old or crafted link) is an error that names it, never another preset shown under its name.
- */
-export function runDoc(runs: RunStore, doc: ScenarioDoc): Promise<void> {
-  if (doc.source.kind === 'preset' && !presetById(doc.source.id)) {
-    const id = doc.source.id;
-    const known = PRESETS.map((p) => p.id).join(', ');
-    runs.setState((s) => ({
-      status: 'error',
-      issues: [{ path: 'preset', message: `"${id}" is not a preset of this version (presets: ${known})` }],
-      failure: null,
-      runCount: s.runCount + 1,
-    }));
-    return Promise.resolve();
-  }
-  return runs.getState().run(rawOf(doc), overridesOf(doc));
 }
 
 /** A file name for a document's export. */

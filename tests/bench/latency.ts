@@ -28,7 +28,7 @@ try {
     async ({ pointer, samples }) => {
       const input = document.querySelector<HTMLInputElement>(`[data-lever="${pointer}"]`)!;
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      const runs = (window as unknown as { __hukou: { runs: { getState(): { runCount: number } } } }).__hukou.runs;
+      const runs = (window as unknown as { __hukou: { store: { getState(): { runCount: number } } } }).__hukou.store;
       const cards = [...document.querySelectorAll('[data-chart]')];
       const svgs = () => cards.map((c) => c.querySelector('svg'));
       const onScreen = () =>

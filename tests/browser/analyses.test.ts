@@ -26,7 +26,7 @@ type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'backte
 
 interface HukouWindow {
   __hukou: {
-    analysis: { getState(): { slots: Record<Slot, { status: string; result: unknown; done: number }> } };
+    store: { getState(): { slots: Record<Slot, { status: string; result: unknown; done: number }> } };
   };
 }
 
@@ -58,11 +58,11 @@ describe('analyses', () => {
 
   const section = (kind: (typeof KINDS)[number]) => page.locator(`[data-analysis="${kind}"]`);
   const status = (slot: Slot) =>
-    page.evaluate((s) => (window as unknown as HukouWindow).__hukou.analysis.getState().slots[s].status, slot);
+    page.evaluate((s) => (window as unknown as HukouWindow).__hukou.store.getState().slots[s].status, slot);
   /** Waits until the analysis in `slot` has left `running` (done, error or cancelled) and returns its status. */
   const finished = async (slot: Slot, timeout = 45_000) => {
     await page.waitForFunction(
-      (s) => (window as unknown as HukouWindow).__hukou.analysis.getState().slots[s].status !== 'running',
+      (s) => (window as unknown as HukouWindow).__hukou.store.getState().slots[s].status !== 'running',
       slot,
       { timeout },
     );
@@ -158,7 +158,7 @@ describe('analyses', () => {
       page.evaluate(() =>
         JSON.stringify(
           (
-            (window as unknown as HukouWindow).__hukou.analysis.getState().slots.uncertainty.result as {
+            (window as unknown as HukouWindow).__hukou.store.getState().slots.uncertainty.result as {
               percentiles: unknown;
             }
           ).percentiles,
@@ -200,11 +200,11 @@ describe('analyses', () => {
     expect(await page.isEnabled('[data-analysis="uncertainty"] [data-action="run"]')).toBe(true);
     // The workers stopped: no progress arrives after the cancel.
     const done = await page.evaluate(
-      () => (window as unknown as HukouWindow).__hukou.analysis.getState().slots.uncertainty.done,
+      () => (window as unknown as HukouWindow).__hukou.store.getState().slots.uncertainty.done,
     );
     await page.waitForTimeout(1500);
     expect(
-      await page.evaluate(() => (window as unknown as HukouWindow).__hukou.analysis.getState().slots.uncertainty.done),
+      await page.evaluate(() => (window as unknown as HukouWindow).__hukou.store.getState().slots.uncertainty.done),
     ).toBe(done);
   });
 

@@ -14,7 +14,7 @@ import { launch, watchedPage } from './chromium';
 const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
 
 interface HukouWindow {
-  __hukou: { analysis: { getState(): { slots: Record<string, { status: string; result: unknown }> } } };
+  __hukou: { store: { getState(): { slots: Record<string, { status: string; result: unknown }> } } };
 }
 
 describe('back-test card', () => {
@@ -23,7 +23,7 @@ describe('back-test card', () => {
   let browser: Browser;
   let page: Page;
   const status = () =>
-    page.evaluate(() => (window as unknown as HukouWindow).__hukou.analysis.getState().slots.backtest.status);
+    page.evaluate(() => (window as unknown as HukouWindow).__hukou.store.getState().slots.backtest.status);
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });

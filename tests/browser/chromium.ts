@@ -26,16 +26,16 @@ export const settled = (page: Page) =>
   page.waitForSelector('[data-status="idle"], [data-status="error"]', { timeout: 30_000 });
 
 interface HukouRuns {
-  __hukou: { runs: { getState(): { runCount: number } } };
+  __hukou: { store: { getState(): { runCount: number } } };
 }
 
 /** How many runs the page has delivered so far (the run store's counter). */
 export const runCount = (page: Page): Promise<number> =>
-  page.evaluate(() => (window as unknown as HukouRuns).__hukou.runs.getState().runCount);
+  page.evaluate(() => (window as unknown as HukouRuns).__hukou.store.getState().runCount);
 
 /** Waits until a run newer than `after` has been delivered and the page is idle or in error. */
 export async function nextRun(page: Page, after: number): Promise<void> {
-  await page.waitForFunction((n) => (window as unknown as HukouRuns).__hukou.runs.getState().runCount > n, after, {
+  await page.waitForFunction((n) => (window as unknown as HukouRuns).__hukou.store.getState().runCount > n, after, {
     timeout: 30_000,
   });
   await settled(page);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, LIBRARY_KEY, LIBRARY_SET_ASIDE_KEY, type KeyValueStore } from '../../src/state/app-store';
+import {
+  LIBRARY_KEY,
+  LIBRARY_SET_ASIDE_KEY,
+  type AppStoreOptions,
+  type KeyValueStore,
+} from '../../src/state/app-store';
+import { createHukouStore } from '../../src/state/store';
+
+/** The one store, its runner never asked (these tests drive the document slice). */
+const createAppStore = (options: AppStoreOptions) =>
+  createHukouStore({ ...options, runner: { run: () => new Promise(() => {}) } });
 import { presetDoc } from '../../src/state/doc';
 import { AUTOSAVE_KEY, startState } from '../../src/state/persistence';
 import { encodeDoc } from '../../src/state/doc';

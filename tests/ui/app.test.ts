@@ -9,12 +9,11 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
 import type { Analyst } from '../../src/runner/analysis-types';
 import type { ModelService } from '../../src/runner/model-service';
-import { createAnalysisStore } from '../../src/state/analysis-store';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { replyTo, type ModelReply } from '../../src/runner/reply';
 import type { RunStatus } from '../../src/runner/worker-runner';
-import { createAppStore } from '../../src/state/app-store';
-import { createRunStore, type Runner, type RunStore } from '../../src/state/run-store';
+import type { Runner } from '../../src/state/run-store';
+import { createHukouStore, type HukouStore } from '../../src/state/store';
 import { App } from '../../src/ui/App';
 import { headlineYears } from '../../src/ui/figures';
 
@@ -24,18 +23,18 @@ const answering = (status: RunStatus): Runner => ({ run: async () => status });
  * Server rendering reads a zustand store's initial state (useSyncExternalStore's server snapshot), so
  * the page is rendered from a store that starts in the state the runs left behind.
  */
-const render = (runs: RunStore, lang: 'zh' | 'en' = 'zh') =>
+const render = (runs: HukouStore, lang: 'zh' | 'en' = 'zh') =>
   renderToStaticMarkup(
     createElement(App, {
       services: {
-        app: createAppStore({ lang }),
-        runs: createStore(() => runs.getState()) as RunStore,
+        store: createStore(() => ({ ...runs.getState(), lang })) as HukouStore,
         service: {} as ModelService,
-        analysis: createAnalysisStore(),
         analyst: {} as Analyst,
       },
     }),
   );
+/** The one store with the given runner (the page's, less its workers). */
+const createRunStore = (runner: Runner, lang: 'zh' | 'en' = 'zh') => createHukouStore({ runner, lang });
 
 describe('App', () => {
   let good: ModelReply;
@@ -103,7 +102,6 @@ describe('App', () => {
 
 describe('opening a preset', () => {
   it('refuses a preset this version does not have, naming it, instead of showing another', async () => {
-    const { runDoc } = await import('../../src/ui/services');
     const { presetDoc } = await import('../../src/state/doc');
     let asked = false;
     const store = createRunStore({
@@ -112,13 +110,15 @@ describe('opening a preset', () => {
         return { kind: 'done', reply: replyTo(DEFAULT_SCENARIO, nodeDataLoader()) };
       },
     });
-    await runDoc(store, presetDoc('no-such-city'));
+    store.getState().openDoc(presetDoc('no-such-city'));
+    await store.getState().runDoc();
     expect(asked).toBe(false);
     expect(store.getState().status).toBe('error');
     expect(store.getState().issues[0].message).toMatch(
       /^"no-such-city" is not a preset of this version \(presets: changzhou-2016, /,
     );
-    await runDoc(store, presetDoc('liaoyuan'));
+    store.getState().openDoc(presetDoc('liaoyuan'));
+    await store.getState().runDoc();
     expect(asked).toBe(true);
   });
 });

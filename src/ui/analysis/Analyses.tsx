@@ -37,7 +37,7 @@ export interface AnalysesProps {
 }
 
 export function Analyses({ services, result, meta, view, doc, lang }: AnalysesProps) {
-  const { analysis, analyst } = services;
+  const { store: analysis, analyst } = services;
   const slots = useStore(analysis, (s) => s.slots);
   const docKey = docKeyOf(doc);
   const { start, cancel } = useAnalysisJobs(analysis, docKey, lang);

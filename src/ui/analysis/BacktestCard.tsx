@@ -36,7 +36,7 @@ export function originChoices(years: readonly number[], observedYears: readonly 
 }
 
 export function BacktestCard({ services, result, meta, view, doc, lang }: BacktestCardProps) {
-  const { analysis, analyst } = services;
+  const { store: analysis, analyst } = services;
   const slot = useStore(analysis, (s) => s.slots.backtest);
   const form = useStore(analysis, (s) => s.form);
   const docKey = docKeyOf(doc);

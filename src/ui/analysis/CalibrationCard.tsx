@@ -26,7 +26,7 @@ export interface CalibrationCardProps {
 }
 
 export function CalibrationCard({ services, result, view, doc, lang, ctx }: CalibrationCardProps) {
-  const { analysis, analyst, app } = services;
+  const { store: analysis, analyst, store: app } = services;
   const slots = useStore(analysis, (s) => s.slots);
   const docKey = docKeyOf(doc);
   const { start, cancel } = useAnalysisJobs(analysis, docKey, lang);

@@ -22,7 +22,7 @@ export interface GoalSeekCardProps {
 }
 
 export function GoalSeekCard({ services, result, view, doc, lang }: GoalSeekCardProps) {
-  const { analysis, analyst, app } = services;
+  const { store: analysis, analyst, store: app } = services;
   const slots = useStore(analysis, (s) => s.slots);
   const docKey = docKeyOf(doc);
   const { start, cancel } = useAnalysisJobs(analysis, docKey, lang);

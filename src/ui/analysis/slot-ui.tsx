@@ -4,7 +4,8 @@
  * result was cancelled, failed or belongs to an earlier setting.
  */
 import { AnalysisInputError, type Progress } from '../../runner/analysis-types';
-import type { AnalysisKind, AnalysisSlot, AnalysisStore } from '../../state/analysis-store';
+import type { AnalysisKind, AnalysisSlot } from '../../state/analysis-store';
+import type { HukouStore } from '../../state/store';
 import type { Lang } from '../charts/types';
 
 export const by = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -18,7 +19,7 @@ export type StartJob = <R>(
  * `start` runs one analysis: progress into the store, cancel by abort, a clear message on failure; a newer
  * start of the same kind cancels the older. `cancel` aborts the running one of a kind.
  */
-export function useAnalysisJobs(analysis: AnalysisStore, docKey: string, lang: Lang) {
+export function useAnalysisJobs(analysis: HukouStore, docKey: string, lang: Lang) {
   const describeError = (e: unknown) =>
     e instanceof AnalysisInputError
       ? e.message
