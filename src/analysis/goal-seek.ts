@@ -9,6 +9,7 @@
 import { ValidationError, type Issue } from '../scenario/issues';
 import { listLevers } from '../scenario/levers';
 import type { Override } from '../scenario/load';
+import { METRICS } from '../scenario/metrics';
 import { getAt } from '../scenario/pointer';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
@@ -133,14 +134,19 @@ function leverSpec(probe: ReturnType<typeof makeProbe>, o: GoalSeekOptions, issu
   };
 }
 
+/** A value of a target's metric with the precision a search reports, in the unit of the metric's kind. */
 function fmt(metric: TargetResult['metric'], v: number | null, zh: boolean): string {
   if (v === null) return zh ? '无值' : 'no value';
-  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate' || metric === 'trainingCoverage')
-    return `${(v * 100).toFixed(3)}%`;
-  if (metric === 'gapPoints') return zh ? `${v.toFixed(3)}个百分点` : `${v.toFixed(3)} points`;
-  if (metric === 'totalCostCumulative' || metric === 'municipalNetCumulative')
-    return zh ? `${(v / 1e8).toFixed(3)}亿元` : `CNY ${(v / 1e6).toFixed(1)} million`;
-  return zh ? `${Math.round(v).toLocaleString('zh-CN')}人` : `${Math.round(v).toLocaleString('en')} persons`;
+  switch (METRICS[metric].kind) {
+    case 'rate':
+      return `${(v * 100).toFixed(3)}%`;
+    case 'points':
+      return zh ? `${v.toFixed(3)}个百分点` : `${v.toFixed(3)} percentage points`;
+    case 'yuan':
+      return zh ? `${(v / 1e8).toFixed(3)}亿元` : `CNY ${(v / 1e6).toFixed(1)} million`;
+    case 'persons':
+      return zh ? `${Math.round(v).toLocaleString('zh-CN')}人` : `${Math.round(v).toLocaleString('en')} persons`;
+  }
 }
 
 /** Goal seek on the scenario `raw` with the user's `overrides`. Throws ValidationError on bad input. */

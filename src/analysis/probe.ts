@@ -71,7 +71,7 @@ export type AnalysisMetric =
   | 'hukouDeaths'
   | 'nonRegisteredUrban'
   | 'settlersCumulative'
-  | 'totalCost';
+  | 'totalCostCumulative';
 
 /** Sum of a series over the projected years up to index i (the base year's flow is unknown, so left out). */
 function sumTo(s: readonly (number | null)[], i: number): number {
@@ -81,15 +81,15 @@ function sumTo(s: readonly (number | null)[], i: number): number {
 }
 
 /**
- * The value of `metric` in `year`, or null outside the projection. `settlersCumulative` and `totalCost` are
+ * The value of `metric` in `year`, or null outside the projection. `settlersCumulative` and `totalCostCumulative` are
  * sums from the first projected year (as the targets and `fiscal.cumulativeToTargetYears` count them);
- * `totalCost` is null without a fiscal part.
+ * `totalCostCumulative` is null without a fiscal part.
  */
 export function metricAt(result: ProjectionResult, metric: AnalysisMetric, year: number): number | null {
   const i = result.years.indexOf(year);
   if (i < 0) return null;
   if (metric === 'settlersCumulative') return sumTo(result.series.settlers, i);
-  if (metric === 'totalCost') return result.fiscal ? sumTo(result.fiscal.totalCost, i) : null;
+  if (metric === 'totalCostCumulative') return result.fiscal ? sumTo(result.fiscal.totalCost, i) : null;
   return result.series[metric]?.[i] ?? null;
 }
 

@@ -9,16 +9,11 @@ import type { Override } from '../scenario/load';
 import { getAt } from '../scenario/pointer';
 import type { DataLoader } from '../scenario/resolve';
 import type { UncertainParameterSpec } from '../scenario/schema';
+import { METRICS, SENSITIVITY_METRICS, type MetricKind } from '../scenario/metrics';
 import { checkParameters, parameterOverride } from './apply';
 import { leverOverride, makeProbe, metricAt, timelineYears, type Progress } from './probe';
 
-export const SENSITIVITY_METRICS = [
-  'gapPoints',
-  'residentUrbanRate',
-  'hukouUrbanRate',
-  'settlersCumulative',
-  'totalCost',
-] as const;
+export { SENSITIVITY_METRICS } from '../scenario/metrics';
 export type SensitivityMetric = (typeof SENSITIVITY_METRICS)[number];
 
 export interface SensitivityOptions {
@@ -26,7 +21,7 @@ export interface SensitivityOptions {
   readonly metric: SensitivityMetric;
   /**
    * Pointers of the levers and uncertain parameters to move (default: every lever, fiscal levers only for
-   * `totalCost`, and every uncertain parameter).
+   * `totalCostCumulative`, and every uncertain parameter).
    */
   readonly items?: readonly string[];
 }
@@ -66,12 +61,12 @@ export interface SensitivityResult {
   readonly evaluations: number;
 }
 
-const UNITS: Record<SensitivityMetric, string> = {
-  gapPoints: 'percentage points',
-  residentUrbanRate: 'fraction',
-  hukouUrbanRate: 'fraction',
-  settlersCumulative: 'persons',
-  totalCost: 'CNY (base-year prices)',
+/** The result's own units (the page scales them for display by the metric's kind, src/scenario/metrics.ts). */
+const UNITS: Record<MetricKind, string> = {
+  points: 'percentage points',
+  rate: 'fraction',
+  persons: 'persons',
+  yuan: 'CNY (base-year prices)',
 };
 
 /** The ends an uncertain parameter is moved to: its bounds, or mean ± 2 sd within any bounds of a normal. */
@@ -103,8 +98,11 @@ export function sensitivity(
       path: '--year',
       message: `must be a year of the projection, ${s.baseYear}–${s.until} (got ${year})`,
     });
-  if (metric === 'totalCost' && !s.fiscal)
-    issues.push({ path: '--metric', message: 'totalCost needs the scenario\'s "fiscal" part, which it does not have' });
+  if (metric === 'totalCostCumulative' && !s.fiscal)
+    issues.push({
+      path: '--metric',
+      message: 'totalCostCumulative needs the scenario\'s "fiscal" part, which it does not have',
+    });
 
   const uncertain = s.uncertainty?.parameters ?? [];
   issues.push(...checkParameters(probe.doc, uncertain, '/uncertainty/parameters'));
@@ -135,7 +133,7 @@ export function sensitivity(
   for (const l of levers) {
     // Fiscal linkage is computed after the projection and never feeds back into it (MODEL.md §7), so fiscal
     // levers cannot move a population metric; they are left out unless asked for.
-    if (wanted ? wanted.has(l.pointer) : l.group !== 'fiscal' || metric === 'totalCost') candidates.push(fromLever(l));
+    if (wanted ? wanted.has(l.pointer) : l.group !== 'fiscal' || metric === 'totalCostCumulative') candidates.push(fromLever(l));
   }
   for (const u of uncertain) {
     if (wanted && !wanted.has(u.pointer)) continue;
@@ -186,21 +184,21 @@ export function sensitivity(
   items.sort((a, b) => Number(!!a.error) - Number(!!b.error) || Math.abs(b.swing) - Math.abs(a.swing));
 
   const notes: string[] = [];
-  if (metric === 'totalCost')
-    notes.push(`totalCost is the sum of fiscal.totalCost from ${s.baseYear + 1} to ${year}, in base-year yuan.`);
+  if (metric === 'totalCostCumulative')
+    notes.push(`totalCostCumulative is the sum of fiscal.totalCost from ${s.baseYear + 1} to ${year}, in base-year yuan.`);
   if (metric === 'settlersCumulative')
     notes.push(`settlersCumulative counts settlers from ${s.baseYear + 1} to ${year}.`);
   const timed = items.filter((i) => timelineYears(s, i.pointer).length).map((i) => i.pointer);
   if (timed.length)
     notes.push(`The timeline sets ${timed.join(', ')} in later years; those items move only the value before.`);
   if (year === s.baseYear) notes.push('The base year is fixed by construction: no setting moves it.');
-  if (!wanted && metric !== 'totalCost')
+  if (!wanted && metric !== 'totalCostCumulative')
     notes.push('Fiscal levers are left out: they do not feed back into the population.');
   return {
     year,
     metric,
     base,
-    unit: UNITS[metric],
+    unit: UNITS[METRICS[metric].kind],
     ...(notes.length ? { note: notes.join(' ') } : {}),
     items,
     evaluations: probe.evaluations,

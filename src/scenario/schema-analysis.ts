@@ -3,22 +3,10 @@
  * for Monte Carlo runs and the unknowns of a calibration.
  */
 import { z } from 'zod';
+import { OBSERVATION_METRICS } from './metrics';
 import { finite, pointerString } from './schema-base';
 
-export const ObservationMetric = z.enum([
-  'residentUrbanRate',
-  'hukouUrbanRate',
-  'gapPoints',
-  'residentPop',
-  'hukouPop',
-  'urbanResidentPop',
-  'urbanHukouPop',
-  // The register's own flows (户籍迁入 / 迁出, births and deaths of registered people), persons per year.
-  'registrationIn',
-  'registrationOut',
-  'hukouBirths',
-  'hukouDeaths',
-]);
+export const ObservationMetric = z.enum(OBSERVATION_METRICS);
 
 /**
  * How an analysis moves a parameter: `set` puts the value at the pointer (which must hold a number);

@@ -32,6 +32,7 @@ import {
   yearInt,
   ZoneMap,
 } from './schema-base';
+import { TARGET_METRICS } from './metrics';
 import { Calibration, ObservationMetric, UncertainParameter } from './schema-analysis';
 import { Fiscal } from './schema-fiscal';
 import { Registration } from './schema-registration';
@@ -196,22 +197,8 @@ export const Target = z.strictObject({
   id,
   label: z.string(),
   labelEn: z.string().optional(),
-  metric: z.enum([
-    'residentUrbanRate',
-    'hukouUrbanRate',
-    'gapPoints',
-    'residentPop',
-    'hukouPop',
-    'urbanResidentPop',
-    'settlersCumulative',
-    'nonRegisteredUrban',
-    // Fiscal (need the scenario's fiscal part): sums over the projected years up to the target year, in
-    // base-year yuan — e.g. "the city's net burden of citizenisation by 2020 at most 0".
-    'totalCostCumulative',
-    'municipalNetCumulative',
-    // Share of the training component's group ever trained (needs a fiscal component with `trainingBase`).
-    'trainingCoverage',
-  ]),
+  /** One of the registry's target metrics (src/scenario/metrics.ts). */
+  metric: z.enum(TARGET_METRICS),
   year: yearInt,
   comparator: z.enum(['>=', '<=']),
   value: finite(),

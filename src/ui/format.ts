@@ -3,6 +3,7 @@
  * people in 万人 (in English: thousands), money in 亿元 and 元/人. Missing values (null, NaN) read "—".
  */
 import type { TargetResult } from '../scenario/targets';
+import { metricDef } from '../scenario/metrics';
 import type { Lang } from './charts/types';
 
 const DASH = '—';
@@ -47,21 +48,18 @@ export const hundredMillionYuan = (x: number | null | undefined, lang: Lang = 'z
 export const yuanPerPerson = (x: number | null | undefined, lang: Lang = 'zh'): string =>
   ok(x) ? (lang === 'en' ? `CNY ${grouped(x, 0)} per person` : `${grouped(x, 0)} 元/人`) : DASH;
 
-/** A value of a target's metric in that metric's unit. */
+/** A value of a metric in its unit, by its kind in the registry (src/scenario/metrics.ts). */
 export function metricValue(
   metric: TargetResult['metric'] | (string & {}),
   x: number | null | undefined,
   lang: Lang = 'zh',
 ): string {
-  switch (metric) {
-    case 'residentUrbanRate':
-    case 'hukouUrbanRate':
-    case 'trainingCoverage':
+  switch (metricDef(metric)?.kind) {
+    case 'rate':
       return percent(x);
-    case 'gapPoints':
+    case 'points':
       return points(x, lang);
-    case 'totalCostCumulative':
-    case 'municipalNetCumulative':
+    case 'yuan':
       return hundredMillionYuan(x, lang);
     default:
       return tenThousands(x, 1, lang);

@@ -90,7 +90,7 @@ describe('sensitivity', () => {
     expect(all.items.filter((i) => i.error).every((i) => i.swing === 0)).toBe(true);
     const cost = sensitivity(DEFAULT_SCENARIO, load, [], {
       year: 2020,
-      metric: 'totalCost',
+      metric: 'totalCostCumulative',
       items: ['/fiscal/components/0/takeUp', SPEED],
     });
     const base = runScenario(DEFAULT_SCENARIO, load).result;
@@ -113,7 +113,7 @@ describe('sensitivity', () => {
       }
       return [];
     };
-    expect(issues(noFiscal, { year: 2020, metric: 'totalCost' })).toEqual(['--metric']);
+    expect(issues(noFiscal, { year: 2020, metric: 'totalCostCumulative' })).toEqual(['--metric']);
     expect(issues(DEFAULT_SCENARIO, { year: 2050, metric: 'gapPoints' })).toEqual(['--year']);
     expect(issues(DEFAULT_SCENARIO, { year: 2020, metric: 'gapPoints', items: ['/nope'] })).toEqual(['--items/0']);
     expect(() =>

@@ -14,7 +14,8 @@ import { docKeyOf, type AnalysisKind } from '../../state/analysis-store';
 import { overridesOf, type ScenarioDoc } from '../../state/doc';
 import { ChartCard } from '../ChartCard';
 import { fanChart } from '../charts/fan';
-import { METRIC_WORDS, tornadoChart } from '../charts/tornado';
+import { tornadoChart } from '../charts/tornado';
+import { SENSITIVITY_METRICS } from '../../scenario/metrics';
 import { metricLabel } from '../charts/words';
 import type { ChartContext, Lang } from '../charts/types';
 import { metricValue } from '../format';
@@ -232,13 +233,11 @@ export function Analyses({ services, result, meta, view, doc, lang }: AnalysesPr
           <label>
             {by(lang, '指标', 'Metric')}{' '}
             <select value={sensMetric} data-sensitivity-metric="" onChange={(e) => setSensMetric(e.target.value)}>
-              {Object.entries(METRIC_WORDS)
-                .filter(([k]) => k !== 'totalCost' || result.fiscal)
-                .map(([k, w]) => (
-                  <option key={k} value={k}>
-                    {pick(lang, w.zh, w.en)}
-                  </option>
-                ))}
+              {SENSITIVITY_METRICS.filter((k) => k !== 'totalCostCumulative' || result.fiscal).map((k) => (
+                <option key={k} value={k}>
+                  {metricLabel(k, lang)}
+                </option>
+              ))}
             </select>
           </label>
           <button

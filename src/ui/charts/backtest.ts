@@ -11,7 +11,8 @@ import type { LegendItem } from './legend';
 import { OKABE_ITO } from './palette';
 import { fileNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec, ChartTable, Lang } from './types';
-import { unitOf, withUnit } from './units';
+import { metricUnitOf, unitOf, withUnit } from './units';
+import { metricDef } from '../../scenario/metrics';
 import { by, metricLabel, YEAR } from './words';
 
 export const BACKTEST_COLORS = {
@@ -32,14 +33,14 @@ export interface MetricUnit {
   readonly digits: number;
 }
 
-/** Rates in %, their errors in percentage points; the gap in points; people in 万人 (thousands in English). */
+/**
+ * A metric's unit for values and errors, by its kind in the registry: rates in %, their errors in percentage
+ * points; the gap in points; people in 万人 (thousands in English); money in 亿元 (CNY million).
+ */
 export function metricUnit(metric: string, lang: Lang): MetricUnit {
-  const points = unitOf('points', lang).label;
-  if (metric === 'residentUrbanRate' || metric === 'hukouUrbanRate')
-    return { per: 0.01, label: '%', errorLabel: points, digits: 2 };
-  if (metric === 'gapPoints') return { per: 1, label: points, errorLabel: points, digits: 2 };
-  const persons = unitOf('persons', lang);
-  return { per: persons.per, label: persons.label, errorLabel: persons.label, digits: 2 };
+  const u = metricUnitOf(metric, lang);
+  const errorLabel = metricDef(metric)?.kind === 'rate' ? unitOf('points', lang).label : u.label;
+  return { per: u.per, label: u.label, errorLabel, digits: 2 };
 }
 
 interface Row {

@@ -9,41 +9,21 @@ import type { LegendItem } from './legend';
 import { OKABE_ITO } from './palette';
 import { fileNote, sourceLine } from './source';
 import type { ChartContext, ChartSpec, ChartTable } from './types';
-import { withUnit } from './units';
-import { by } from './words';
+import { metricUnitOf, withUnit } from './units';
+import { by, metricLabel } from './words';
 
 /** Bars shown; the rest are in the table. */
 const SHOWN = 14;
 const LOW = OKABE_ITO.blue;
 const HIGH = OKABE_ITO.vermillion;
 
-export const METRIC_WORDS: Record<string, { zh: string; en: string; unitZh: string; unitEn: string; per: number }> = {
-  gapPoints: { zh: '两率差距', en: 'Gap', unitZh: '个百分点', unitEn: 'pp', per: 1 },
-  residentUrbanRate: { zh: '常住人口城镇化率', en: 'Resident rate', unitZh: '%', unitEn: '%', per: 0.01 },
-  hukouUrbanRate: { zh: '户籍人口城镇化率', en: 'Hukou rate', unitZh: '%', unitEn: '%', per: 0.01 },
-  settlersCumulative: {
-    zh: '累计落户人数',
-    en: 'Settlers since the base year',
-    unitZh: '万人',
-    unitEn: 'thousand',
-    per: 1e4,
-  },
-  totalCost: {
-    zh: '累计市民化成本',
-    en: 'Cumulative citizenisation cost',
-    unitZh: '亿元',
-    unitEn: 'CNY million',
-    per: 1e8,
-  },
+/** The metric's name and displayed unit, from the registry (src/scenario/metrics.ts). */
+const words = (ctx: ChartContext) => {
+  const m = ctx.sensitivity!.metric;
+  const u = metricUnitOf(m, ctx.lang);
+  return { name: metricLabel(m, ctx.lang), unit: u.label, per: u.per };
 };
-
-const words = (ctx: ChartContext) => METRIC_WORDS[ctx.sensitivity!.metric] ?? METRIC_WORDS.gapPoints;
-const per = (ctx: ChartContext) =>
-  ctx.sensitivity!.metric === 'settlersCumulative' && ctx.lang === 'en'
-    ? 1e3
-    : ctx.sensitivity!.metric === 'totalCost' && ctx.lang === 'en'
-      ? 1e6
-      : words(ctx).per;
+const per = (ctx: ChartContext) => words(ctx).per;
 const labelOf = (ctx: ChartContext, item: { label: string; labelEn?: string; pointer: string }) =>
   (ctx.lang === 'en' ? item.labelEn || item.label : item.label) || item.pointer;
 
@@ -57,7 +37,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     { name: labelOf(ctx, it), end: 'high', v: (it.valueAtHigh ?? 0) / k, setting: it.high },
   ]);
   const names = items.map((it) => labelOf(ctx, it));
-  const unit = ctx.lang === 'en' ? words(ctx).unitEn : words(ctx).unitZh;
+  const unit = words(ctx).unit;
   const legend: LegendItem[] = [
     { label: by(ctx.lang, '取值范围下限', 'Low end of the range'), color: LOW, kind: 'swatch' },
     { label: by(ctx.lang, '取值范围上限', 'High end of the range'), color: HIGH, kind: 'swatch' },
@@ -67,7 +47,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     width,
     height: 40 + 22 * items.length,
     marginLeft: Math.min(Math.round(width * 0.45), 12 + longest * (ctx.lang === 'en' ? 6.2 : 12)),
-    x: { label: withUnit(by(ctx.lang, words(ctx).zh, words(ctx).en), unit, ctx.lang), grid: true, nice: true },
+    x: { label: withUnit(words(ctx).name, unit, ctx.lang), grid: true, nice: true },
     y: { domain: names, label: null, tickSize: 0 },
     marks: [
       Plot.barX(rows, {
@@ -90,8 +70,8 @@ const title = (ctx: ChartContext) => {
   const s = ctx.sensitivity!;
   return by(
     ctx.lang,
-    `各杠杆与假设对${s.year}年${words(ctx).zh}的影响（敏感性）`,
-    `Effect of each lever and assumption on the ${words(ctx).en.toLowerCase()} in ${s.year} (sensitivity)`,
+    `各杠杆与假设对${s.year}年${words(ctx).name}的影响（敏感性）`,
+    `Effect of each lever and assumption on the ${words(ctx).name.toLowerCase()} in ${s.year} (sensitivity)`,
   );
 };
 
@@ -118,7 +98,7 @@ function table(ctx: ChartContext): ChartTable {
 export const tornadoChart: ChartSpec = {
   id: 'tornado',
   title,
-  unit: (ctx) => (ctx.lang === 'en' ? words(ctx).unitEn : words(ctx).unitZh),
+  unit: (ctx) => words(ctx).unit,
   source: (ctx) =>
     sourceLine(
       ctx,

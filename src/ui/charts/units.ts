@@ -3,6 +3,7 @@
  * and the rounding of the CSV table. Chinese uses the officials' units (万人, 亿元); English uses
  * thousands and CNY million, as the page's key figures do (src/ui/format.ts).
  */
+import { metricDef } from '../../scenario/metrics';
 import type { Lang } from './types';
 import { grouped } from '../format';
 
@@ -26,6 +27,12 @@ const UNITS: Record<UnitKind, Record<Lang, Unit>> = {
 };
 
 export const unitOf = (kind: UnitKind, lang: Lang): Unit => UNITS[kind][lang];
+
+/** The displayed unit of a metric of the registry (src/scenario/metrics.ts), by its kind. */
+export const metricUnitOf = (metric: string, lang: Lang): Unit => {
+  const kind = metricDef(metric)?.kind ?? 'persons';
+  return unitOf(kind === 'rate' ? 'percent' : kind, lang);
+};
 
 /** A result value in the displayed unit; null (a base-year flow, a missing value) stays null. */
 export const scaled = (x: number | null | undefined, u: Unit): number | null =>

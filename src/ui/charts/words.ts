@@ -1,6 +1,7 @@
 /** Labels the charts share, in Chinese and English, and small text helpers. */
 import type { Named } from '../../runner/view-data';
 import type { Series } from '../../scenario/result';
+import { metricDef } from '../../scenario/metrics';
 import type { ChartContext, Lang } from './types';
 import { fmt, scaled, type Unit } from './units';
 
@@ -44,29 +45,11 @@ export const REGISTRATION_OUT_LABELS = {
   other: { zh: '迁出·其他', en: 'Out: other' },
 } as const;
 
-/** The observed and target metrics, by their result names. */
-export const METRIC_LABELS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
-  residentUrbanRate: { zh: '常住人口城镇化率', en: 'Resident urbanisation rate' },
-  hukouUrbanRate: { zh: '户籍人口城镇化率', en: 'Hukou urbanisation rate' },
-  gapPoints: { zh: '两率差距', en: 'Gap' },
-  residentPop: { zh: '常住人口', en: 'Resident population' },
-  hukouPop: { zh: '户籍人口', en: 'Hukou population' },
-  urbanResidentPop: { zh: '城镇常住人口', en: 'Urban resident population' },
-  urbanHukouPop: { zh: '城镇户籍人口', en: 'Urban hukou population' },
-  settlersCumulative: { zh: '累计落户人数', en: 'Settlers since the base year' },
-  nonRegisteredUrban: { zh: '城镇未落户常住人口', en: 'Non-registered urban residents' },
-  totalCostCumulative: { zh: '累计市民化成本', en: 'Cumulative citizenisation cost' },
-  municipalNetCumulative: { zh: '累计市县财政净负担', en: 'Cumulative net burden of city and counties' },
-  trainingCoverage: { zh: '职业培训覆盖率', en: 'Vocational training coverage' },
-  registrationIn: { zh: '户籍迁入', en: 'Registrations in' },
-  registrationOut: { zh: '户籍迁出', en: 'Registrations out' },
-  hukouBirths: { zh: '户籍人口出生', en: 'Births to registered residents' },
-  hukouDeaths: { zh: '户籍人口死亡', en: 'Deaths of registered residents' },
+/** A metric's name in the chosen language (the registry, src/scenario/metrics.ts); an unknown one shows as itself. */
+export const metricLabel = (metric: string, lang: Lang): string => {
+  const m = metricDef(metric);
+  return m ? by(lang, m.zh, m.en) : metric;
 };
-
-/** A metric's name in the chosen language; an unknown one shows as itself. */
-export const metricLabel = (metric: string, lang: Lang): string =>
-  METRIC_LABELS[metric] ? by(lang, METRIC_LABELS[metric].zh, METRIC_LABELS[metric].en) : metric;
 
 export const PAYER_LABELS = {
   central: { zh: '中央', en: 'Central' },
