@@ -133,7 +133,8 @@ export function sensitivity(
   for (const l of levers) {
     // Fiscal linkage is computed after the projection and never feeds back into it (MODEL.md §7), so fiscal
     // levers cannot move a population metric; they are left out unless asked for.
-    if (wanted ? wanted.has(l.pointer) : l.group !== 'fiscal' || metric === 'totalCostCumulative') candidates.push(fromLever(l));
+    if (wanted ? wanted.has(l.pointer) : l.group !== 'fiscal' || metric === 'totalCostCumulative')
+      candidates.push(fromLever(l));
   }
   for (const u of uncertain) {
     if (wanted && !wanted.has(u.pointer)) continue;
@@ -185,7 +186,9 @@ export function sensitivity(
 
   const notes: string[] = [];
   if (metric === 'totalCostCumulative')
-    notes.push(`totalCostCumulative is the sum of fiscal.totalCost from ${s.baseYear + 1} to ${year}, in base-year yuan.`);
+    notes.push(
+      `totalCostCumulative is the sum of fiscal.totalCost from ${s.baseYear + 1} to ${year}, in base-year yuan.`,
+    );
   if (metric === 'settlersCumulative')
     notes.push(`settlersCumulative counts settlers from ${s.baseYear + 1} to ${year}.`);
   const timed = items.filter((i) => timelineYears(s, i.pointer).length).map((i) => i.pointer);
