@@ -4,10 +4,11 @@
  * districts and zone tiers, hukou-elsewhere and housing shares, published
  * yearbook/bulletin figures, the observed series and the 2015 base year.
  */
-import { req, type Table } from './lib/csv';
+import { req } from './lib/csv';
 import {
-  AGE_GROUP_STARTS,
+  ageSex,
   AGE_GROUPS,
+  checkDistrictSums,
   chengquCoverageCheck,
   col,
   col2010Age,
@@ -15,11 +16,13 @@ import {
   share,
   SRC_2010,
   SRC_2020,
+  load2010,
+  load2020,
   v,
   v0,
   type Row,
 } from './lib/census';
-import { LEIII_COUNTY_2010, LEIII_COUNTY_2020, LEIII_CITY, LEIII_ORIGIN, readLeiii } from './lib/sources';
+import { LEIII_CITY, LEIII_ORIGIN, readLeiii } from './lib/sources';
 import { assert, rawLabel, sig, sum, writeJson } from './lib/util';
 
 const CITY = '常州市';
@@ -156,78 +159,13 @@ function tierOf(name: string): Tier {
 
 // ---------------------------------------------------------------------------
 
-function load2010(): { t: Table; city: Row; districts: Row[] } {
-  const t = readLeiii(LEIII_COUNTY_2010);
-  const city = t.rows.find((r) => r[col(t, '地区')] === CITY);
-  assert(city !== undefined && city[col(t, '区划代码')] === CITY_CODE, '2010 city row 常州市 320400');
-  const districts = t.rows.filter((r) => {
-    const code = r[col(t, '区划代码')] ?? '';
-    return code.startsWith('3204') && code !== CITY_CODE;
-  });
-  return { t, city, districts };
-}
-
-function load2020(): { t: Table; city: Row; districts: Row[] } {
-  const t = readLeiii(LEIII_COUNTY_2020);
-  const rows = t.rows.filter((r) => r[col(t, '市')] === CITY);
-  const city = rows.find((r) => r[col(t, '区县')] === CITY);
-  assert(city !== undefined && city[col(t, '区划代码')] === CITY_CODE, '2020 city row 常州市 320400');
-  return { t, city, districts: rows.filter((r) => r !== city) };
-}
-
-/** Checks that the district rows add up to the city row for the given columns; returns check records. */
-function checkDistrictSums(
-  t: Table,
-  city: Row,
-  districts: Row[],
-  cols: string[],
-  year: number,
-): Record<string, unknown> {
-  const bad: string[] = [];
-  for (const c of cols) {
-    const s = sum(districts.map((r) => v0(t, r, c)));
-    if (s !== v0(t, city, c)) bad.push(`${c}: districts ${s} vs city ${v0(t, city, c)}`);
-  }
-  assert(bad.length === 0, `${year} district sums: ${bad.join('; ')}`);
-  return {
-    check: `${year}: the city row (常州市 ${CITY_CODE}) equals the sum of its ${districts.length} district rows for ${cols.length} count columns (${cols.slice(0, 4).join(', ')}, …, all age-sex columns); the city row is used and nothing is double counted`,
-    ok: true,
-  };
-}
-
-function ageSex(
-  t: Table,
-  r: Row,
-  colOf: (g: string, s: '男' | '女') => string,
-  source: string,
-  total: number,
-): Record<string, unknown> {
-  const female = AGE_GROUPS.map((g) => v(t, r, colOf(g, '女')));
-  const male = AGE_GROUPS.map((g) => v(t, r, colOf(g, '男')));
-  assert(sum(female) + sum(male) === total, `age-sex sums to total ${total}`);
-  return {
-    source,
-    unit: 'persons',
-    ageStarts: AGE_GROUP_STARTS,
-    ageLabels: AGE_GROUPS,
-    female,
-    male,
-    checks: [
-      {
-        check: 'female + male over all age groups equals the resident total',
-        total,
-        ok: true,
-      },
-    ],
-  };
-}
-
 export async function buildChangzhou(): Promise<{
   files: string[];
   summary: Record<string, unknown>;
 }> {
-  const d10 = load2010();
-  const d20 = load2020();
+  // The same readers as every other city (lib/census.ts): Changzhou is one more city config.
+  const d10 = load2010(CITY, CITY_CODE);
+  const d20 = load2020(CITY, CITY_CODE);
   const t10 = d10.t;
   const t20 = d20.t;
   const checks: Record<string, unknown>[] = [];
@@ -239,18 +177,15 @@ export async function buildChangzhou(): Promise<{
   const age20Cols = AGE_GROUPS.flatMap((g) => [col2020Age(g, '男'), col2020Age(g, '女')]);
   checks.push(
     checkDistrictSums(
-      t10,
-      c10,
-      d10.districts,
+      d10,
       ['合计', '男', '女', '户籍人口', '城镇人口', '乡村人口', ...age10Cols],
       2010,
+      `${CITY} ${CITY_CODE}`,
     ),
   );
   checks.push(
     checkDistrictSums(
-      t20,
-      c20,
-      d20.districts,
+      d20,
       [
         '人口数_合计',
         '人口数_男',
@@ -267,6 +202,7 @@ export async function buildChangzhou(): Promise<{
         ...age20Cols,
       ],
       2020,
+      `${CITY} ${CITY_CODE}`,
     ),
   );
 
