@@ -3,11 +3,7 @@
  * runs, the main thread aggregates them. Each run's draws depend only on (seed, run index) and the
  * aggregator feeds runs in index order, so the result is the same to the byte with any thread count.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ValidationError, type Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
@@ -43,16 +39,11 @@ export interface NodeUncertaintyOptions {
 
 const WORKER_URL = new URL('./node-worker.ts', import.meta.url);
 
-/** tsx's ESM register API: its `import` export, which works in a worker (the `require` one does not). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as {
-    exports: Record<string, { import: string | { default: string } }>;
-  };
-  const target = pkg.exports['./esm/api'].import;
-  return pathToFileURL(resolve(dirname(pkgFile), typeof target === 'string' ? target : target.default)).href;
-}
+/**
+ * tsx's public ESM register API (`tsx/esm/api`, which works in a worker; the `require` one does not),
+ * resolved through the package's export map as any import would be.
+ */
+const tsxEsmApi = (): string => import.meta.resolve('tsx/esm/api');
 
 /**
  * Starts a worker on node-worker. Under tsx (how this project runs TypeScript) a worker does not inherit
