@@ -140,3 +140,17 @@ export const ZoneMap = <T extends z.ZodType>(v: T) => z.record(id, v);
 
 /** A JSON Pointer into the scenario. */
 export const pointerString = z.string().regex(/^\//, 'must be a JSON Pointer starting with "/"');
+
+/**
+ * Counts past which a list is refused. A file under the size limit could otherwise hold 80,000 timeline
+ * entries (a run never finished) or thousands of channels; these keep any accepted scenario to well under a
+ * second of validation and run (measured in the README), while each is ten times what a document needs
+ * (the presets have at most 7 channels per zone, 4 conditions per channel and a handful of timeline entries).
+ */
+export const LIMITS = {
+  timelineEntries: 2000,
+  timelineChanges: 4000,
+  channels: 64,
+  conditions: 32,
+  targets: 1000,
+} as const;
