@@ -47,6 +47,11 @@ export function settlementLevers(s: Scenario): Spec[] {
         ...(ch.clause ? { clause: ch.clause } : {}),
         ...(ch.bureau ? { bureau: ch.bureau } : {}),
       };
+      /** A yes/no lever of this channel. */
+      const toggle = (pointer: string, label: string, labelEn: string): Spec => ({
+        ...{ pointer, label, labelEn, unit: '是/否', min: 0, max: 1, step: 1, toggle: true },
+        ...extra,
+      });
       ch.conditions.forEach((c, k) => {
         const p = `${at}/conditions/${k}`;
         if (c.type === 'residence')
@@ -108,31 +113,10 @@ export function settlementLevers(s: Scenario): Spec[] {
           });
         }
         if (c.type === 'housing')
-          specs.push({
-            pointer: `${p}/rentedCounts`,
-            label: `${who}：租赁住房可落户`,
-            labelEn: `${whoEn}: rented housing counts`,
-            unit: '是/否',
-            min: 0,
-            max: 1,
-            step: 1,
-            toggle: true,
-            ...extra,
-          });
+          specs.push(toggle(`${p}/rentedCounts`, `${who}：租赁住房可落户`, `${whoEn}: rented housing counts`));
       });
       specs.push(...quotaLevers(ch.quota, `${at}/quota`, who, whoEn, extra));
-      if (ch.enabled !== undefined)
-        specs.push({
-          pointer: `${at}/enabled`,
-          label: `${who}：渠道开放`,
-          labelEn: `${whoEn}: channel open`,
-          unit: '是/否',
-          min: 0,
-          max: 1,
-          step: 1,
-          toggle: true,
-          ...extra,
-        });
+      if (ch.enabled !== undefined) specs.push(toggle(`${at}/enabled`, `${who}：渠道开放`, `${whoEn}: channel open`));
     });
   }
   // Population-size control (严格控制人口规模), where the scenario sets it: the share of the calibrated inflow

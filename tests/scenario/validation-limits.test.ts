@@ -3,7 +3,6 @@
  * and base-year tables that cannot hold (issue 15).
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, ValidationError } from '../../src/scenario/issues';
 import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
@@ -12,18 +11,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { syntheticScenario } from '../fixtures/synthetic';
-
-function issuesOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map(formatIssue);
-    throw e;
-  }
-  throw new Error('expected a ValidationError, but the input was accepted');
-}
-const bad = (pointer: string, value: unknown) =>
-  issuesOf(() => validateScenario(setAt(syntheticScenario(), pointer, value)));
+import { bad, issuesOf } from '../fixtures/issues';
 
 describe('input that once crashed or overflowed', () => {
   const raw = () => JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8'));

@@ -4,7 +4,6 @@
  * the first.
  */
 import { describe, expect, it } from 'vitest';
-import { formatIssue, ValidationError } from '../../src/scenario/issues';
 import { resolveIncludes } from '../../src/scenario/include';
 import { loadScenario, parseJsonText, validateScenario } from '../../src/scenario/load';
 import { setAt } from '../../src/scenario/pointer';
@@ -14,18 +13,7 @@ import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { runResolved } from '../../src/scenario/run';
 import { syntheticScenario } from '../fixtures/synthetic';
-
-function issuesOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.issues.map(formatIssue);
-    throw e;
-  }
-  throw new Error('expected a ValidationError, but the input was accepted');
-}
-const bad = (pointer: string, value: unknown) =>
-  issuesOf(() => validateScenario(setAt(syntheticScenario(), pointer, value)));
+import { bad, issuesOf } from '../fixtures/issues';
 
 describe('bad scenario input', () => {
   it('accepts the valid fixture (so the catalogue tests what it claims)', () => {
