@@ -1,8 +1,9 @@
 /**
- * The Monte Carlo analysis in the browser: a pool of analysis workers (workers/analysis.worker.ts)
- * makes batches of runs while this thread aggregates them and reports progress, so the fan chart can
- * fill in as runs arrive. The result is the same to the byte whatever the number of workers: run i's
- * draws depend only on (seed, i), and the aggregator takes runs in index order.
+ * The Monte Carlo analysis in a pool of workers: the page's analysis workers (workers/analysis.worker.ts)
+ * or Node's worker threads (node-pool.ts) make batches of runs while this thread aggregates them and
+ * reports progress, so the fan chart can fill in as runs arrive. The result is the same to the byte
+ * whatever the number of workers: run i's draws depend only on (seed, i), and the aggregator takes runs in
+ * index order.
  */
 import type { AnalysisWorkerApi } from './worker-api';
 import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from '../analysis/aggregate';
@@ -37,7 +38,7 @@ export function spawnAnalysisWorker(): AnalysisEndpoint {
   };
 }
 
-export interface BrowserUncertaintyOptions {
+export interface PoolUncertaintyOptions {
   readonly raw: unknown;
   readonly overrides?: readonly Override[];
   readonly runs: number;
@@ -65,7 +66,7 @@ const abortError = () => new DOMException('the uncertainty analysis was cancelle
  * its `uncertainty` block is invalid, with an AbortError when `signal` aborts, and with the worker's
  * error when one fails; every worker is terminated when the analysis ends, however it ends.
  */
-export async function runUncertaintyInBrowser(options: BrowserUncertaintyOptions): Promise<UncertaintyResult> {
+export async function runUncertaintyPool(options: PoolUncertaintyOptions): Promise<UncertaintyResult> {
   const { raw, overrides = [], runs, seed, onProgress, signal, spawn = spawnAnalysisWorker } = options;
   const answerWithinMs = options.answerWithinMs ?? 60_000;
   const batchSize = options.batchSize ?? 20;

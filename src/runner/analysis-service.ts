@@ -9,7 +9,7 @@ import { proxy, type Remote } from 'comlink';
 import type { AnalysisWorkerApi, Answer } from './worker-api';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
-import { runUncertaintyInBrowser } from './analysis-pool';
+import { runUncertaintyPool } from './analysis-pool';
 import { deadline, linkWorker, silentWorkerMessage, type WorkerLink } from './worker-link';
 import {
   AnalysisInputError,
@@ -98,7 +98,7 @@ export class BrowserAnalyst implements Analyst {
     signal: AbortSignal,
   ): Promise<UncertaintyView> {
     try {
-      return await runUncertaintyInBrowser({
+      return await runUncertaintyPool({
         raw,
         overrides,
         runs: opts.runs,

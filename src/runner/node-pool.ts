@@ -1,25 +1,19 @@
 /**
- * The Monte Carlo analysis on every core in Node (the command line): worker threads make batches of
- * runs, the main thread aggregates them. Each run's draws depend only on (seed, run index) and the
- * aggregator feeds runs in index order, so the result is the same to the byte with any thread count.
+ * The Monte Carlo analysis on every core in Node (the command line): the page's pool algorithm
+ * (analysis-pool.ts) over worker threads that speak the same comlink API as the page's analysis workers.
+ * Each run's draws depend only on (seed, run index) and the aggregator feeds runs in index order, so the
+ * result is the same to the byte with any thread count, in Node and in the page.
  */
+import { releaseProxy, wrap } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ValidationError, type Issue } from '../scenario/issues';
+import type { RunSummary, UncertaintyResult } from '../analysis/aggregate';
+import { assertRunnable, prepareUncertainty, type PlanReply } from '../analysis/uncertainty';
 import type { Override } from '../scenario/load';
+import { runUncertaintyPool, type AnalysisEndpoint } from './analysis-pool';
 import { nodeDataLoader } from './node-loader';
-import { UncertaintyAggregator, type RunSummary, type UncertaintyResult } from '../analysis/aggregate';
-import { assertRunnable, prepareUncertainty } from '../analysis/uncertainty';
-
-/** Main thread → worker: the runs to make. */
-export interface PoolRequest {
-  readonly indices: readonly number[];
-}
-
-/** Worker → main thread: the batch's summaries, or why it failed. */
-export type PoolReply =
-  | { readonly ok: true; readonly summaries: RunSummary[] }
-  | { readonly ok: false; readonly message: string; readonly issues?: readonly Issue[] };
+import type { NodeWorkerApi } from './node-worker';
 
 export interface NodeUncertaintyOptions {
   readonly raw: unknown;
@@ -59,61 +53,47 @@ function spawnWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-const abortError = () => new DOMException('the uncertainty analysis was cancelled', 'AbortError');
+/** A Node worker thread as the pool sees it: its comlink API, its death as a rejection, terminate. */
+function spawnNodeEndpoint(root: string | undefined): AnalysisEndpoint {
+  const worker = spawnWorker({ root });
+  const api = wrap<NodeWorkerApi>(nodeEndpoint(worker));
+  let terminated = false;
+  const crashed = new Promise<never>((_, reject) => {
+    worker.on('error', (e) => reject(e));
+    worker.on('exit', (code) => {
+      if (!terminated) reject(new Error(`an analysis worker stopped unexpectedly (exit code ${code})`));
+    });
+  });
+  crashed.catch(() => {}); // observed through Promise.race in the pool
+  return {
+    planUncertainty: (raw, overrides) => api.planUncertainty(raw, overrides) as Promise<PlanReply>,
+    runBatch: (raw, overrides, seed, indices) => api.runBatch(raw, overrides, seed, indices) as Promise<RunSummary[]>,
+    crashed,
+    terminate: () => {
+      terminated = true;
+      api[releaseProxy]();
+      void worker.terminate();
+    },
+  };
+}
 
 /** Runs the analysis across worker threads; rejects with a {@link ValidationError} on invalid input. */
 export async function runUncertaintyNode(options: NodeUncertaintyOptions): Promise<UncertaintyResult> {
   const { raw, overrides = [], runs, seed, root, onProgress, signal } = options;
   const batchSize = options.batchSize ?? 20;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be ≥ 1 (got ${batchSize})`);
   const wanted = options.threads ?? availableParallelism();
   if (!Number.isInteger(wanted) || wanted < 1) throw new RangeError(`threads must be ≥ 1 (got ${wanted})`);
-  // Validate on this thread first: a bad scenario is reported once, not by every worker.
-  const prep = prepareUncertainty(raw, nodeDataLoader(root), overrides);
-  assertRunnable(prep);
-  const agg = new UncertaintyAggregator(prep.plan, runs, seed);
-  if (signal?.aborted) throw abortError();
-  if (runs === 0) return agg.snapshot();
-  const threads = Math.min(wanted, Math.ceil(runs / batchSize));
-
-  return new Promise<UncertaintyResult>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let settled = false;
-    const onAbort = () => finish(abortError());
-    function finish(error?: unknown): void {
-      if (settled) return;
-      settled = true;
-      signal?.removeEventListener('abort', onAbort);
-      for (const w of workers) void w.terminate();
-      if (error === undefined) resolve(agg.snapshot());
-      else reject(error);
-    }
-    function give(w: Worker): void {
-      if (next >= runs) return;
-      const indices = Array.from({ length: Math.min(batchSize, runs - next) }, (_, k) => next + k);
-      next += indices.length;
-      w.postMessage({ indices } satisfies PoolRequest);
-    }
-    signal?.addEventListener('abort', onAbort);
-    for (let t = 0; t < threads; t++) {
-      const w = spawnWorker({ raw, overrides, seed, root });
-      workers.push(w);
-      w.on('message', (reply: PoolReply) => {
-        if (settled) return;
-        if (!reply.ok) return finish(reply.issues ? new ValidationError(reply.issues) : new Error(reply.message));
-        try {
-          for (const s of reply.summaries) agg.add(s);
-          onProgress?.(agg.snapshot());
-        } catch (e) {
-          return finish(e);
-        }
-        if (agg.completed === runs) finish();
-        else give(w);
-      });
-      w.on('error', (e) => finish(e));
-      w.on('exit', (code) => finish(new Error(`an analysis worker stopped unexpectedly (exit code ${code})`)));
-      give(w); // queued by the worker's port until its entry has loaded
-    }
+  // Validate on this thread first: a bad scenario is reported once, before any worker starts.
+  assertRunnable(prepareUncertainty(raw, nodeDataLoader(root), overrides));
+  return runUncertaintyPool({
+    raw,
+    overrides,
+    runs,
+    seed,
+    workers: wanted,
+    batchSize,
+    ...(onProgress ? { onProgress } : {}),
+    ...(signal ? { signal } : {}),
+    spawn: () => spawnNodeEndpoint(root),
   });
 }

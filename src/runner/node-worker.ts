@@ -1,36 +1,25 @@
 /**
- * A worker thread of the Node pool (node-pool.ts): prepares the scenario given in `workerData` once,
- * then answers each batch of run indices with their summaries, transferring the arrays.
+ * A worker thread of the Node pool (node-pool.ts): the same comlink API as the page's analysis worker for
+ * the Monte Carlo (plan, batches of runs with their arrays transferred), over Node's message port.
  */
+import { expose, transfer } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ValidationError } from '../scenario/issues';
+import { summaryBuffers, uncertaintyBatchRunner } from '../analysis/uncertainty';
 import type { Override } from '../scenario/load';
 import { nodeDataLoader } from './node-loader';
-import { summaryBuffers, uncertaintyBatchRunner } from '../analysis/uncertainty';
-import type { PoolReply, PoolRequest } from './node-pool';
 
-const { raw, overrides, seed, root } = workerData as {
-  raw: unknown;
-  overrides: readonly Override[];
-  seed: number;
-  root?: string;
-};
+const { root } = workerData as { root?: string };
 const runner = uncertaintyBatchRunner(nodeDataLoader(root));
-const port = parentPort!;
 
-port.on('message', (req: PoolRequest) => {
-  let reply: PoolReply;
-  try {
-    const summaries = runner.runBatch(raw, overrides, seed, req.indices);
-    reply = { ok: true, summaries };
-    port.postMessage(reply, summaryBuffers(summaries));
-    return;
-  } catch (e) {
-    // Issues cross the thread boundary as data: an Error would lose them.
-    reply =
-      e instanceof ValidationError
-        ? { ok: false, issues: e.issues, message: e.message }
-        : { ok: false, message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
-  }
-  port.postMessage(reply);
-});
+/** What the pool calls (the Monte Carlo part of AnalysisWorkerApi). */
+const api = {
+  planUncertainty: (raw: unknown, overrides: readonly Override[] = []) => runner.plan(raw, overrides),
+  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]) {
+    const summaries = runner.runBatch(raw, overrides, seed, indices);
+    return transfer(summaries, summaryBuffers(summaries));
+  },
+};
+export type NodeWorkerApi = typeof api;
+
+expose(api, nodeEndpoint(parentPort!));

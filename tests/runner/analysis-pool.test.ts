@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runUncertaintySync, uncertaintyBatchRunner } from '../../src/analysis/uncertainty';
-import { runUncertaintyInBrowser, type AnalysisEndpoint } from '../../src/runner/analysis-pool';
+import { runUncertaintyPool, type AnalysisEndpoint } from '../../src/runner/analysis-pool';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { ValidationError } from '../../src/scenario/issues';
 
@@ -63,11 +63,11 @@ function pool(delays: number[]) {
   return { spawned, spawn };
 }
 
-describe('runUncertaintyInBrowser', () => {
+describe('runUncertaintyPool', () => {
   it('matches the single-thread analysis to the byte, reports progress, and terminates its workers', async () => {
     const { spawned, spawn } = pool([15, 0, 5]);
     const progress: number[] = [];
-    const result = await runUncertaintyInBrowser({
+    const result = await runUncertaintyPool({
       raw,
       runs: 24,
       seed: 5,
@@ -86,7 +86,7 @@ describe('runUncertaintyInBrowser', () => {
 
   it('starts no more workers than there are batches', async () => {
     const { spawned, spawn } = pool([0]);
-    await runUncertaintyInBrowser({ raw, runs: 3, seed: 5, workers: 8, batchSize: 20, spawn });
+    await runUncertaintyPool({ raw, runs: 3, seed: 5, workers: 8, batchSize: 20, spawn });
     expect(spawned).toHaveLength(1);
   });
 
@@ -95,7 +95,7 @@ describe('runUncertaintyInBrowser', () => {
     const { uncertainty: _, sources, ...rest } = raw;
     const kept = Object.fromEntries(Object.entries(sources as object).filter(([k]) => !k.startsWith('/uncertainty')));
     const bare = { ...rest, sources: kept };
-    const run = runUncertaintyInBrowser({ raw: bare, runs: 10, seed: 1, workers: 2, spawn });
+    const run = runUncertaintyPool({ raw: bare, runs: 10, seed: 1, workers: 2, spawn });
     await expect(run).rejects.toBeInstanceOf(ValidationError);
     await expect(run).rejects.toMatchObject({ issues: [{ path: '/uncertainty' }] });
     expect(spawned.every((e) => e.terminated)).toBe(true);
@@ -104,7 +104,7 @@ describe('runUncertaintyInBrowser', () => {
   it('terminates every worker and rejects with an AbortError when aborted', async () => {
     const { spawned, spawn } = pool([5]);
     const controller = new AbortController();
-    const run = runUncertaintyInBrowser({
+    const run = runUncertaintyPool({
       raw,
       runs: 200,
       seed: 1,
@@ -124,14 +124,14 @@ describe('runUncertaintyInBrowser', () => {
 
   it('rejects at once when the signal was aborted before the start', async () => {
     const { spawned, spawn } = pool([0]);
-    const run = runUncertaintyInBrowser({ raw, runs: 10, seed: 1, spawn, signal: AbortSignal.abort() });
+    const run = runUncertaintyPool({ raw, runs: 10, seed: 1, spawn, signal: AbortSignal.abort() });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(spawned).toHaveLength(0);
   });
 
   it('rejects with the failure of a crashed worker and terminates the others', async () => {
     const { spawned, spawn } = pool([20]);
-    const run = runUncertaintyInBrowser({ raw, runs: 100, seed: 1, workers: 2, batchSize: 2, spawn });
+    const run = runUncertaintyPool({ raw, runs: 100, seed: 1, workers: 2, batchSize: 2, spawn });
     while (spawned.length < 2) await tick();
     spawned[1].crash('out of memory');
     await expect(run).rejects.toThrow('out of memory');
@@ -140,7 +140,7 @@ describe('runUncertaintyInBrowser', () => {
 
   it('stops a worker that goes silent, ends the analysis saying so, and terminates the others', async () => {
     const { spawned, spawn } = pool([5]);
-    const run = runUncertaintyInBrowser({
+    const run = runUncertaintyPool({
       raw,
       runs: 100,
       seed: 1,
