@@ -7,13 +7,14 @@
  * open; the evaluation table; the back-test card among them (tests/browser/backtest.test.ts tries it in
  * full); English headings. Screenshots go to test-results/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { goalSeek } from '../../src/analysis/goal-seek';
 import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
+import { analysesPage, csvFields, KINDS, type HukouWindow } from './analyses-page';
 import { launch, settled, watchedPage } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -21,34 +22,6 @@ const INSURANCE = '/policy/zones/core/channels/0/conditions/2/years';
 const TARGETS = ['resident-rate-2020', 'gap-2020'];
 const INFLOW = '/migration/inflow/persons';
 const INTENSITY = '/migration/ruralToUrban/intensity';
-const KINDS = ['uncertainty', 'sensitivity', 'goal-seek', 'calibration', 'backtest', 'evaluation'] as const;
-type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'backtest' | 'evaluation';
-
-interface HukouWindow {
-  __hukou: {
-    store: { getState(): { slots: Record<Slot, { status: string; result: unknown; done: number }> } };
-  };
-}
-
-/** A CSV line split into fields (RFC 4180 quoting). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') {
-      cur += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 
 describe('analyses', () => {
   const baseUrl = inject('baseUrl');
@@ -56,42 +29,7 @@ describe('analyses', () => {
   let browser: Browser;
   let page: Page;
 
-  const section = (kind: (typeof KINDS)[number]) => page.locator(`[data-analysis="${kind}"]`);
-  const status = (slot: Slot) =>
-    page.evaluate((s) => (window as unknown as HukouWindow).__hukou.store.getState().slots[s].status, slot);
-  /** Waits until the analysis in `slot` has left `running` (done, error or cancelled) and returns its status. */
-  const finished = async (slot: Slot, timeout = 45_000) => {
-    await page.waitForFunction(
-      (s) => (window as unknown as HukouWindow).__hukou.store.getState().slots[s].status !== 'running',
-      slot,
-      { timeout },
-    );
-    return status(slot);
-  };
-  /** Clicks a run button and waits until that analysis is done; no error shown. */
-  const run = async (button: string, slot: Slot, kind: (typeof KINDS)[number]) => {
-    await page.click(`[data-run="${button}"]`);
-    expect(await finished(slot)).toBe('done');
-    expect(await section(kind).locator('[data-analysis-error]').count()).toBe(0);
-  };
-  const nav = async (name: string, route: string) => {
-    await page.getByRole('link', { name, exact: true }).click();
-    await page.waitForFunction((r) => location.hash.startsWith(`#/${r}`), route);
-  };
-  const probabilities = () =>
-    page
-      .locator('[data-target-probability]')
-      .evaluateAll((rows) =>
-        Object.fromEntries(
-          rows.map((r) => [r.getAttribute('data-target-probability'), r.getAttribute('data-probability')]),
-        ),
-      );
-  const download = async (click: () => Promise<void>) => {
-    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), click()]);
-    const path = resolve(OUT, `analyses-${d.suggestedFilename()}`);
-    await d.saveAs(path);
-    return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
-  };
+  const { section, finished, run, nav, probabilities, download } = analysesPage(() => page, OUT);
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
