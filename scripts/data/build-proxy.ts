@@ -24,16 +24,8 @@ import {
   type Sex,
 } from './lib/sources';
 import { AGES, assert, rawLabel, sig, sum } from './lib/util';
-import {
-  buildCity,
-  foundSource,
-  interpolated,
-  roundPersons,
-  type CityConfig,
-  type Ctx,
-  type Found,
-  type Obs,
-} from './build-cities';
+import { buildCity } from './build-cities';
+import { foundSource, interpolated, roundPersons, type CityConfig, type Ctx, type Found, type Obs } from './lib/city';
 
 const NAME = '梅州市';
 const CODE = '441400';
