@@ -81,13 +81,18 @@ export async function runUncertaintyPool(options: PoolUncertaintyOptions): Promi
   aborted.catch(() => {});
   const onAbort = () => rejectAborted(abortError());
   signal?.addEventListener('abort', onAbort);
+  // Settles when the analysis ends, however it ends: calls still pending then stop their watchdogs (once,
+  // one worker's failure left the others' timers running for a minute and kept the command line alive).
+  let endAll: (e: unknown) => void = () => {};
+  const ended = new Promise<never>((_, reject) => (endAll = reject));
+  ended.catch(() => {});
   const guarded = async <T>(ep: AnalysisEndpoint, call: Promise<T>): Promise<T> => {
     const watchdog = deadline(
       answerWithinMs,
       silentWorkerMessage('an analysis worker', answerWithinMs, 'the analysis ended'),
     );
     try {
-      return await Promise.race([call, ep.crashed, aborted, watchdog.expired]);
+      return await Promise.race([call, ep.crashed, aborted, watchdog.expired, ended]);
     } finally {
       watchdog.stop();
     }
@@ -126,6 +131,7 @@ export async function runUncertaintyPool(options: PoolUncertaintyOptions): Promi
     );
     return agg.snapshot();
   } finally {
+    endAll(new Error('the analysis has ended'));
     signal?.removeEventListener('abort', onAbort);
     for (const ep of endpoints) ep.terminate();
   }

@@ -47,8 +47,14 @@ export class BrowserAnalyst implements Analyst {
     return (this.live[slot] = linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an analysis worker'));
   }
 
-  private kill(slot: Slot): void {
-    this.live[slot]?.terminate();
+  /**
+   * Stops the slot's worker, if it is still `only` (the worker of the call asking): a late failure of one call
+   * must not stop the fresh worker a later call of the same slot has started.
+   */
+  private kill(slot: Slot, only?: WorkerLink<AnalysisWorkerApi>): void {
+    const l = this.live[slot];
+    if (!l || (only && l !== only)) return;
+    l.terminate();
     delete this.live[slot];
   }
 
@@ -67,7 +73,7 @@ export class BrowserAnalyst implements Analyst {
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
-        this.kill(slot); // the only way to stop a synchronous computation in a worker
+        this.kill(slot, live); // the only way to stop a synchronous computation in a worker
         reject(abortError());
       };
       signal?.addEventListener('abort', onAbort);
@@ -82,7 +88,7 @@ export class BrowserAnalyst implements Analyst {
       if (!a.ok) throw new AnalysisInputError(a.issues);
       return a.value;
     } catch (e) {
-      if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.kill(slot);
+      if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.kill(slot, live);
       throw e;
     } finally {
       watchdog.stop();

@@ -95,6 +95,17 @@ export function checkScenario(s: Scenario): Issue[] {
       zp.channels.map((ch, ci) => ({ zid, ci, ch })).filter((m) => m.ch.id === id),
     );
     if (!members.length) add(`/policy/cityQuotas/${id}`, `no channel "${id}" in any zone: a city-wide quota needs one`);
+    // One pool, one rule of choice: a member admitted alike beside ranked ones escaped the cut-off (it kept
+    // its whole demand while the ranked members took the whole cut).
+    const ranked = (ch: (typeof members)[number]['ch']) =>
+      ch.quotaOrder !== 'proportional' && ch.conditions.some((c) => c.type === 'points');
+    members.forEach(({ zid, ci, ch }) => {
+      if (ranked(ch) !== ranked(members[0].ch))
+        add(
+          `/policy/zones/${zid}/channels/${ci}`,
+          `a city-wide quota (/policy/cityQuotas/${id}) ranks its channels by score or admits them alike, not both: this channel ${ranked(ch) ? 'ranks' : 'does not rank'}, the one in zone "${members[0].zid}" ${ranked(members[0].ch) ? 'does' : 'does not'}`,
+        );
+    });
     for (const { zid, ci, ch } of members)
       if (ch.quota != null)
         add(

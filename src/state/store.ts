@@ -58,13 +58,27 @@ export const createHukouStore = (options: HukouStoreOptions) =>
     runCompare() {
       const runner = options.compareRunner;
       if (!runner) return;
+      // The Compare set's documents now: outcomes of documents no longer in it are dropped (each edit of the
+      // workspace's document would otherwise keep a full result for good).
+      const selectedKeys = () =>
+        new Set(
+          get()
+            .compare.ids.map((key) => compareDocOf(get(), key))
+            .flatMap((d) => (d ? [docKeyOf(d)] : [])),
+        );
+      const wanted = selectedKeys();
+      const kept = Object.fromEntries(Object.entries(get().compareOutcomes).filter(([k]) => wanted.has(k)));
+      if (Object.keys(kept).length !== Object.keys(get().compareOutcomes).length) set({ compareOutcomes: kept });
       for (const key of get().compare.ids) {
         const doc = compareDocOf(get(), key);
         if (!doc) continue;
         const k = docKeyOf(doc);
         if (get().compareOutcomes[k]) continue;
-        const settle = (reply: ModelReply) =>
-          set((s) => ({ compareOutcomes: { ...s.compareOutcomes, [k]: { status: 'done', reply } } }));
+        const settle = (reply: ModelReply) => {
+          // An answer for a document that has left the set meanwhile is not kept.
+          if (selectedKeys().has(k))
+            set((s) => ({ compareOutcomes: { ...s.compareOutcomes, [k]: { status: 'done', reply } } }));
+        };
         set((s) => ({ compareOutcomes: { ...s.compareOutcomes, [k]: { status: 'running' } } }));
         runner
           .run(rawOf(doc), overridesOf(doc))
@@ -95,13 +109,16 @@ export const createHukouStore = (options: HukouStoreOptions) =>
 export type HukouStore = ReturnType<typeof createHukouStore>;
 
 /**
- * Runs follow the document: the workspace's on every change of it, Compare's when its set or a document in
- * it changes. Returns the unsubscribe.
+ * Runs follow the document: the workspace's on every change of it; Compare's, while the Compare screen is
+ * shown, when it opens or its set or a document in it changes. Returns the unsubscribe.
  */
 export function connectRuns(store: HukouStore): () => void {
   void store.getState().runDoc();
+  if (store.getState().route === 'compare') store.getState().runCompare();
   return store.subscribe((now, prev) => {
     if (now.doc !== prev.doc) void now.runDoc();
-    if (now.compare !== prev.compare || now.doc !== prev.doc || now.library !== prev.library) now.runCompare();
+    // Compare runs only while its screen is shown: lever moves in the workspace queue nothing behind it.
+    const changed = now.compare !== prev.compare || now.doc !== prev.doc || now.library !== prev.library;
+    if (now.route === 'compare' && (changed || prev.route !== 'compare')) now.runCompare();
   });
 }

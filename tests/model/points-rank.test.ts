@@ -145,4 +145,27 @@ describe('a points quota in a projection', () => {
     const same = pointsCity(null, { city });
     expect(r.series.quotaCutoff.points[1]!).toBeLessThan(same.series.quotaCutoff.points[1]!);
   });
+
+  it('refuses a city-wide quota over channels of which some rank by score and some do not', () => {
+    let s = syntheticScenario();
+    const points = {
+      type: 'points',
+      threshold: 60,
+      base: 0,
+      education: { none: 0, secondary: 20, college: 40, bachelor: 60, postgraduate: 80 },
+      perResidenceYear: 5,
+      maxResidenceYears: 10,
+      perInsuranceYear: 5,
+      maxInsuranceYears: 10,
+      agePoints: [{ from: 0, to: 100, value: 0 }],
+    };
+    for (const z of ['core', 'county', 'town'])
+      s = setAt(s, `/policy/zones/${z}/channels`, [
+        { id: 'points', label: '积分', conditions: [points], ...(z === 'core' ? { quotaOrder: 'proportional' } : {}) },
+      ]);
+    s = setAt(s, '/policy/cityQuotas', { points: 1000 });
+    expect(() => validateScenario(s)).toThrow(
+      /\/policy\/zones\/county\/channels\/0: a city-wide quota \(\/policy\/cityQuotas\/points\) ranks its channels by score or admits them alike, not both/,
+    );
+  });
 });

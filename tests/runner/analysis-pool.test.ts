@@ -155,3 +155,34 @@ describe('runUncertaintyPool', () => {
     expect(spawned.every((e) => e.terminated)).toBe(true);
   });
 });
+
+describe('runUncertaintyPool after a failure', () => {
+  it('stops every pending call’s watchdog (they once kept the command line alive for a minute)', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    let n = 0;
+    const spawn = (): AnalysisEndpoint => {
+      const me = n++;
+      const local = new LocalEndpoint(0);
+      return {
+        planUncertainty: (r, o) => local.planUncertainty(r, o),
+        // Worker 0 fails its batch; the others never answer.
+        runBatch: () => (me === 0 ? Promise.reject(new Error('out of memory')) : new Promise<never>(() => {})),
+        crashed: local.crashed,
+        terminate: () => local.terminate(),
+      };
+    };
+    const run = runUncertaintyPool({
+      raw,
+      runs: 100,
+      seed: 1,
+      workers: 3,
+      batchSize: 2,
+      spawn,
+      answerWithinMs: 60_000,
+    });
+    await expect(run).rejects.toThrow('out of memory');
+    await tick();
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+});

@@ -41,6 +41,27 @@ describe('BrowserAnalyst', () => {
   });
 });
 
+describe('BrowserAnalyst, two calls in one slot', () => {
+  it('a late failure of one call does not stop the fresh worker of a later call', async () => {
+    const started: SilentWorker[] = [];
+    const analyst = new BrowserAnalyst(50, () => {
+      const w = new SilentWorker();
+      started.push(w);
+      return w as unknown as Worker;
+    });
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const a = analyst.evaluate({}, []);
+    await wait(20);
+    const b = analyst.evaluate({}, []); // on the same (silent) worker #1, 20 ms later
+    await expect(a).rejects.toThrow(/did not answer/); // stops worker #1
+    const c = analyst.evaluate({}, []); // starts worker #2
+    await expect(b).rejects.toThrow(/did not answer/);
+    expect(started).toHaveLength(2);
+    expect(started[1].terminated).toBe(false); // b's failure left c's worker alone
+    await expect(c).rejects.toThrow(/did not answer/);
+  });
+});
+
 describe('ModelService', () => {
   it('stops a silent worker, rejects the call saying so, and answers the next call on a fresh one', async () => {
     const started: SilentWorker[] = [];

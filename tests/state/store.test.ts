@@ -39,6 +39,7 @@ describe('the one store', () => {
     };
     const store = createHukouStore({ runner: { run: () => new Promise(() => {}) }, compareRunner });
     connectRuns(store);
+    store.getState().setRoute('compare');
     store.getState().setCompare(['current', 'preset:guangzhou', 'preset:changzhou-2016'], 'current');
     // 'current' is 常州's preset unedited: the same document as preset:changzhou-2016, run once.
     expect(calls).toEqual(['changzhou-2016', 'guangzhou']);
@@ -61,10 +62,32 @@ describe('the one store', () => {
       compareRunner: { run: () => Promise.reject(new Error('worker gone')) },
     });
     connectRuns(store);
+    store.getState().setRoute('compare');
     store.getState().setCompare(['preset:liaoyuan'], null);
     await tick();
     const [outcome] = Object.values(store.getState().compareOutcomes);
     expect(outcome).toEqual({ status: 'done', reply: { ok: false, issues: [{ path: '', message: 'worker gone' }] } });
     expect(presetDoc('liaoyuan').source).toEqual({ kind: 'preset', id: 'liaoyuan' });
+  });
+
+  it('queues no Compare run while another screen is shown, and keeps only the set’s outcomes', async () => {
+    const calls: string[] = [];
+    const compareRunner: CompareRunner = {
+      run: async (raw) => (calls.push((raw as { id: string }).id), reply('done')),
+    };
+    const store = createHukouStore({ runner: { run: () => new Promise(() => {}) }, compareRunner });
+    connectRuns(store);
+    store.getState().setCompare(['current'], 'current');
+    // On the workspace: thirty lever moves, no Compare run (each once queued a full run behind imports).
+    for (let i = 0; i < 30; i++) store.getState().setLever('/policy/channelOverlap', i / 100, 0.5);
+    expect(calls).toEqual([]);
+    store.getState().setRoute('compare');
+    expect(calls).toHaveLength(1);
+    await tick();
+    store.getState().setLever('/policy/channelOverlap', 0.9, 0.5);
+    await tick();
+    // The edited document replaced the earlier one: one outcome, not one per edit.
+    expect(calls).toHaveLength(2);
+    expect(Object.keys(store.getState().compareOutcomes)).toHaveLength(1);
   });
 });
