@@ -1,7 +1,9 @@
 /**
- * The one-page brief in headless Chromium: what it holds, that it prints to exactly one A4 landscape page
- * whose Chinese text is text (pdftotext finds it), that a changed lever is reported on it, and that the
- * results CSV it offers has one row per year. The PDF and a picture of it go to test-results/.
+ * The brief in headless Chromium: what it holds, that it prints to one A4 landscape page in Chinese (English,
+ * whose words run longer, may take a second rather than be cut) whose text is text (pdftotext finds it), with
+ * no text under 8 pt and nothing cut off with "…" (issue 16: axis labels once printed at 5 pt), that a changed
+ * lever is reported on it, and that the results CSV it offers has one row per year. The PDF and a picture of
+ * it go to test-results/.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,14 +18,24 @@ const ready = (page: Page) =>
   page.waitForSelector('[data-status="idle"] [data-brief] [data-chart] svg', { timeout: 30_000 });
 
 /** Prints the page as Chromium's "Save as PDF" does, with the page's own @page size. */
-async function printPdf(page: Page, file: string): Promise<{ pages: number; size: string; text: string }> {
+async function printPdf(
+  page: Page,
+  file: string,
+): Promise<{ pages: number; size: string; text: string; smallestPt: number; cut: string[] }> {
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // Every word's box: its height is the font size in points (a little more, with ascenders and descenders).
+  const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const words = [
+    ...boxes.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ];
   return {
     pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
     size: /Page size:\s+([^\n]+)/.exec(info)?.[1] ?? '',
     text,
+    smallestPt: Math.min(...words.map((w) => Number(w[2]) - Number(w[1]))),
+    cut: words.map((w) => w[3]).filter((w) => w.includes('…')),
   };
 }
 
@@ -45,7 +57,7 @@ describe('brief', () => {
     await browser?.close();
   });
 
-  it('holds the title, city, document, date, key figures, scorecard, four charts, assumptions, sources and bureaus', async () => {
+  it('holds the title, city, document, date, a conclusion, key figures, scorecard, two charts, assumptions, sources and bureaus', async () => {
     const brief = page.locator('[data-brief]');
     expect(await brief.locator('h1').innerText()).toContain('常州市户籍制度改革');
     const head = await brief.locator('.brief-head').innerText();
@@ -59,7 +71,11 @@ describe('brief', () => {
     const charts = await brief
       .locator('[data-chart]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
-    expect(charts).toEqual(['rates', 'settlers', 'fiscal-payer', 'per-settler']);
+    expect(charts).toEqual(['rates', 'settlers']);
+    const conclusion = await brief.locator('[data-brief-conclusion]').innerText();
+    expect(conclusion).toMatch(/2020年常住人口城镇化率达到72%：可实现（预测 \d+\.\d%）/);
+    expect(conclusion).toMatch(/未能实现，差 \d+\.\d 个百分点/);
+    expect(conclusion).toMatch(/2016–2020年市民化成本累计 [\d.]+ 亿元，市县两级净负担 [\d.]+ 亿元/);
     for (const id of charts) expect(await brief.locator(`[data-chart="${id}"] svg`).count()).toBe(1);
     const foot = await brief.locator('.brief-foot').innerText();
     expect(foot).toContain('主要假设');
@@ -68,9 +84,11 @@ describe('brief', () => {
     await page.screenshot({ path: resolve(OUT, 'brief.png'), fullPage: true });
   });
 
-  it('prints to one A4 landscape page whose Chinese text is selectable', async () => {
+  it('prints to one A4 landscape page whose Chinese text is selectable, none under 8 pt, nothing cut', async () => {
     const pdf = await printPdf(page, resolve(OUT, 'brief.pdf'));
     expect(pdf.pages).toBe(1);
+    expect(pdf.smallestPt).toBeGreaterThanOrEqual(8);
+    expect(pdf.cut).toEqual([]);
     // A4 landscape is 842 × 595 points.
     expect(pdf.size).toMatch(/^841\.\d+ x 59[45]\.\d+ pts/);
     for (const words of ['常州市户籍制度改革', '主要指标', '目标完成情况', '常住人口城镇化率', '责任部门'])
@@ -86,7 +104,7 @@ describe('brief', () => {
     expect(readFileSync(resolve(OUT, 'brief-pdf.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('reports a changed lever and still fits one page, in English too', async () => {
+  it('reports a changed lever; in English too, none under 8 pt and nothing cut (a second page if need be)', async () => {
     await page.goto(baseUrl + '/#/workspace');
     await settled(page);
     await page.fill(`[data-lever="${INSURANCE}"]`, '0');
@@ -99,7 +117,9 @@ describe('brief', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0]).toMatch(/Changed: .*2 (年|years?) → 0/);
     const pdf = await printPdf(page, resolve(OUT, 'brief-en.pdf'));
-    expect(pdf.pages).toBe(1);
+    expect(pdf.pages).toBeLessThanOrEqual(2);
+    expect(pdf.smallestPt).toBeGreaterThanOrEqual(8);
+    expect(pdf.cut).toEqual([]);
     expect(pdf.text).toContain('Key figures');
     expect(pdf.text).toContain('Bureaus responsible');
   });

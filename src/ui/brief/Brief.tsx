@@ -1,7 +1,8 @@
 /**
  * The one-page brief (`#/brief`): an A4 landscape page for officials with the scenario's title, city,
- * document and date, the key figures, the target scorecard, four charts, the changed levers and main
- * assumptions, the sources and the bureaus responsible. Printed by the browser (print style sheet in
+ * document and date, a one-sentence conclusion, the key figures, the target scorecard, the cost for the
+ * document's period, two charts, the changed levers and main assumptions, the sources and the bureaus
+ * responsible; no text under 8 pt, nothing cut off. Printed by the browser (print style sheet in
  * brief.css), so its text stays text in the PDF, Chinese included.
  */
 import { useEffect, useMemo, useRef } from 'react';
@@ -10,21 +11,31 @@ import type { ViewData } from '../../runner/view-data';
 import type { ProjectionResult } from '../../scenario/result';
 import type { ScenarioDoc } from '../../state/doc';
 import { CHARTS } from '../charts';
+import { withPlotHeight } from '../charts/frame';
 import type { ChartContext, ChartSpec, Lang } from '../charts/types';
 import { pick } from '../i18n';
 import { FiscalSummary } from '../fiscal/FiscalSummary';
 import { KeyFigures } from '../KeyFigures';
 import { Scorecard } from '../Scorecard';
-import { bureaus, changedLevers, MAX_ASSUMPTIONS, mainAssumptions, mainSources } from './brief-content';
+import { bureaus, changedLevers, conclusion, MAX_ASSUMPTIONS, mainAssumptions, mainSources } from './brief-content';
 import './brief.css';
 
-/** The charts of the brief, in order; the fiscal ones only when the scenario has a fiscal part. */
+/** The charts of the brief, in order of preference. */
 const BRIEF_CHARTS = ['rates', 'settlers', 'fiscal-payer', 'per-settler', 'non-registered', 'land'];
-const CHART_COUNT = 4;
+/**
+ * Two charts, side by side: on one A4 page, more would have to be scaled down below 8 pt (four once put
+ * their axis labels at 5 pt on paper). The cost figures are in the finance box beside them.
+ */
+const CHART_COUNT = 2;
 /** Changed levers listed by name; more are counted (the page has room for about eight lines). */
-const MAX_CHANGED = 4;
-/** Charts are drawn at this width and scaled down by the page (their text scales with them). */
-const DRAW_WIDTH = 620;
+const MAX_CHANGED = 3;
+/**
+ * Charts are drawn at the width they are printed at (brief.css: 84 mm = 317 CSS px), so their 12 px text
+ * prints at 9 pt; drawn wider and scaled down, it shrank with them.
+ */
+const DRAW_WIDTH = 317;
+/** Their plot height (the legend comes on top): lower than on screen, so two fit beside the side column. */
+const BRIEF_PLOT_HEIGHT = 190;
 
 export interface BriefProps {
   readonly result: ProjectionResult;
@@ -43,7 +54,7 @@ function BriefChart({ spec, ctx }: { spec: ChartSpec; ctx: ChartContext }) {
     const el = ref.current;
     if (!el) return;
     try {
-      el.replaceChildren(spec.render(ctx, DRAW_WIDTH));
+      el.replaceChildren(withPlotHeight(BRIEF_PLOT_HEIGHT, () => spec.render(ctx, DRAW_WIDTH)));
     } catch (e) {
       el.textContent = e instanceof Error ? e.message : String(e);
     }
@@ -120,6 +131,10 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
           </dd>
         </dl>
       </header>
+
+      <p className="brief-conclusion" data-brief-conclusion="">
+        {conclusion(result, lang)}
+      </p>
 
       <div className="brief-grid">
         <div className="brief-side">

@@ -1,6 +1,6 @@
 /**
- * What the one-page brief says besides figures and charts, picked without rendering: the changed levers,
- * the main assumptions, the sources and the bureaus responsible. Pure, so it is tested in Node.
+ * What the one-page brief says besides figures and charts, picked without rendering: the conclusion, the
+ * changed levers, the main assumptions, the sources and the bureaus responsible. Pure, so it is tested in Node.
  */
 import type { ScenarioMeta } from '../../runner/reply';
 import type { ViewData } from '../../runner/view-data';
@@ -8,13 +8,16 @@ import type { Lever } from '../../scenario/levers';
 import type { ScenarioDoc } from '../../state/doc';
 import type { Lang } from '../charts/types';
 import { shortSource } from '../charts/source';
+import { hundredMillionYuan, metricValue, percent, points } from '../format';
+import { metricDef } from '../../scenario/metrics';
 import { pick } from '../i18n';
+import type { ProjectionResult } from '../../scenario/result';
 
 /** Groups whose settings are behavioural assumptions rather than policy: they lead the assumptions list. */
 const ASSUMPTION_GROUPS: readonly Lever['group'][] = ['willingness', 'migration', 'demography'];
 /** The brief has one page: this many assumptions, the rest counted and left to the scenario file. */
-export const MAX_ASSUMPTIONS = 6;
-const MAX_SOURCES = 5;
+export const MAX_ASSUMPTIONS = 5;
+const MAX_SOURCES = 4;
 
 export interface BriefLine {
   readonly label: string;
@@ -118,4 +121,44 @@ export function bureaus(view: ViewData, lang: Lang): BureauLine[] {
   return [...map.entries()]
     .map(([bureau, items]) => ({ bureau, items }))
     .sort((a, b) => b.items.length - a.items.length || a.bureau.localeCompare(b.bureau, 'zh-CN'));
+}
+
+/**
+ * The brief's one-sentence conclusion, generated from the run: each target met or missed and by how much,
+ * then what citizenisation costs and what the city and counties bear over the document's period (to its
+ * first target year, or 2020). Without targets it says the projection's headline instead.
+ */
+export function conclusion(result: ProjectionResult, lang: Lang): string {
+  const en = lang === 'en';
+  const parts = result.targets.map((t) => {
+    const name = pick(lang, t.label, t.labelEn);
+    if (t.value === null) return en ? `${name}: beyond the projection` : `${name}：超出预测期`;
+    const value = metricValue(t.metric, t.value, lang);
+    if (t.met) return en ? `${name}: met (${value})` : `${name}：可实现（预测 ${value}）`;
+    // A rate falls short in percentage points, not per cent.
+    const gap =
+      metricDef(t.metric)?.kind === 'rate' && t.shortfall !== null
+        ? points(t.shortfall * 100, lang)
+        : metricValue(t.metric, t.shortfall, lang);
+    return en ? `${name}: missed by ${gap} (${value})` : `${name}：未能实现，差 ${gap}（预测 ${value}）`;
+  });
+  const year = result.targets[0]?.year ?? 2020;
+  const sums = result.fiscal?.cumulativeToTargetYears[String(year)];
+  const base = result.scenario.baseYear;
+  const money = sums
+    ? en
+      ? `Citizenisation costs ${hundredMillionYuan(sums.totalCost, lang)} over ${base + 1}–${year}, of which the city and counties bear ${hundredMillionYuan(sums.municipalNet, lang)} net.`
+      : `${base + 1}–${year}年市民化成本累计 ${hundredMillionYuan(sums.totalCost, lang)}，市县两级净负担 ${hundredMillionYuan(sums.municipalNet, lang)}。`
+    : '';
+  if (!parts.length) {
+    const i = result.years.indexOf(year);
+    const r = result.series.residentUrbanRate[i];
+    const h = result.series.hukouUrbanRate[i];
+    const headline = en
+      ? `The document sets no numeric target; in ${year} the projection gives ${percent(r)} resident and ${percent(h)} hukou urbanisation.`
+      : `文件未设数值目标；预测${year}年常住人口城镇化率 ${percent(r)}、户籍人口城镇化率 ${percent(h)}。`;
+    return money ? `${headline}${en ? ' ' : ''}${money}` : headline;
+  }
+  const targets = en ? `In this scenario, by ${year}: ${parts.join('; ')}.` : `按本情景：${parts.join('；')}。`;
+  return money ? `${targets}${en ? ' ' : ''}${money}` : targets;
 }

@@ -65,10 +65,27 @@ interface FrameBase {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/** The plot height of charts that set none (PLOT_HEIGHT, or a caller's for the duration of one render). */
+let defaultHeight = PLOT_HEIGHT;
+
+/**
+ * Renders with another default plot height: the brief draws its charts lower than the screen does, at the
+ * width they are printed at, so that they fit the page unscaled (their text stays at 9 pt).
+ */
+export function withPlotHeight<T>(height: number, render: () => T): T {
+  const before = defaultHeight;
+  defaultHeight = height;
+  try {
+    return render();
+  } finally {
+    defaultHeight = before;
+  }
+}
+
 /** Renders a Plot chart with the house style and puts the legend on top, inside the svg. */
 export function frame(spec: FrameSpec): SVGSVGElement {
   const width = Math.max(280, Math.round(spec.width));
-  const height = spec.height ?? PLOT_HEIGHT;
+  const height = spec.height ?? defaultHeight;
   const marginLeft = spec.marginLeft ?? 56;
   const out = Plot.plot({
     width,

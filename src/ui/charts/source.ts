@@ -56,7 +56,8 @@ function shortEnglish(source: string): string {
   const site = /^https?:\/\/([^/\s]+)/.exec(t);
   if (site) return site[1];
   const name = t.split(/:\s*https?:|\s\(?https?:|;\s|\s—\s|, file |\s@\s|\s\(mirror/)[0].trim();
-  return name.length > 48 ? `${name.slice(0, 47)}…` : name;
+  // Whole: a source cut off with "…" names nothing (the brief once printed "Statistical Communi…").
+  return name;
 }
 
 /** Observation sources named in a source line; the rest are counted and left to the table. */
