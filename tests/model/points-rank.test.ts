@@ -64,6 +64,19 @@ describe('the ranking grid', () => {
   });
 });
 
+/** The points rule of the synthetic city's channel (scenario form). */
+const POINTS = {
+  type: 'points',
+  threshold: 60,
+  base: 0,
+  education: { none: 0, secondary: 20, college: 40, bachelor: 60, postgraduate: 80 },
+  perResidenceYear: 5,
+  maxResidenceYears: 10,
+  perInsuranceYear: 5,
+  maxInsuranceYears: 10,
+  agePoints: [{ from: 0, to: 100, value: 0 }],
+};
+
 /** The synthetic city with a points channel (quota `quota`) in every zone, or a city-wide quota. */
 function pointsCity(
   quota: number | null,
@@ -73,19 +86,7 @@ function pointsCity(
   const channel = {
     id: 'points',
     label: '积分',
-    conditions: [
-      {
-        type: 'points',
-        threshold: 60,
-        base: 0,
-        education: { none: 0, secondary: 20, college: 40, bachelor: 60, postgraduate: 80 },
-        perResidenceYear: 5,
-        maxResidenceYears: 10,
-        perInsuranceYear: 5,
-        maxInsuranceYears: 10,
-        agePoints: [{ from: 0, to: 100, value: 0 }],
-      },
-    ],
+    conditions: [POINTS],
     ...(quota !== null ? { quota } : {}),
     ...(opts.order ? { quotaOrder: opts.order } : {}),
   };
@@ -148,20 +149,9 @@ describe('a points quota in a projection', () => {
 
   it('refuses a city-wide quota over channels of which some rank by score and some do not', () => {
     let s = syntheticScenario();
-    const points = {
-      type: 'points',
-      threshold: 60,
-      base: 0,
-      education: { none: 0, secondary: 20, college: 40, bachelor: 60, postgraduate: 80 },
-      perResidenceYear: 5,
-      maxResidenceYears: 10,
-      perInsuranceYear: 5,
-      maxInsuranceYears: 10,
-      agePoints: [{ from: 0, to: 100, value: 0 }],
-    };
     for (const z of ['core', 'county', 'town'])
       s = setAt(s, `/policy/zones/${z}/channels`, [
-        { id: 'points', label: '积分', conditions: [points], ...(z === 'core' ? { quotaOrder: 'proportional' } : {}) },
+        { id: 'points', label: '积分', conditions: [POINTS], ...(z === 'core' ? { quotaOrder: 'proportional' } : {}) },
       ]);
     s = setAt(s, '/policy/cityQuotas', { points: 1000 });
     expect(() => validateScenario(s)).toThrow(
