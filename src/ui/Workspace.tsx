@@ -1,6 +1,7 @@
 /**
- * The Workspace screen: levers on the left; on the right the scenario, its policy timeline, the key
- * figures, the target scorecard and every chart, all from the latest run.
+ * The Workspace screen: levers on the left (scrolling on their own); on the right the scenario, the headline
+ * (the rates chart beside the key figures and the target scorecard, above the fold), the policy timeline,
+ * the cost for the document's period and every other chart, all from the latest run.
  */
 import { useCallback, useMemo } from 'react';
 import type { ScenarioMeta } from '../runner/reply';
@@ -47,6 +48,7 @@ export function Workspace(p: WorkspaceProps) {
   const { focus } = p;
   const onFocused = useCallback(() => focus(null), [focus]);
   const fiscalInputs = useMemo(() => view.levers.filter((l) => l.fiscal), [view.levers]);
+  const headline = CHARTS.find((spec) => spec.id === 'rates' && spec.available(ctx));
   // Levers of a zone nobody lives in (辽源 has no county-level city) would move nothing: not shown.
   const shownLevers = useMemo(() => {
     const empty = view.zones.filter((z) => z.empty).map((z) => z.id);
@@ -75,6 +77,21 @@ export function Workspace(p: WorkspaceProps) {
           lang={lang}
           nameEn={p.nameEn}
         />
+        {/* The headline: the two rates and the gap beside the key figures and the targets, above the fold at
+            1280×720, so that a lever move can be watched while the lever panel scrolls on its own. */}
+        <div className="headline">
+          {headline && <ChartCard spec={headline} ctx={ctx} />}
+          <div className="headline-side">
+            <KeyFigures
+              result={result}
+              lang={lang}
+              milestones={view.milestones}
+              channels={view.channels}
+              zones={view.zones}
+            />
+            <Scorecard targets={result.targets} lang={lang} />
+          </div>
+        </div>
         <Timeline
           meta={p.meta}
           timeline={view.timeline}
@@ -83,19 +100,9 @@ export function Workspace(p: WorkspaceProps) {
           lang={lang}
           baseYear={years[0]}
         />
-        <div className="panels">
-          <KeyFigures
-            result={result}
-            lang={lang}
-            milestones={view.milestones}
-            channels={view.channels}
-            zones={view.zones}
-          />
-          <Scorecard targets={result.targets} lang={lang} />
-          <FiscalSummary result={result} lang={lang} panelLink />
-        </div>
+        <FiscalSummary result={result} lang={lang} panelLink />
         <div className="charts-grid">
-          {CHARTS.filter((spec) => spec.available(ctx)).map((spec) => (
+          {CHARTS.filter((spec) => spec !== headline && spec.available(ctx)).map((spec) => (
             <ChartCard key={spec.id} spec={spec} ctx={ctx}>
               {spec.id === 'pyramid' && (
                 <label className="year-scrubber">

@@ -41,6 +41,16 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     expect(csp).toContain("connect-src 'none'");
   });
 
+  it('shows the rates chart above the fold at 1280×720, with no sideways scroll (it was below the fold)', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const box = await page.locator('[data-chart="rates"] svg').boundingBox();
+    expect(box).not.toBeNull();
+    // Its plot starts within the first screen and most of it is visible there.
+    expect(box!.y).toBeLessThan(720);
+    expect(720 - box!.y).toBeGreaterThan(box!.height / 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  });
+
   it('names the city, the document, the base year and the horizon', async () => {
     expect(await text('[data-meta="city"]')).toContain('常州市');
     expect(await text('[data-meta="document"]')).toContain('常政办发〔2016〕66号');

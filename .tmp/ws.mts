@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [url, out, w, h] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: Number(w ?? 1280), height: Number(h ?? 720) } });
+await p.goto(url);
+await p.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30000 });
+await p.screenshot({ path: out });
+const box = await p.locator('[data-chart="rates"]').boundingBox();
+console.log('rates chart box', JSON.stringify(box));
+const sw = await p.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+console.log('scrollWidth/innerWidth', sw);
+await b.close();
