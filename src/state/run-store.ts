@@ -16,6 +16,11 @@ export interface RunState {
   readonly status: Status;
   /** Result and metadata of the last successful run (kept while a new run is in flight or fails). */
   readonly result: ProjectionResult | null;
+  /**
+   * The successful run before it, of the same scenario: drawn faintly in the rates chart until the next
+   * move, so that a lever move shows where the lines were. Null after a change of scenario.
+   */
+  readonly previous: ProjectionResult | null;
   readonly meta: ScenarioMeta | null;
   /** What the interface shows besides the result (levers, names, pyramid), from the same run. */
   readonly view: ViewData | null;
@@ -34,9 +39,18 @@ export interface Runner {
   run(raw: unknown, overrides?: readonly Override[]): Promise<RunStatus>;
 }
 
-const fromReply = (reply: ModelReply, runCount: number): Partial<RunState> =>
+const fromReply = (reply: ModelReply, runCount: number, before: ProjectionResult | null): Partial<RunState> =>
   reply.ok
-    ? { status: 'idle', result: reply.result, meta: reply.meta, view: reply.view, issues: [], failure: null, runCount }
+    ? {
+        status: 'idle',
+        result: reply.result,
+        previous: before && before.scenario.id === reply.result.scenario.id ? before : null,
+        meta: reply.meta,
+        view: reply.view,
+        issues: [],
+        failure: null,
+        runCount,
+      }
     : { status: 'error', issues: reply.issues, failure: null, runCount };
 
 export const runSlice =
@@ -44,6 +58,7 @@ export const runSlice =
   (set: (partial: Partial<RunState>) => void, get: () => RunState): RunState => ({
     status: 'idle',
     result: null,
+    previous: null,
     meta: null,
     view: null,
     runCount: 0,
@@ -52,7 +67,7 @@ export const runSlice =
     async run(raw, overrides = []) {
       set({ status: 'running' });
       const s = await runner.run(raw, overrides);
-      if (s.kind === 'done') set(fromReply(s.reply, get().runCount + 1));
+      if (s.kind === 'done') set(fromReply(s.reply, get().runCount + 1, get().result));
       else if (s.kind === 'failed') set({ status: 'error', issues: [], failure: s.message });
       // 'superseded': a newer request will set the state.
     },

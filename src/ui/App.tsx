@@ -40,6 +40,7 @@ export function App({ services }: { services: Services }) {
     useShallow((s) => ({
       status: s.status,
       result: s.result,
+      previous: s.previous,
       meta: s.meta,
       view: s.view,
       issues: s.issues,
@@ -98,6 +99,7 @@ export function App({ services }: { services: Services }) {
               setYear={a.setYear}
               focus={a.focus}
               uncertainty={uncertainty}
+              baseline={r.previous}
             />
           ) : (
             r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>

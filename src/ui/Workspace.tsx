@@ -32,6 +32,8 @@ export interface WorkspaceProps {
   readonly nameEn?: string;
   /** An uncertainty analysis of this very document, when one has run: the fan chart joins the charts. */
   readonly uncertainty?: UncertaintyView | null;
+  /** The run before the last lever move, drawn faintly in the rates chart. */
+  readonly baseline?: ProjectionResult | null;
   setLever(pointer: string, value: EditValue, sourceValue: EditValue): void;
   setYear(year: number | null): void;
   focus(pointer: string | null): void;
@@ -42,8 +44,16 @@ export function Workspace(p: WorkspaceProps) {
   const years = result.years;
   const year = p.year !== null && years.includes(p.year) ? p.year : years[years.length - 1];
   const ctx: ChartContext = useMemo(
-    () => ({ result, view, meta: p.meta, lang, year, ...(p.uncertainty ? { uncertainty: p.uncertainty } : {}) }),
-    [result, view, p.meta, lang, year, p.uncertainty],
+    () => ({
+      result,
+      view,
+      meta: p.meta,
+      lang,
+      year,
+      ...(p.uncertainty ? { uncertainty: p.uncertainty } : {}),
+      ...(p.baseline ? { baseline: p.baseline } : {}),
+    }),
+    [result, view, p.meta, lang, year, p.uncertainty, p.baseline],
   );
   const { focus } = p;
   const onFocused = useCallback(() => focus(null), [focus]);

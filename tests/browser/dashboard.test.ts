@@ -84,9 +84,16 @@ describe('dashboard', () => {
   });
 
   it('moves a lever: the run repeats, scorecard and charts follow', async () => {
+    // No earlier run of this scenario yet: no faint lines.
+    expect(await page.locator('[data-chart="rates"] [data-baseline]').count()).toBe(0);
+    const ratesBefore = await page.locator('[data-chart="rates"] svg').first().innerHTML();
     const gapBefore = await targetValue('gap-2020');
     const settlersSvg = await page.locator('[data-chart="settlers"] svg').first().innerHTML();
     await setLever(INSURANCE, 0);
+    // The run before the move stays as two faint lines (the two rates) until the next move.
+    await page.waitForSelector('[data-chart="rates"] [data-baseline] path', { timeout: 10_000 });
+    expect(await page.locator('[data-chart="rates"] [data-baseline]').count()).toBe(2);
+    expect(await page.locator('[data-chart="rates"] svg').first().innerHTML()).not.toBe(ratesBefore);
     const gapAfter = await targetValue('gap-2020');
     // Dropping the insurance condition lets more people settle: the gap narrows.
     expect(gapAfter).toBeLessThan(gapBefore);

@@ -115,6 +115,16 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     ...METRICS.map((m) => ({ label: RATE_NAMES[m][lang], color: COLOR[m], kind: 'line' as const })),
     { label: by(lang, '两率差距', 'Gap'), color: NEUTRAL, kind: 'band' },
   ];
+  // The run before the last move, of the same scenario, as faint dashed lines: where the lines were.
+  const before = ctx.baseline && ctx.baseline.years.join() === years.join() ? ctx.baseline : null;
+  const beforeRows = before
+    ? years.map((year, i) => ({
+        year,
+        resident: before.series.residentUrbanRate[i] === null ? null : before.series.residentUrbanRate[i]! * 100,
+        hukou: before.series.hukouUrbanRate[i] === null ? null : before.series.hukouUrbanRate[i]! * 100,
+      }))
+    : [];
+  if (before) legend.push({ label: by(lang, '调整前', 'Before the last change'), color: NEUTRAL, kind: 'dashed' });
   if (targets.length) legend.push({ label: by(lang, '目标', 'Target'), color: NEUTRAL, kind: 'dashed' });
   if (shown.some((o) => o.comparable))
     legend.push({ label: by(lang, '观测值（公布）', 'Observed (published)'), color: NEUTRAL, kind: 'dot' });
@@ -137,7 +147,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     (o.point.definition ? ` (${DEFINITION_NAMES[o.point.definition][lang]})` : '') +
     `\n${o.point.source}`;
 
-  return frame({
+  const svg = frame({
     ctx,
     width,
     y: { label: withUnit(by(lang, '城镇化率', 'Urbanisation rate'), '%', lang), domain: [lo, hi], grid: true },
@@ -172,6 +182,17 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
           strokeWidth: 3,
         }),
       ]),
+      ...METRICS.map((m) =>
+        Plot.line(beforeRows, {
+          x: 'year',
+          y: m === 'residentUrbanRate' ? 'resident' : 'hukou',
+          stroke: COLOR[m],
+          strokeWidth: 1.5,
+          strokeOpacity: 0.45,
+          strokeDasharray: '4,3',
+          className: 'rates-baseline',
+        }),
+      ),
       ...METRICS.map((m) =>
         Plot.line(rows, {
           x: 'year',
@@ -222,6 +243,9 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
       )
       .join(by(lang, '；', '; ')),
   });
+  // The page hook of the faint lines (INTERFACES.md style: a data attribute on the mark).
+  svg.querySelectorAll('.rates-baseline').forEach((g) => g.setAttribute('data-baseline', ''));
+  return svg;
 }
 
 const title = (ctx: ChartContext) =>

@@ -24,6 +24,8 @@ export interface ChartContext {
   readonly calibration?: CalibrationView;
   /** A back-test and the metric its chart shows. */
   readonly backtest?: { readonly view: BacktestView; readonly metric: string };
+  /** The run before the last lever move, of the same scenario: the rates chart draws it faintly. */
+  readonly baseline?: ProjectionResult;
 }
 
 /** The data behind a chart, as it goes to CSV: one header row of column names, then rows. */
