@@ -94,6 +94,16 @@ describe('dashboard', () => {
     await page.waitForSelector('[data-chart="rates"] [data-baseline] path', { timeout: 10_000 });
     expect(await page.locator('[data-chart="rates"] [data-baseline]').count()).toBe(2);
     expect(await page.locator('[data-chart="rates"] svg').first().innerHTML()).not.toBe(ratesBefore);
+    // Values on hover: the year and the rate in a tip.
+    const svg = page.locator('[data-chart="rates"] svg').first();
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.45);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-chart="rates"] svg g[aria-label="tip"]')].some((g) =>
+        /年份\s*20\d\d.*城镇化率\s*\d+\.\d%/.test(g.textContent ?? ''),
+      ),
+    );
+    await page.mouse.move(0, 0);
     const gapAfter = await targetValue('gap-2020');
     // Dropping the insurance condition lets more people settle: the gap narrows.
     expect(gapAfter).toBeLessThan(gapBefore);

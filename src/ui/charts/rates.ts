@@ -199,6 +199,20 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
           y: m === 'residentUrbanRate' ? 'resident' : 'hukou',
           stroke: COLOR[m],
           strokeWidth: 2.5,
+          // Values on hover: the year and the rate, named.
+          channels: {
+            [by(lang, '年份', 'Year')]: 'year',
+            [RATE_NAMES[m][lang]]: m === 'residentUrbanRate' ? 'resident' : 'hukou',
+          },
+          tip: {
+            format: {
+              x: false,
+              y: false,
+              stroke: false,
+              [by(lang, '年份', 'Year')]: (y: number) => String(y),
+              [RATE_NAMES[m][lang]]: (v: number) => `${fmt(v, 1)}%`,
+            },
+          },
         }),
       ),
       Plot.dot(
