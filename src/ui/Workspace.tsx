@@ -3,7 +3,7 @@
  * (the rates chart beside the key figures and the target scorecard, above the fold), the policy timeline,
  * the cost for the document's period and every other chart, all from the latest run.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ScenarioMeta } from '../runner/reply';
 import type { UncertaintyView } from '../runner/analysis-types';
 import type { ViewData } from '../runner/view-data';
@@ -59,6 +59,15 @@ export function Workspace(p: WorkspaceProps) {
   const onFocused = useCallback(() => focus(null), [focus]);
   const fiscalInputs = useMemo(() => view.levers.filter((l) => l.fiscal), [view.levers]);
   const headline = CHARTS.find((spec) => spec.id === 'rates' && spec.available(ctx));
+  // On a phone the levers are a drawer over the results (styles.css, max-width 700px); elsewhere always shown.
+  const [drawer, setDrawer] = useState(false);
+  // A task's "go to lever" opens the drawer, so that the lever it points at can be seen (state adjusted
+  // while rendering, when the focused lever changes: React's pattern for state that follows a prop).
+  const [seenFocus, setSeenFocus] = useState(p.focusLever);
+  if (p.focusLever !== seenFocus) {
+    setSeenFocus(p.focusLever);
+    if (p.focusLever) setDrawer(true);
+  }
   // Levers of a zone nobody lives in (辽源 has no county-level city) would move nothing: not shown.
   const shownLevers = useMemo(() => {
     const empty = view.zones.filter((z) => z.empty).map((z) => z.id);
@@ -68,7 +77,16 @@ export function Workspace(p: WorkspaceProps) {
     return view.levers.filter((l) => !inEmpty(l.pointer));
   }, [view.levers, view.zones]);
   return (
-    <div className="workspace">
+    <div className={`workspace${drawer ? ' drawer-open' : ''}`}>
+      <button
+        type="button"
+        className="drawer-toggle"
+        data-levers-toggle=""
+        aria-expanded={drawer}
+        onClick={() => setDrawer(!drawer)}
+      >
+        {drawer ? t('closeLevers', lang) : t('openLevers', lang)}
+      </button>
       <LeverPanel
         levers={shownLevers}
         sourceValues={view.sourceValues}

@@ -118,6 +118,8 @@ const STRINGS = {
   loading: ['正在载入…', 'Loading…'],
   libraryFull: ['浏览器存储已满，方案未能保存。', 'Browser storage is full; the scenario was not saved.'],
   quotaCutoff: ['积分落户分数线', 'Points cut-off score'],
+  openLevers: ['调整政策参数', 'Adjust policy levers'],
+  closeLevers: ['收起政策参数，查看结果', 'Close the levers, see the results'],
   cityWide: ['全市', 'city-wide'],
   baseYearWarnings: [
     '基年公布数据无法同时满足，已按下列方式处理（结果仍可计算，请核对基年数据）：',

@@ -51,6 +51,22 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   });
 
+  it('fits a phone (390 px): no sideways scroll, the levers in a drawer over the results', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await phone.newPage();
+    await p.goto(baseUrl + '/');
+    await p.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await p.locator('.lever-panel').isVisible()).toBe(false);
+    await p.click('[data-levers-toggle]');
+    expect(await p.locator('.lever-panel').isVisible()).toBe(true);
+    expect(await p.locator('[data-lever]').first().isVisible()).toBe(true);
+    await p.screenshot({ path: resolve(import.meta.dirname, '..', '..', 'test-results', 'phone-levers.png') });
+    await p.click('[data-levers-toggle]');
+    expect(await p.locator('.lever-panel').isVisible()).toBe(false);
+    await phone.close();
+  });
+
   it('names the city, the document, the base year and the horizon', async () => {
     expect(await text('[data-meta="city"]')).toContain('常州市');
     expect(await text('[data-meta="document"]')).toContain('常政办发〔2016〕66号');
