@@ -11,6 +11,7 @@ import type { TaskRow } from '../runner/view-data';
 import type { Lang } from './charts/types';
 import { pick, t, type StringKey } from './i18n';
 import { leverMeaning } from './lever-meaning';
+import { unitIn } from './format';
 
 const GROUPS: readonly LeverGroup[] = ['settlement', 'willingness', 'migration', 'fiscal', 'demography'];
 
@@ -198,7 +199,7 @@ const LeverControl = memo(function LeverControl({
             onChange={onText}
             onBlur={() => setText(String(value))}
           />
-          <span className="unit">{lever.unit}</span>
+          <span className="unit">{unitIn(lever.unit, lang)}</span>
         </div>
       )}
       {invalid && !lever.toggle && (

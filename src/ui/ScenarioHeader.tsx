@@ -1,6 +1,7 @@
 import type { ScenarioMeta } from '../runner/reply';
 import type { ProjectionResult } from '../scenario/result';
 import type { Lang } from './charts/types';
+import { placeName } from './format';
 import { pick, t } from './i18n';
 
 /**
@@ -25,7 +26,7 @@ export function ScenarioHeader({
   return (
     <header className="scenario-header">
       <p className="app-city" data-meta="city">
-        {en ? (meta.cityEn ?? meta.city) : meta.province ? `${meta.province}${meta.city}` : meta.city}
+        {en ? (meta.cityEn ?? meta.city) : placeName(meta.city, meta.province)}
       </p>
       <h1>{pick(lang, scenario.name, nameEn)}</h1>
       <p className="document" data-meta="document">

@@ -69,3 +69,25 @@ export function metricValue(
 /** A target's comparator in words: ">=" → "不低于" / "at least". */
 export const comparatorWords = (c: TargetResult['comparator'], lang: Lang = 'zh'): string =>
   lang === 'en' ? (c === '>=' ? 'at least' : 'at most') : c === '>=' ? '不低于' : '不高于';
+
+/** A lever's unit (the scenario's, in Chinese) in the page's language: the English page once kept 年 and 岁. */
+const UNITS_EN: Readonly<Record<string, string>> = {
+  年: 'years',
+  岁: 'years of age',
+  人: 'persons',
+  '人/年': 'persons a year',
+  比例: 'share',
+  '比例/年': 'share a year',
+  '±比例': '± share',
+  倍: '×',
+  '元/人': 'CNY per person',
+  分: 'points',
+  '孩/妇女': 'children per woman',
+  '平方米/人': 'm² per person',
+  '是/否': 'yes/no',
+};
+export const unitIn = (unit: string, lang: Lang): string => (lang === 'en' ? (UNITS_EN[unit] ?? unit) : unit);
+
+/** Province and city as a heading reads them: “江苏省常州市”; the nation once read “全国全国”. */
+export const placeName = (city: string, province?: string): string =>
+  province && !city.startsWith(province) && province !== city ? `${province}${city}` : city;

@@ -13,6 +13,7 @@ import type { ScenarioDoc } from '../../state/doc';
 import { CHARTS } from '../charts';
 import { withPlotHeight } from '../charts/frame';
 import type { ChartContext, ChartSpec, Lang } from '../charts/types';
+import { placeName } from '../format';
 import { pick } from '../i18n';
 import { FiscalSummary } from '../fiscal/FiscalSummary';
 import { KeyFigures } from '../KeyFigures';
@@ -98,7 +99,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
   const who = bureaus(view, lang).slice(0, 8);
   const d = meta.document;
   const today = date ?? new Date().toISOString().slice(0, 10);
-  const city = en ? (meta.cityEn ?? meta.city) : `${meta.province ?? ''}${meta.city}`;
+  const city = en ? (meta.cityEn ?? meta.city) : placeName(meta.city, meta.province);
 
   return (
     <article className="brief" aria-labelledby="brief-title" data-brief="">
