@@ -2,7 +2,7 @@ import type { ProjectionResult } from '../scenario/result';
 import type { Lang } from './charts/types';
 import { headlineYears, MILESTONE_YEAR, valueAt } from './figures';
 import { percent, points, tenThousands } from './format';
-import type { Milestone, Named } from '../runner/view-data';
+import type { Named, ViewData } from '../runner/view-data';
 import { pick, t } from './i18n';
 
 const ROWS = [
@@ -29,16 +29,14 @@ function cutoffLabel(key: string, lang: Lang, channels: readonly Named[], zones:
 export function KeyFigures({
   result,
   lang,
-  milestones = [],
-  channels = [],
-  zones = [],
+  view,
 }: {
   result: ProjectionResult;
   lang: Lang;
-  milestones?: readonly Milestone[];
-  channels?: readonly Named[];
-  zones?: readonly Named[];
+  /** The run's view: the document's evaluation years, and the names of channels and zones. */
+  view: Pick<ViewData, 'milestones' | 'channels' | 'zones'>;
 }) {
+  const { milestones, channels, zones } = view;
   const evaluations = milestones.filter((m) => m.kind === 'evaluation');
   const years = headlineYears(
     result,

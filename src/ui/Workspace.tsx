@@ -110,13 +110,7 @@ export function Workspace(p: WorkspaceProps) {
         <div className="headline">
           {headline && <ChartCard spec={headline} ctx={ctx} />}
           <div className="headline-side">
-            <KeyFigures
-              result={result}
-              lang={lang}
-              milestones={view.milestones}
-              channels={view.channels}
-              zones={view.zones}
-            />
+            <KeyFigures result={result} lang={lang} view={view} />
             <Scorecard targets={result.targets} lang={lang} />
           </div>
         </div>

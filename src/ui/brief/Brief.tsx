@@ -139,13 +139,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
 
       <div className="brief-grid">
         <div className="brief-side">
-          <KeyFigures
-            result={result}
-            lang={lang}
-            milestones={view.milestones}
-            channels={view.channels}
-            zones={view.zones}
-          />
+          <KeyFigures result={result} lang={lang} view={view} />
           <Scorecard targets={result.targets} lang={lang} />
           <FiscalSummary result={result} lang={lang} />
         </div>
