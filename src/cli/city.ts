@@ -1,178 +1,110 @@
 /**
  * `npm run city -- <population.csv|json> --id … --name … --base-year … --resident … --urban …
- *  --hukou … --urban-hukou … [--non-local …] [--like <city part>] [--package <package>] [--out <file>]`
+ *  --hukou … --urban-hukou … [--non-local …] [--like <city part>] [--package <package>] [--out <file>]
+ *  [--scenario <file>]` (`--help` for the usage, in Chinese and English)
  *
- * Bring your own city: turns a base population by age group and sex (urban
- * and rural if known) plus published totals into a city part
- * (`scenarios/cities/<id>.json`). What the import does not give (zones,
- * demography, migration, attributes, costs) is copied from a template city
- * (`--like`, default Changzhou) and its sources say so, to be replaced with
- * local values. The part is checked by combining it with a policy package
- * (`--package`, default Changzhou's). Invalid input: exit 2 and
- * `path: message` lines on stderr.
+ * Bring your own city: turns a base population by age group and sex (urban and rural if known) plus
+ * published totals into a city part (`scenarios/cities/<id>.json`). What the import does not give (zones,
+ * demography, migration, registration, attributes, costs) is copied from a template city (`--like`,
+ * default Changzhou), its flows in persons scaled to this city's size, and its sources say so, to be
+ * replaced with local values. The part is checked by combining it with a policy package (`--package`,
+ * default Changzhou's; its targets in or before the base year left out); `--scenario` writes that
+ * combination as a self-contained scenario (the city part inline) that the page imports and `npm run sim`
+ * runs. Messages in Chinese and English; invalid input: exit 2 and `path: message` lines on stderr.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { unwritable } from './files';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { nodeDataLoader, PROJECT_ROOT } from '../runner/node-loader';
-import { parseCityCsv, parseCityJson } from '../scenario/import-city';
+import { parseCityTable } from '../scenario/import-city';
+import { buildCityPart, cityScenario, fitPackage, type CityTotals } from '../scenario/import-city-part';
+import { bi } from '../scenario/import-city-text';
 import { formatIssue, ValidationError, type Issue } from '../scenario/issues';
 import { compileScenario } from '../scenario/compile';
 import { loadScenario } from '../scenario/load';
+import { parseCityArgs, USAGE } from './city-args';
+import { checkIssue, decompositionWarning } from './city-messages';
 import type { CliOutcome } from './main';
 
-const FLAGS = [
-  '--id',
-  '--name',
-  '--base-year',
-  '--resident',
-  '--urban',
-  '--hukou',
-  '--urban-hukou',
-  '--non-local',
-  '--like',
-  '--package',
-  '--out',
-] as const;
-type Flag = (typeof FLAGS)[number];
-const NUMERIC: Flag[] = ['--base-year', '--resident', '--urban', '--hukou', '--urban-hukou', '--non-local'];
-const REQUIRED: Flag[] = ['--id', '--name', '--base-year', '--resident', '--urban', '--hukou', '--urban-hukou'];
+export const DEFAULT_LIKE = 'scenarios/cities/changzhou.json';
+export const DEFAULT_PACKAGE = 'scenarios/packages/changzhou-2016.json';
+
+const lines = (xs: readonly string[]) => xs.map((x) => `${x}\n`).join('');
 
 export function runCityImport(argv: readonly string[], cwd = process.cwd()): CliOutcome {
-  const issues: Issue[] = [];
-  const opts: Partial<Record<Flag, string>> = {};
-  let file = '';
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if ((FLAGS as readonly string[]).includes(a)) {
-      const v = argv[++i];
-      if (v === undefined) issues.push({ path: a, message: 'needs a value' });
-      else opts[a as Flag] = v;
-    } else if (a.startsWith('-')) issues.push({ path: a, message: 'unknown flag' });
-    else if (file) issues.push({ path: a, message: `only one population file may be given (already have ${file})` });
-    else file = a;
-  }
-  if (!file) issues.push({ path: '<population.csv|json>', message: 'missing: give the population table to import' });
-  for (const f of REQUIRED) if (opts[f] === undefined) issues.push({ path: f, message: 'is required' });
-  const num: Partial<Record<Flag, number>> = {};
-  for (const f of NUMERIC) {
-    const v = opts[f];
-    if (v === undefined) continue;
-    const x = Number(v.replace(/_/g, ''));
-    if (!Number.isFinite(x) || x < 0) issues.push({ path: f, message: `"${v}" is not a number ≥ 0` });
-    else num[f] = x;
-  }
-  if (opts['--id'] && !/^[a-z][a-z0-9-]*$/.test(opts['--id']))
-    issues.push({ path: '--id', message: 'must be lower-case letters, digits and hyphens, starting with a letter' });
-  if (file && !existsSync(resolve(cwd, file))) issues.push({ path: file, message: 'file not found' });
-  else if (file && !statSync(resolve(cwd, file)).isFile())
-    issues.push({ path: file, message: 'is a directory, not a table' });
-  // The template is one of this project's city parts: nothing outside scenarios/cities/ is read.
-  const likeOpt = opts['--like'];
-  if (likeOpt !== undefined) {
-    const p = resolve(PROJECT_ROOT, likeOpt);
-    const cities = resolve(PROJECT_ROOT, 'scenarios', 'cities');
-    if (dirname(p) !== cities || !p.endsWith('.json'))
-      issues.push({ path: '--like', message: 'must be a city part of this project: scenarios/cities/<city>.json' });
-    else if (!existsSync(p) || !statSync(p).isFile())
-      issues.push({ path: '--like', message: `${likeOpt}: no such city part in scenarios/cities/` });
-  }
-  if (opts['--out']) {
-    const why = unwritable(resolve(cwd, opts['--out']));
-    if (why) issues.push({ path: '--out', message: `${opts['--out']}: ${why}` });
-  }
-  const fail = (list: readonly Issue[]): CliOutcome => ({
+  const args = parseCityArgs(argv, cwd);
+  if (args.help) return { code: 0, stdout: USAGE, stderr: '' };
+  const fail = (list: readonly Issue[], notes: readonly string[] = []): CliOutcome => ({
     code: 2,
     stdout: '',
-    stderr: list.map(formatIssue).join('\n') + '\n',
+    stderr: lines([...list.map(formatIssue), ...notes]),
   });
-  if (issues.length) return fail(issues);
+  if (args.issues.length) return fail(args.issues);
+  const { file, opts, num } = args;
 
-  const text = readFileSync(resolve(cwd, file), 'utf8');
-  const parsed = file.endsWith('.json') ? parseCityJson(text, file) : parseCityCsv(text, file);
-  if (!parsed.population) return fail(parsed.issues);
-  const pop = parsed.population;
-  const like = opts['--like'] ?? 'scenarios/cities/changzhou.json';
-  const template = JSON.parse(readFileSync(resolve(PROJECT_ROOT, like), 'utf8')) as Record<string, unknown>;
-  const tplBase = template.base as Record<string, unknown>;
-  const id = opts['--id']!;
-  const imported = `imported from ${file} by npm run city`;
-  const copied = `copied from the template ${like}: not this city's; replace with local values`;
-
-  const part: Record<string, unknown> = {
-    $comment: `City part for ${opts['--name']}, made by npm run city from ${file}; sections other than the base population and totals are ${copied}.`,
-    meta: { city: opts['--name'] },
-    baseYear: num['--base-year'],
-    until: Math.max(Number(template.until), num['--base-year']! + 10),
-    durations: template.durations,
-    zones: template.zones,
-    base: {
-      ...tplBase,
-      residentPop: num['--resident'],
-      urbanResidentPop: num['--urban'],
-      hukouPop: num['--hukou'],
-      urbanHukouPop: num['--urban-hukou'],
-      nonLocalResidents: num['--non-local'] ?? null,
-      ageStructure: pop.total,
-      ...(pop.rural ? { ruralAgeStructure: pop.rural } : {}),
-    },
-    hukouDefinition: template.hukouDefinition,
-    demography: template.demography,
-    migration: template.migration,
-    population: template.population,
-    ...(template.fiscal ? { fiscal: { ...(template.fiscal as object), priceYear: num['--base-year'] } } : {}),
-    observed: [],
-    sources: {
-      '/baseYear': imported,
-      '/base/residentPop': imported,
-      '/base/urbanResidentPop': imported,
-      '/base/hukouPop': imported,
-      '/base/urbanHukouPop': imported,
-      '/base/nonLocalResidents':
-        num['--non-local'] === undefined ? 'not given: derived in the decomposition' : imported,
-      '/base/ageStructure': imported,
-      ...(pop.rural ? { '/base/ruralAgeStructure': imported } : {}),
-      '/base/awayShareOfHukou': `assumption ${copied}`,
-      '/base/awayUrbanShare': `assumption ${copied}`,
-      '/base/urbanZoneShares': `assumption ${copied}`,
-      '/base/nonLocalZoneShares': `assumption ${copied}`,
-      '/base/durationMeanYears': `assumption ${copied}`,
-      '/base/referenceSingleAge':
-        'China 2010 census by single year (data/demography/china-2010-single-age.json): splits the age groups',
-      '/base/migrantProfile': `${copied}`,
-      '/until': 'at least ten years after the base year',
-      '/durations': copied,
-      '/hukouDefinition': copied,
-      '/demography': copied,
-      '/migration': copied,
-      '/population': copied,
-      ...(template.fiscal ? { '/fiscal': copied } : {}),
-    },
+  const parsed = parseCityTable(readFileSync(resolve(cwd, file)), file);
+  const notes = parsed.notes.map((n) => `提示/note: ${n}`);
+  if (!parsed.population) return fail(parsed.issues, notes);
+  const totals: CityTotals = {
+    id: opts['--id']!,
+    name: opts['--name']!,
+    baseYear: num['--base-year']!,
+    resident: num['--resident']!,
+    urban: num['--urban']!,
+    hukou: num['--hukou']!,
+    urbanHukou: num['--urban-hukou']!,
+    ...(num['--non-local'] !== undefined ? { nonLocal: num['--non-local'] } : {}),
   };
+  const like = opts['--like'] ?? DEFAULT_LIKE;
+  const template = JSON.parse(readFileSync(resolve(PROJECT_ROOT, like), 'utf8')) as Record<string, unknown>;
+  const built = buildCityPart(totals, parsed.population, file, like, template);
 
-  // Check it by combining it with a package.
-  const pkg = opts['--package'] ?? 'scenarios/packages/changzhou-2016.json';
+  // Check it by combining it with the package, as --scenario writes them.
+  const pkgPath = opts['--package'] ?? DEFAULT_PACKAGE;
   const loader = nodeDataLoader();
-  const check = (f: string) => (f === `scenarios/cities/${id}.json` ? part : loader(f));
-  let warnings: string;
+  let pkgRaw: unknown;
   try {
-    const s = loadScenario(
-      { version: 1, id, name: String(opts['--name']), include: [`scenarios/cities/${id}.json`, pkg] },
-      check,
-    );
-    // Totals that cannot all hold (e.g. more registered people than residents with few living away) show here.
-    const d = compileScenario(s).decomposition;
-    warnings = d.warnings.map((w) => `warning: base-year decomposition: ${w}\n`).join('');
+    pkgRaw = loader(pkgPath);
   } catch (e) {
-    if (e instanceof ValidationError) return fail(e.issues.map((i) => ({ ...i, path: `${id} + ${pkg}#${i.path}` })));
+    return fail([
+      { path: '--package', message: `${pkgPath}: ${bi('无法读取', 'cannot read')}: ${(e as Error).message}` },
+    ]);
+  }
+  if (pkgRaw === undefined)
+    return fail([{ path: '--package', message: bi(`${pkgPath}：文件不存在`, `${pkgPath}: file not found`) }]);
+  const pkg = fitPackage(pkgPath, pkgRaw, totals.baseYear);
+  const scenario = cityScenario(totals, built.part, pkg);
+  let decomposition: string[];
+  try {
+    const d = compileScenario(loadScenario(scenario, loader)).decomposition;
+    // The age table against the totals is said above, at 2 % and in both languages.
+    decomposition = d.warnings.filter((w) => !w.startsWith('the age table ')).map(decompositionWarning);
+  } catch (e) {
+    if (e instanceof ValidationError)
+      return fail(
+        e.issues.map((i) => checkIssue(i, `${totals.id} + ${pkgPath}`)),
+        [...notes, ...built.notes],
+      );
     throw e;
   }
-  const json = JSON.stringify(part, null, 2) + '\n';
+  const said = lines([...notes, ...built.warnings, ...pkg.warnings, ...built.notes, ...decomposition]);
+  const partJson = JSON.stringify(built.part, null, 2) + '\n';
+  const wrote: string[] = [];
   if (opts['--out']) {
-    writeFileSync(resolve(cwd, opts['--out']), json);
-    return { code: 0, stdout: '', stderr: `${warnings}wrote ${opts['--out']}\n` };
+    writeFileSync(resolve(cwd, opts['--out']), partJson);
+    wrote.push(bi(`已写入城市部分 ${opts['--out']}`, `wrote the city part ${opts['--out']}`));
   }
-  return { code: 0, stdout: json, stderr: warnings };
+  if (opts['--scenario']) {
+    const s = opts['--scenario'];
+    writeFileSync(resolve(cwd, s), JSON.stringify(scenario, null, 2) + '\n');
+    wrote.push(
+      bi(
+        `已写入情景 ${s}：在网页工具栏“导入 JSON”打开，或 npm run sim -- ${s}（--brief 简报.pdf 出简报）`,
+        `wrote the scenario ${s}: open it with the page's "Import JSON" button, or npm run sim -- ${s} (--brief out.pdf for the brief)`,
+      ),
+    );
+  }
+  const stdout = opts['--out'] || opts['--scenario'] ? '' : partJson;
+  return { code: 0, stdout, stderr: said + lines(wrote) };
 }
 
 const isMain =

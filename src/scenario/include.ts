@@ -4,6 +4,11 @@
  * file's own fields. This keeps a document's policy package apart from a
  * city's data, so any package can be applied to any city.
  *
+ * An entry may also be a part itself, inline (`"include": [{ "baseYear": …, … },
+ * "scenarios/packages/y.json"]`): a scenario made by `npm run city --scenario`
+ * carries its city part so, and opens where that part was never saved (the page
+ * bundles only the project's own parts).
+ *
  * Merge rule: objects merge key by key (so `sources` entries add up);
  * arrays and plain values replace. Parts may not include further parts.
  */
@@ -23,43 +28,68 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
+/** How an include entry is named in messages: its path, or "the inline part". */
+const nameOf = (entry: unknown) => (typeof entry === 'string' ? entry : 'the inline part');
+
 /** Resolves `include`; returns the merged document (keeping `include` for provenance) and any issues. */
 export function resolveIncludes(raw: unknown, load: DataLoader): { doc: unknown; issues: Issue[] } {
   if (!isObject(raw) || raw.include === undefined) return { doc: raw, issues: [] };
   const issues: Issue[] = [];
   const list = raw.include;
-  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) {
-    return { doc: raw, issues: [{ path: '/include', message: 'must be a list of file paths' }] };
+  if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' && !isObject(x))) {
+    return { doc: raw, issues: [{ path: '/include', message: 'must be a list of file paths or inline parts' }] };
   }
   let merged: unknown = {};
-  list.forEach((file: string, i) => {
+  list.forEach((entry: unknown, i) => {
     const at = `/include/${i}`;
-    if (!PART.test(file)) {
-      issues.push({
-        path: at,
-        message: 'must name a part under scenarios/cities/ or scenarios/packages/ ending in .json',
-      });
+    let part: unknown = entry;
+    if (typeof entry === 'string') {
+      if (!PART.test(entry)) {
+        issues.push({
+          path: at,
+          message: 'must name a part under scenarios/cities/ or scenarios/packages/ ending in .json',
+        });
+        return;
+      }
+      try {
+        part = load(entry);
+      } catch (e) {
+        issues.push({ path: at, message: `cannot read ${entry}: ${(e as Error).message}` });
+        return;
+      }
+      if (part === undefined) {
+        issues.push({ path: at, message: `file ${entry} not found` });
+        return;
+      }
+    }
+    const name = nameOf(entry);
+    if (!isObject(part)) {
+      issues.push({ path: at, message: `${name} must hold a JSON object` });
       return;
     }
-    let part: unknown;
-    try {
-      part = load(file);
-    } catch (e) {
-      issues.push({ path: at, message: `cannot read ${file}: ${(e as Error).message}` });
+    if ('include' in part) {
+      issues.push(
+        typeof entry === 'string'
+          ? { path: at, message: `${name} includes further parts; parts may not be nested` }
+          : { path: `${at}/include`, message: 'an inline part may not include further parts; parts may not be nested' },
+      );
       return;
     }
-    const bad = isObject(part) && !('include' in part) ? structureProblem(part) : null;
-    if (part === undefined) issues.push({ path: at, message: `file ${file} not found` });
-    else if (!isObject(part)) issues.push({ path: at, message: `${file} must hold a JSON object` });
-    else if ('include' in part)
-      issues.push({ path: at, message: `${file} includes further parts; parts may not be nested` });
-    else if (bad) issues.push({ path: `${at}: ${file}#${bad.path}`, message: bad.message });
+    const bad = structureProblem(part);
+    if (bad)
+      issues.push(
+        typeof entry === 'string'
+          ? { path: `${at}: ${entry}#${bad.path}`, message: bad.message }
+          : { path: `${at}${bad.path}`, message: bad.message },
+      );
     else merged = deepMerge(merged, part);
   });
   const own = { ...raw };
   // The merge recurses and copies keys: a file nested deeper than any scenario needs, or with a key that
-  // would reach a prototype, is refused before it (not a stack overflow, not a silent drop).
-  const bad = structureProblem(own);
+  // would reach a prototype, is refused before it (not a stack overflow, not a silent drop). Inline parts
+  // were checked above, each once.
+  const { include: _include, ...rest } = own;
+  const bad = structureProblem(rest);
   if (bad) return { doc: raw, issues: [...issues, bad] };
   return { doc: deepMerge(merged, own), issues };
 }

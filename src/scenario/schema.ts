@@ -88,8 +88,8 @@ export const Observations = z.array(Observation);
 export const Scenario = z.strictObject({
   $schema: z.string().optional(),
   $comment: z.string().optional(),
-  /** Parts merged under this file's own fields (see include.ts). */
-  include: z.array(z.string()).optional(),
+  /** Parts merged under this file's own fields (see include.ts): paths, or parts inline. */
+  include: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional(),
   version: z.literal(SCENARIO_VERSION, {
     error: `must be ${SCENARIO_VERSION} (this program reads scenario version ${SCENARIO_VERSION})`,
   }),

@@ -40,6 +40,55 @@ describe('scenario parts (include)', () => {
     ]);
   });
 
+  it('takes a part inline, merged as a file would be, and refuses a nested include inside it', () => {
+    const pkg = { targets: [1], sources: { '/targets': 'B' } };
+    const load = (f: string) => (f === 'scenarios/packages/b.json' ? pkg : undefined);
+    const inline = { baseYear: 2015, zones: [{ id: 'z' }], sources: { '/baseYear': 'A' } };
+    const { doc, issues } = resolveIncludes({ include: [inline, 'scenarios/packages/b.json'], baseYear: 2016 }, load);
+    expect(issues).toEqual([]);
+    expect(doc).toMatchObject({
+      baseYear: 2016,
+      zones: [{ id: 'z' }],
+      targets: [1],
+      sources: { '/baseYear': 'A', '/targets': 'B' },
+    });
+    // The inline part is the file's, not a copy the merge may change.
+    expect(inline.sources).toEqual({ '/baseYear': 'A' });
+
+    const nested = resolveIncludes(
+      { include: ['scenarios/packages/b.json', { include: ['scenarios/packages/b.json'], baseYear: 2015 }] },
+      load,
+    );
+    expect(nested.issues).toEqual([
+      {
+        path: '/include/1/include',
+        message: 'an inline part may not include further parts; parts may not be nested',
+      },
+    ]);
+    expect(resolveIncludes({ include: [42] }, load).issues).toEqual([
+      { path: '/include', message: 'must be a list of file paths or inline parts' },
+    ]);
+    // A bad key inside an inline part is reported once, at its place in the part.
+    const proto = JSON.parse('{"include":[{"base":{"__proto__":{"x":1}}}]}') as unknown;
+    expect(resolveIncludes(proto, load).issues).toEqual([
+      { path: '/include/0/base/__proto__', message: '"__proto__" is not a field of the scenario format' },
+    ]);
+  });
+
+  it('loads and validates a scenario whose city part is inline (the schema takes it)', () => {
+    const load = nodeDataLoader();
+    const city = load('scenarios/cities/changzhou.json') as Record<string, unknown>;
+    const s = loadScenario(
+      { version: 1, id: 'inline', name: 'inline', include: [city, 'scenarios/packages/changzhou-2016.json'] },
+      (f) => (f.startsWith('scenarios/cities/') ? undefined : load(f)),
+    );
+    expect(s.base.residentPop).toBe(4_701_400);
+    expect(s.policy.zones.town.channels[0].id).toBe('town-housing');
+    expect(() =>
+      loadScenario({ version: 1, id: 'inline', name: 'inline', include: [{ ...city, include: [] }] }, load),
+    ).toThrow(/\/include\/0\/include: an inline part may not include further parts/);
+  });
+
   it('loads a preset made of a city part and a package part', () => {
     const s = loadScenario(
       {
