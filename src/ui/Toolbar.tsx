@@ -11,6 +11,7 @@ import { overridesOf, presetDoc } from '../state/doc';
 import { PRESETS } from '../state/presets';
 import { pick, t, type StringKey } from './i18n';
 import { resultToCsv } from '../runner/result-csv';
+import { resultToPeopleCsv } from '../runner/result-csv-people';
 import { download, fileNameOf, rawOf, type Services } from './services';
 
 const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
@@ -18,6 +19,7 @@ const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 
 export function Toolbar({ services }: { services: Services }) {
   const { store: app, service, store: runs } = services;
   const result = useStore(runs, (s) => s.result);
+  const view = useStore(runs, (s) => s.view);
   const { doc, lang, route, canUndo, canRedo } = useStore(
     app,
     useShallow((s) => ({
@@ -152,10 +154,26 @@ export function Toolbar({ services }: { services: Services }) {
           disabled={!result}
           title={t('exportResultsHint', lang)}
           onClick={() =>
-            result && download('\ufeff' + resultToCsv(result), `${result.scenario.id}-results.csv`, 'text/csv')
+            result &&
+            download(
+              '\ufeff' + resultToPeopleCsv(result, { lang, ...(view ? { names: view } : {}) }),
+              `${result.scenario.id}-results.csv`,
+              'text/csv',
+            )
           }
         >
           {t('exportResults', lang)}
+        </button>
+        <button
+          type="button"
+          data-export-results-raw=""
+          disabled={!result}
+          title={t('exportResultsRawHint', lang)}
+          onClick={() =>
+            result && download('\ufeff' + resultToCsv(result), `${result.scenario.id}-results-raw.csv`, 'text/csv')
+          }
+        >
+          {t('exportResultsRaw', lang)}
         </button>
         <button type="button" onClick={() => void onCopyLink()}>
           {t('copyLink', lang)}

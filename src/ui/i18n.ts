@@ -96,7 +96,16 @@ const STRINGS = {
   partners: ['配合单位', 'Partners'],
   leversLinked: ['相关杠杆', 'Levers'],
   exportResults: ['导出结果 CSV', 'Results CSV'],
-  exportResultsHint: ['全部序列，每年一行', 'All series, one row per year'],
+  exportResultsHint: [
+    '全部序列，每年一行；中文表头注明单位，人口以万人或人、比率以%、金额以亿元计，已取整',
+    'All series, one row per year; headers name each unit (thousand persons, %, CNY million), values rounded',
+  ],
+  exportResultsRaw: ['CSV（原始数据）', 'CSV (raw)'],
+  exportResultsRawHint: [
+    '供程序读取：英文键名，不取整，比率为0–1小数，人口以人、金额以元计',
+    'For programs: English keys, unrounded, rates as fractions 0–1, people in persons, money in yuan',
+  ],
+  exportResultsBrief: ['导出结果 CSV（全部序列）', 'Results as CSV (all series)'],
   target: ['目标', 'Target'],
   met: ['已达到', 'met'],
   missed: ['未达到', 'missed'],

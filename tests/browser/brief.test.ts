@@ -125,7 +125,7 @@ describe('brief', () => {
   });
 
   it('downloads the results as CSV, one row per year, from the brief and from the toolbar', async () => {
-    for (const button of ['[data-export-results="brief"]', '[data-export-results=""]']) {
+    for (const button of ['[data-export-results-raw="brief"]', '[data-export-results-raw=""]']) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       const file = resolve(OUT, download.suggestedFilename());
       await download.saveAs(file);

@@ -19,7 +19,7 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
     ['an unknown flag', [PRESET, '--bogus'], /^--bogus: unknown flag$/m],
     ['a missing file', ['scenarios/nope.json'], /^scenarios\/nope\.json: file not found$/m],
     ['no file', [], /^<scenario\.json>: missing/m],
-    ['a bad format', [PRESET, '--format', 'xml'], /^--format: must be json or csv, got "xml"$/m],
+    ['a bad format', [PRESET, '--format', 'xml'], /^--format: must be json, csv or csv-raw, got "xml"$/m],
     [
       'an out-of-range --set',
       [PRESET, '--set', '/policy/channelOverlap=2'],
@@ -97,7 +97,8 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
       encoding: 'utf8',
     });
     expect(good.status).toBe(0);
-    expect(good.stdout.trim().split('\n')).toHaveLength(4);
+    // The people's CSV: a header, a unit row and one row per year (2015–2017).
+    expect(good.stdout.trim().split('\n')).toHaveLength(5);
   }, 30_000);
 });
 

@@ -5,6 +5,7 @@ import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { resolveIncludes } from '../../src/scenario/include';
 import { getAt } from '../../src/scenario/pointer';
 import type { ProjectionResult } from '../../src/scenario/result';
+import { resultToCsv } from '../../src/runner/result-csv';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -86,9 +87,29 @@ describe('npm run sim: the JSON result', () => {
 });
 
 describe('npm run sim: options', () => {
-  it('--format csv: a header and one row per year, nested keys joined by "."', () => {
+  it('--format csv is for people: BOM, Chinese headers with units, a unit row, one row per year, rounded', () => {
     const out = run(PRESET, '--format', 'csv');
     expect(out.code).toBe(0);
+    expect(out.stdout.startsWith('\ufeff年份,')).toBe(true);
+    const lines = out.stdout.slice(1).trim().split('\n');
+    expect(lines).toHaveLength(2 + 21);
+    const header = lines[0].split(',');
+    for (const h of ['常住人口城镇化率（%）', '两率差距（百分点）', '落户人数（人）', '市民化成本·市级承担（亿元）'])
+      expect(header).toContain(h);
+    expect(header.some((h) => h.startsWith('落户人数·人才落户'))).toBe(true);
+    expect(lines[1].startsWith('单位,')).toBe(true);
+    expect(lines[2].startsWith('2015,')).toBe(true);
+    const rate = header.indexOf('常住人口城镇化率（%）');
+    expect(lines[2].split(',')[rate]).toBe('70.00');
+    expect(out.stdout).not.toMatch(/\.\d{5,}/);
+    const en = run(PRESET, '--format', 'csv', '--lang', 'en');
+    expect(en.stdout.split('\n')[0]).toContain('Resident urbanisation rate (%)');
+  });
+
+  it('--format csv-raw is the machine form: nested keys joined by ".", exactly resultToCsv', () => {
+    const out = run(PRESET, '--format', 'csv-raw');
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe(resultToCsv(json(PRESET)));
     const lines = out.stdout.trim().split('\n');
     expect(lines).toHaveLength(1 + 21);
     const header = lines[0].split(',');
@@ -158,11 +179,15 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
     expect(c.stdout).not.toBe(a.stdout);
   }, 60_000);
 
-  it('--runs in CSV: the bands as uncertainty.pNN.<series> columns, one row per year', async () => {
+  it('--runs in CSV: the bands as "<series> PNN" columns (csv-raw: uncertainty.pNN.<series>), one row per year', async () => {
     const out = await runA(PRESET, '--runs', '10', '--seed', '1', '--threads', '1', '--format', 'csv');
     const lines = out.stdout.trim().split('\n');
-    expect(lines).toHaveLength(21 + 1);
-    expect(lines[0]).toContain('"uncertainty.p95.gapPoints"');
+    expect(lines).toHaveLength(21 + 2);
+    expect(lines[0].split(',')).toContain('两率差距 P95（百分点）');
+    const raw = await runA(PRESET, '--runs', '10', '--seed', '1', '--threads', '1', '--format', 'csv-raw');
+    const rawLines = raw.stdout.trim().split('\n');
+    expect(rawLines).toHaveLength(21 + 1);
+    expect(rawLines[0]).toContain('"uncertainty.p95.gapPoints"');
   }, 60_000);
 
   it('--goal-seek: an answer fed back with --set meets its target', async () => {
@@ -266,12 +291,12 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
     }
   });
 
-  it('--backtest in CSV: the back-test projection as backtest.<series> columns', async () => {
+  it('--backtest in CSV: the back-test projection as 回测·<series> columns', async () => {
     const out = await runA(PRESET, '--backtest', '--origin', '2017', '--format', 'csv');
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.trim().split('\n');
-    expect(lines).toHaveLength(21 + 1);
-    expect(lines[0]).toContain('"backtest.residentPop"');
+    expect(lines).toHaveLength(21 + 2);
+    expect(lines[0].split(',')).toContain('回测·常住人口（万人）');
     expect(out.stderr).toMatch(/^backtest calibration: rmse /m);
   }, 60_000);
 

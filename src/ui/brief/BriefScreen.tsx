@@ -1,5 +1,10 @@
-/** The brief route: the page's actions (print / PDF, results CSV) above the printable sheet. */
+/**
+ * The brief route: the page's actions (print / PDF, results CSV for people and in the raw machine form)
+ * above the printable sheet.
+ */
 import { resultToCsv } from '../../runner/result-csv';
+import { resultToPeopleCsv } from '../../runner/result-csv-people';
+import { t } from '../i18n';
 import { download } from '../services';
 import { Brief, type BriefProps } from './Brief';
 
@@ -14,9 +19,26 @@ export function BriefScreen(p: BriefProps) {
         <button
           type="button"
           data-export-results="brief"
-          onClick={() => download('\ufeff' + resultToCsv(p.result), `${p.result.scenario.id}-results.csv`, 'text/csv')}
+          title={t('exportResultsHint', p.lang)}
+          onClick={() =>
+            download(
+              '\ufeff' + resultToPeopleCsv(p.result, { lang: p.lang, names: p.view }),
+              `${p.result.scenario.id}-results.csv`,
+              'text/csv',
+            )
+          }
         >
-          {en ? 'Results as CSV (all series)' : '导出结果 CSV（全部序列）'}
+          {t('exportResultsBrief', p.lang)}
+        </button>
+        <button
+          type="button"
+          data-export-results-raw="brief"
+          title={t('exportResultsRawHint', p.lang)}
+          onClick={() =>
+            download('\ufeff' + resultToCsv(p.result), `${p.result.scenario.id}-results-raw.csv`, 'text/csv')
+          }
+        >
+          {t('exportResultsRaw', p.lang)}
         </button>
         <span className="muted">
           {en

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ObservedPoint } from '../../runner/view-data';
+import { DEFINITION_LABELS as DEFINITION_NAMES } from '../../scenario/result-labels';
 import type { TargetResult } from '../../scenario/targets';
 import { frame } from './frame';
 import type { LegendItem } from './legend';
@@ -26,11 +27,6 @@ export const RATE_NAMES: Record<RateMetric, Record<Lang, string>> = {
   residentUrbanRate: { zh: '常住人口城镇化率', en: 'Resident urbanisation rate' },
   hukouUrbanRate: { zh: '户籍人口城镇化率', en: 'Hukou urbanisation rate' },
 };
-
-const DEFINITION_NAMES = {
-  address: { zh: '按户籍登记地口径', en: 'address-based definition' },
-  nonAgricultural: { zh: '非农业户口口径', en: 'non-agricultural-hukou definition' },
-} as const;
 
 export const comparatorSign = (c: TargetResult['comparator']): string => (c === '>=' ? '≥' : '≤');
 
