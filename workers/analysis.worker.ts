@@ -8,6 +8,7 @@ import { backtest } from '../src/analysis/backtest';
 import { calibrate, calibratedScenario, type CalibrationResult } from '../src/analysis/calibrate';
 import { evaluate } from '../src/analysis/evaluate';
 import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
+import { optimize, type OptimizeOptions } from '../src/analysis/optimize';
 import { sensitivity, type SensitivityOptions } from '../src/analysis/sensitivity';
 import { uncertaintyBatchRunner, summaryBuffers, type RunSummary } from '../src/analysis/uncertainty';
 import { browserDataLoader } from '../src/runner/browser-loader';
@@ -43,6 +44,9 @@ const api: AnalysisWorkerApi = {
   },
   goalSeek(raw: unknown, overrides: readonly Override[], options: GoalSeekOptions, onProgress?: OnProgress) {
     return answer(() => goalSeek(raw, load, overrides, options, onProgress));
+  },
+  optimize(raw: unknown, overrides: readonly Override[], options: OptimizeOptions, onProgress?: OnProgress) {
+    return answer(() => optimize(raw, load, overrides, options, onProgress));
   },
   sensitivity(raw: unknown, overrides: readonly Override[], options: SensitivityOptions, onProgress?: OnProgress) {
     return answer(() => sensitivity(raw, load, overrides, options, onProgress));

@@ -14,7 +14,7 @@ import { getAt } from '../scenario/pointer';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import type { TargetResult } from '../scenario/targets';
-import { leverOverride, makeProbe, roundTo, stepDecimals, timelineYears, type Progress } from './probe';
+import { leverOverride, leverValueZh, makeProbe, roundTo, stepDecimals, timelineYears, type Progress } from './probe';
 
 export interface GoalSeekOptions {
   /** JSON Pointer of the lever: any numeric lever of `--list-levers`, or any number given `min` and `max`. */
@@ -222,18 +222,15 @@ export function goalSeek(
   const flat = Math.abs(f(lo) - f(hi)) <= slack;
   let monotone = between(f(current), f(lo), f(hi)) || lever.current < lever.min || lever.current > lever.max;
 
-  const named = lever.label !== lever.pointer;
-  const name = {
-    en: named ? `${lever.labelEn} (${lever.pointer})` : lever.pointer,
-    zh: named ? `${lever.label}（${lever.pointer}）` : lever.pointer,
-  };
+  // A lever is named by its label (the pointer is in the result's `lever`); a bare number by its pointer.
+  const name = { en: lever.labelEn, zh: lever.label };
   const goal = {
     en: `${t.id}: ${t.metric} ${t.comparator} ${fmt(t.metric, t.target, false)} in ${t.year}`,
     zh: `「${t.label}」（${t.year}年${t.comparator === '<=' ? '不高于' : '不低于'}${fmt(t.metric, t.target, true)}）`,
   };
   // A yes/no lever reads as on/off; other settings carry their unit in Chinese (the units are Chinese).
   const show = (x: number) => (lever.toggle ? (x >= 0.5 ? 'on (1)' : 'off (0)') : String(x));
-  const showZh = (x: number) => (lever.toggle ? (x >= 0.5 ? '是（1）' : '否（0）') : `${x}${lever.unit}`);
+  const showZh = (x: number) => (lever.toggle ? (x >= 0.5 ? '是（1）' : '否（0）') : leverValueZh(x, lever.unit));
   const common = {
     lever: lever.pointer,
     target: t.id,
@@ -256,7 +253,7 @@ export function goalSeek(
         `${why.en} Within ${lever.min}–${lever.max}, the best setting of ${name.en} is ${show(best.value)}, ` +
         `giving ${fmt(t.metric, best.metricValue, false)} against the target (${goal.en}).`,
       messageZh:
-        `${why.zh}在${lever.min}–${lever.max}${lever.unit}范围内，${name.zh}的最优设定为${showZh(best.value)}，` +
+        `${why.zh}在${lever.min}–${leverValueZh(lever.max, lever.unit)}范围内，${name.zh}的最优设定为${showZh(best.value)}，` +
         `得到${fmt(t.metric, best.metricValue, true)}；目标为${goal.zh}。`,
       metricValue: best.metricValue,
       evaluations: probe.evaluations,
@@ -324,7 +321,7 @@ export function goalSeek(
       `Every setting of ${name.en} in ${lever.min}–${lever.max} meets ${goal.en}; the setting nearest to missing it is ${show(found.value)}, giving ${fmt(t.metric, found.metricValue, false)}.`,
     );
     zh.push(
-      `${name.zh}在${lever.min}–${lever.max}${lever.unit}范围内的任何设定都达到目标${goal.zh}；最接近未达标的设定为${showZh(found.value)}，得到${fmt(t.metric, found.metricValue, true)}。`,
+      `${name.zh}在${lever.min}–${leverValueZh(lever.max, lever.unit)}范围内的任何设定都达到目标${goal.zh}；最接近未达标的设定为${showZh(found.value)}，得到${fmt(t.metric, found.metricValue, true)}。`,
     );
   } else if (lever.toggle) {
     en.push(

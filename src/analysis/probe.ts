@@ -107,3 +107,15 @@ export function stepDecimals(step: number): number {
 }
 
 export const roundTo = (x: number, decimals: number): number => Number(x.toFixed(Math.min(decimals, 15)));
+
+/** Units that are shares or factors without a word of their own: a setting reads as the bare number. */
+const BARE_UNITS = new Set(['比例', '比例/年', '0–1', '±比例', '是/否', '']);
+
+/** Whether a lever's unit reads as a bare number (a share or a factor). */
+export const isBareUnit = (unit: string): boolean => BARE_UNITS.has(unit);
+
+/** A lever's setting in a Chinese sentence: `2年`, `0.35` (a share), `是` / `否` (a yes/no lever). */
+export function leverValueZh(x: number, unit: string, toggle = false): string {
+  if (toggle) return x >= 0.5 ? '是' : '否';
+  return BARE_UNITS.has(unit) ? String(x) : `${x}${unit}`;
+}

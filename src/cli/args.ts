@@ -7,7 +7,8 @@ import type { Override } from '../scenario/load';
 
 export interface CliArgs {
   file: string;
-  format: 'json' | 'csv';
+  /** `csv`: for people (Chinese headers with units, rounded); `csv-raw`: the machine form. */
+  format: 'json' | 'csv' | 'csv-raw';
   until: number | null;
   overrides: Override[];
   listLevers: boolean;
@@ -15,6 +16,10 @@ export interface CliArgs {
   seed: number | null;
   goalSeek: string | null;
   target: string | null;
+  /** `--optimize <ptr>,<ptr>… --targets <id>,<id>… [--minimize <metric>]`: goal seek over several levers. */
+  optimize: string[] | null;
+  targets: string[] | null;
+  minimize: string | null;
   calibrate: boolean;
   writeCalibrated: string | null;
   /** `--backtest --origin YEAR`: hide the observations after the origin, calibrate, score the forecast. */
@@ -27,10 +32,11 @@ export interface CliArgs {
   lang: 'zh' | 'en';
 }
 
-export const USAGE = `usage: npm run sim -- <scenario.json> [--format json|csv] [--until YEAR]
+export const USAGE = `usage: npm run sim -- <scenario.json> [--format json|csv|csv-raw] [--lang zh|en] [--until YEAR]
                            [--set <json-pointer>=<value> ...]
        npm run sim -- <scenario.json> --list-levers
        npm run sim -- <scenario.json> [--runs N --seed S] [--goal-seek <json-pointer> --target <target-id>]
+                           [--optimize <ptr>,<ptr>… --targets <id>,<id>… [--minimize <metric>|change]]
                            [--calibrate [--write-calibrated out.json]] [--threads N]
                            [--backtest --origin YEAR]
        npm run sim -- <scenario.json> --brief <out.pdf> [--lang zh|en] [--set ...]`;
@@ -47,6 +53,9 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     seed: null,
     goalSeek: null,
     target: null,
+    optimize: null,
+    targets: null,
+    minimize: null,
     calibrate: false,
     writeCalibrated: null,
     backtest: false,
@@ -61,6 +70,18 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
       return null;
     }
     return Number(v);
+  };
+  // A comma-separated list of ids or pointers (neither holds a comma).
+  const list = (flag: string, v: string | undefined): string[] | null => {
+    const items = (v ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (!items.length) {
+      issues.push({ path: flag, message: 'needs a comma-separated list, e.g. a,b' });
+      return null;
+    }
+    return items;
   };
   // A flag given twice would silently keep its last value: refused (only --set repeats).
   const seen = new Set<string>();
@@ -78,11 +99,11 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     switch (flag) {
       case '--format': {
         const v = value();
-        if (v === 'json' || v === 'csv') args.format = v;
+        if (v === 'json' || v === 'csv' || v === 'csv-raw') args.format = v;
         else
           issues.push({
             path: '--format',
-            message: `must be json or csv, got ${v === undefined ? 'nothing' : `"${v}"`}`,
+            message: `must be json, csv or csv-raw, got ${v === undefined ? 'nothing' : `"${v}"`}`,
           });
         break;
       }
@@ -150,6 +171,16 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
       case '--target':
         args.target = value() ?? null;
         break;
+      case '--optimize':
+        args.optimize = list('--optimize', value());
+        break;
+      case '--targets':
+        args.targets = list('--targets', value());
+        break;
+      case '--minimize':
+        args.minimize = value() ?? null;
+        if (args.minimize === null) issues.push({ path: '--minimize', message: 'needs a metric (or change)' });
+        break;
       case '--calibrate':
         args.calibrate = true;
         break;
@@ -200,6 +231,18 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     issues.push({ path: '--target', message: 'give the id of the target to meet with --goal-seek' });
   if (args.target !== null && args.goalSeek === null)
     issues.push({ path: '--goal-seek', message: 'give the lever to move with --target' });
+  if (args.optimize !== null && args.targets === null)
+    issues.push({
+      path: '--targets',
+      message: 'give the ids of the targets to meet with --optimize, e.g. --targets a,b',
+    });
+  if (args.targets !== null && args.optimize === null)
+    issues.push({ path: '--optimize', message: 'give the levers to move with --targets, e.g. --optimize /a,/b' });
+  if (args.minimize !== null && args.optimize === null)
+    issues.push({ path: '--optimize', message: 'give the levers to move with --minimize' });
+  for (const p of args.optimize ?? [])
+    if (!p.startsWith('/'))
+      issues.push({ path: '--optimize', message: `needs JSON Pointers of levers (see --list-levers), got "${p}"` });
   if (args.writeCalibrated !== null && !args.calibrate)
     issues.push({ path: '--write-calibrated', message: 'needs --calibrate' });
   if (args.writeCalibrated !== null && !/\.json$/i.test(args.writeCalibrated))
@@ -208,13 +251,17 @@ export function parseArgs(argv: readonly string[]): { args: CliArgs; issues: Iss
     issues.push({ path: '--origin', message: 'give the origin year with --backtest, e.g. --origin 2015' });
   if (args.origin !== null && !args.backtest)
     issues.push({ path: '--backtest', message: 'give --backtest with --origin (the origin of a back-test)' });
-  if (args.brief && (args.runs !== null || args.goalSeek !== null || args.calibrate || args.backtest))
+  if (
+    args.brief &&
+    (args.runs !== null || args.goalSeek !== null || args.optimize !== null || args.calibrate || args.backtest)
+  )
     issues.push({ path: '--brief', message: 'cannot be combined with the analyses; run them separately' });
   // --list-levers prints the levers and nothing else: any flag that asks for a result is a contradiction.
   if (args.listLevers) {
     const with_ = [
       args.runs !== null && '--runs',
       args.goalSeek !== null && '--goal-seek',
+      args.optimize !== null && '--optimize',
       args.calibrate && '--calibrate',
       args.backtest && '--backtest',
       args.brief !== null && '--brief',

@@ -1,6 +1,7 @@
 /**
  * `npm run sim -- <scenario.json> …`: runs a scenario headless and prints
- * its yearly results as JSON (default) or CSV. Invalid input: exit code 2,
+ * its yearly results as JSON (default), the people's CSV (`--format csv`) or the machine CSV
+ * (`--format csv-raw`). Invalid input: exit code 2,
  * every problem on stderr as `path: message`, nothing on stdout.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -14,13 +15,17 @@ import { applyOverrides, loadScenario, parseJsonText } from '../scenario/load';
 import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
 import { resultToCsv } from '../runner/result-csv';
+import { csvNamesOf, resultToPeopleCsv } from '../runner/result-csv-people';
 import { writeBrief, type BriefRequest } from './brief';
 import { backtest, skillLine, type BacktestResult } from '../analysis/backtest';
 import { calibrate, calibratedScenario } from '../analysis/calibrate';
 import { goalSeek } from '../analysis/goal-seek';
+import { optimize, type OptimizeObjective } from '../analysis/optimize';
 import { runUncertaintyNode } from '../runner/node-pool';
 import type { UncertaintyResult } from '../analysis/uncertainty';
 import type { ProjectionResult } from '../scenario/result';
+import type { Scenario } from '../scenario/schema';
+import type { CliArgs } from './args';
 
 export interface CliOutcome {
   readonly code: number;
@@ -83,8 +88,7 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
         },
       };
     const { result } = runResolved(scenario);
-    const stdout = args.format === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
-    return { code: 0, stdout, stderr: baseYearWarnings(result) };
+    return { code: 0, stdout: render(result, {}, args, scenario), stderr: baseYearWarnings(result) };
   } catch (e) {
     if (e instanceof ValidationError)
       return fail(
@@ -97,15 +101,26 @@ export function runCli(argv: readonly string[], cwd = process.cwd()): CliOutcome
   }
 }
 
-/** JSON (or CSV) of a result with the analyses' sections added. */
-function render(result: ProjectionResult, extra: Record<string, unknown>, format: 'json' | 'csv'): string {
+/**
+ * JSON or CSV of a result with the analyses' sections added. The people's CSV starts with a BOM, so that
+ * Excel reads its Chinese as UTF-8; the machine CSV (`csv-raw`) is as it always was.
+ */
+function render(
+  result: ProjectionResult,
+  extra: Record<string, unknown>,
+  { format, lang }: Pick<CliArgs, 'format' | 'lang'>,
+  scenario: Scenario,
+): string {
   if (format === 'json') return JSON.stringify({ ...result, ...extra }, null, 2) + '\n';
   const u = extra.uncertainty as UncertaintyResult | undefined;
   const b = extra.backtest as BacktestResult | undefined;
-  // CSV: one row per year; the percentile bands join as `uncertainty.p5.<series>` … columns, the
-  // back-test's projection as `backtest.<series>` (its scores are in the JSON and on stderr).
+  // CSV: one row per year; the percentile bands join as `uncertainty.p5.<series>` … columns (people's:
+  // "常住人口城镇化率 P5（%）"), the back-test's projection as `backtest.<series>` ("回测·常住人口（万人）");
+  // its scores are in the JSON and on stderr.
   const columns = { ...(u ? { uncertainty: { ...u.percentiles } } : {}), ...(b ? { backtest: b.series } : {}) };
-  return resultToCsv(result, Object.keys(columns).length ? columns : undefined);
+  const more = Object.keys(columns).length ? columns : undefined;
+  if (format === 'csv-raw') return resultToCsv(result, more);
+  return '\ufeff' + resultToPeopleCsv(result, { lang, names: csvNamesOf(scenario), ...(more ? { extra: more } : {}) });
 }
 
 /**
@@ -115,7 +130,8 @@ function render(result: ProjectionResult, extra: Record<string, unknown>, format
 export async function runCliAsync(argv: readonly string[], cwd = process.cwd()): Promise<CliOutcome> {
   const { args, issues } = parseArgs(argv);
   if (issues.length) return fail(issues);
-  if (args.runs === null && args.goalSeek === null && !args.calibrate && !args.backtest) return runCli(argv, cwd);
+  if (args.runs === null && args.goalSeek === null && args.optimize === null && !args.calibrate && !args.backtest)
+    return runCli(argv, cwd);
   const path = resolve(cwd, args.file);
   const cannot = unreadable(path);
   if (cannot) return fail([{ path: args.file, message: cannot }]);
@@ -130,7 +146,8 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
     const raw = parseJsonText(readFileSync(path, 'utf8'), args.file);
     const overrides = [...args.overrides];
     if (args.until !== null) overrides.push({ pointer: '/until', value: args.until });
-    const { result } = runResolved(loadScenario(raw, load, overrides));
+    const scenario = loadScenario(raw, load, overrides);
+    const { result } = runResolved(scenario);
     const extra: Record<string, unknown> = {};
     const notes: string[] = [];
     if (args.runs !== null && args.seed !== null)
@@ -145,6 +162,19 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
       const g = goalSeek(raw, load, overrides, { lever: args.goalSeek, target: args.target });
       extra.goalSeek = g;
       notes.push(`goal seek: ${g.message}`);
+    }
+    if (args.optimize !== null && args.targets !== null) {
+      const o = optimize(raw, load, overrides, {
+        levers: args.optimize,
+        targets: args.targets,
+        ...(args.minimize !== null ? { minimize: args.minimize as OptimizeObjective } : {}),
+      });
+      extra.optimize = o;
+      notes.push(`optimize: ${args.lang === 'en' ? o.message : o.messageZh}`);
+      if (o.overrides.length)
+        notes.push(
+          `optimize: --set ${o.overrides.map((x) => `${x.pointer}=${JSON.stringify(x.value)}`).join(' --set ')}`,
+        );
     }
     if (args.calibrate) {
       const c = calibrate(raw, load, overrides);
@@ -166,7 +196,7 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
     }
     return {
       code: 0,
-      stdout: render(result, extra, args.format),
+      stdout: render(result, extra, args, scenario),
       stderr: baseYearWarnings(result) + notes.map((n) => n + '\n').join(''),
     };
   } catch (e) {

@@ -9,6 +9,7 @@ import { proxy, type Remote } from 'comlink';
 import type { AnalysisWorkerApi, Answer } from './worker-api';
 import { ValidationError } from '../scenario/issues';
 import type { Override } from '../scenario/load';
+import type { OptimizeOptions } from '../analysis/optimize';
 import { runUncertaintyPool } from './analysis-pool';
 import { deadline, linkWorker, silentWorkerMessage, type WorkerLink } from './worker-link';
 import {
@@ -18,12 +19,13 @@ import {
   type CalibrationOutcome,
   type EvaluationRow,
   type GoalSeekView,
+  type OptimizeView,
   type Progress,
   type SensitivityView,
   type UncertaintyView,
 } from './analysis-types';
 
-type Slot = 'goalSeek' | 'sensitivity' | 'calibrate' | 'evaluate' | 'backtest';
+type Slot = 'goalSeek' | 'optimize' | 'sensitivity' | 'calibrate' | 'evaluate' | 'backtest';
 
 const abortError = () => new DOMException('the analysis was cancelled', 'AbortError');
 
@@ -144,6 +146,23 @@ export class BrowserAnalyst implements Analyst {
   ): Promise<GoalSeekView> {
     return this.call('goalSeek', signal, (api, alive) =>
       api.goalSeek(
+        raw,
+        overrides,
+        opts,
+        proxy((done: number, total: number) => (alive(), onProgress({ done, total }))),
+      ),
+    );
+  }
+
+  optimize(
+    raw: unknown,
+    overrides: readonly Override[],
+    opts: OptimizeOptions,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<OptimizeView> {
+    return this.call('optimize', signal, (api, alive) =>
+      api.optimize(
         raw,
         overrides,
         opts,

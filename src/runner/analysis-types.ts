@@ -5,6 +5,7 @@
  */
 import type { BacktestResult } from '../analysis/backtest';
 import type { EvaluationRow } from '../analysis/evaluate';
+import type { OptimizeOptions, OptimizeResult } from '../analysis/optimize';
 import type { Issue } from '../scenario/issues';
 import type { Override } from '../scenario/load';
 
@@ -76,6 +77,9 @@ export interface GoalSeekView {
   readonly current?: { readonly value: number; readonly metricValue: number | null; readonly met: boolean };
 }
 
+/** A goal seek over several levers (src/analysis/optimize.ts). */
+export type OptimizeView = OptimizeResult;
+
 /** A back-test (src/analysis/backtest.ts): errors and skill per metric, the projection from the origin. */
 export type BacktestView = BacktestResult;
 export type { BacktestMetric } from '../analysis/backtest';
@@ -119,6 +123,14 @@ export interface Analyst {
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
   ): Promise<GoalSeekView>;
+  /** Goal seek over several levers (src/analysis/optimize.ts). */
+  optimize(
+    raw: unknown,
+    overrides: readonly Override[],
+    opts: OptimizeOptions,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<OptimizeView>;
   calibrate(
     raw: unknown,
     overrides: readonly Override[],

@@ -8,6 +8,7 @@ import type { backtest } from '../analysis/backtest';
 import type { CalibrationResult } from '../analysis/calibrate';
 import type { evaluate } from '../analysis/evaluate';
 import type { goalSeek, GoalSeekOptions } from '../analysis/goal-seek';
+import type { OptimizeOptions, OptimizeResult } from '../analysis/optimize';
 import type { sensitivity, SensitivityOptions } from '../analysis/sensitivity';
 import type { PlanReply } from '../analysis/uncertainty';
 import type { Issue } from '../scenario/issues';
@@ -45,6 +46,12 @@ export interface AnalysisWorkerApi {
     options: GoalSeekOptions,
     onProgress?: OnProgress,
   ): Answer<ReturnType<typeof goalSeek>>;
+  optimize(
+    raw: unknown,
+    overrides: readonly Override[],
+    options: OptimizeOptions,
+    onProgress?: OnProgress,
+  ): Answer<OptimizeResult>;
   sensitivity(
     raw: unknown,
     overrides: readonly Override[],

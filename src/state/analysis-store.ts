@@ -4,7 +4,8 @@
  * setting. Results are not persisted: they are recomputed on demand.
  */
 
-export type AnalysisKind = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'evaluation' | 'backtest';
+export type AnalysisKind =
+  'uncertainty' | 'sensitivity' | 'goalSeek' | 'optimize' | 'calibration' | 'evaluation' | 'backtest';
 
 export interface AnalysisSlot<R = unknown> {
   readonly status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -33,6 +34,10 @@ export interface AnalysisForm {
     readonly comparator: '>=' | '<=';
     readonly value: number;
   };
+  /** The optimiser's levers, targets (null: the scenario's first targets) and objective. */
+  readonly optLevers: readonly string[];
+  readonly optTargets: readonly string[] | null;
+  readonly optMinimize: string | null;
   /** The back-test's origin (null: the scenario's base year). */
   readonly backtestOrigin: number | null;
   /** The metric the back-test chart shows (null: the first one scored). */
@@ -77,6 +82,7 @@ export const analysisSlice = () => {
       uncertainty: EMPTY,
       sensitivity: EMPTY,
       goalSeek: EMPTY,
+      optimize: EMPTY,
       calibration: EMPTY,
       evaluation: EMPTY,
       backtest: EMPTY,
@@ -89,6 +95,9 @@ export const analysisSlice = () => {
       goalLever: null,
       goalTarget: null,
       custom: { metric: 'municipalNetCumulative', year: null, comparator: '<=', value: 0 },
+      optLevers: [],
+      optTargets: null,
+      optMinimize: null,
       backtestOrigin: null,
       backtestMetric: null,
     },

@@ -42,6 +42,8 @@ export interface AppState {
   readonly compare: { readonly ids: readonly string[]; readonly pinned: string | null };
 
   setLever(pointer: string, value: EditValue, sourceValue?: EditValue): void;
+  /** Several levers at once, as one step of the history (an optimiser's setting). */
+  setLevers(edits: readonly { pointer: string; value: EditValue; sourceValue?: EditValue }[]): void;
   resetLevers(): void;
   undo(): void;
   redo(): void;
@@ -183,6 +185,13 @@ export const appSlice =
           past: coalesce ? past : [...past, current].slice(-HISTORY_LIMIT),
           future: [],
         });
+      },
+      setLevers(edits) {
+        if (!edits.length) return;
+        const { doc: current, past } = get();
+        const next = edits.reduce((d, e) => withEdit(d, e.pointer, e.value, e.sourceValue), current);
+        lastEdit = { pointer: '', at: -Infinity };
+        set({ doc: next, past: [...past, current].slice(-HISTORY_LIMIT), future: [] });
       },
       resetLevers() {
         const { doc: current } = get();

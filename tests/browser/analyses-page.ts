@@ -7,8 +7,16 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export const KINDS = ['uncertainty', 'sensitivity', 'goal-seek', 'calibration', 'backtest', 'evaluation'] as const;
-export type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'calibration' | 'backtest' | 'evaluation';
+export const KINDS = [
+  'uncertainty',
+  'sensitivity',
+  'goal-seek',
+  'optimize',
+  'calibration',
+  'backtest',
+  'evaluation',
+] as const;
+export type Slot = 'uncertainty' | 'sensitivity' | 'goalSeek' | 'optimize' | 'calibration' | 'backtest' | 'evaluation';
 
 export interface HukouWindow {
   __hukou: {

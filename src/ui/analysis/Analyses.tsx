@@ -11,6 +11,7 @@ import { BacktestCard } from './BacktestCard';
 import { CalibrationCard } from './CalibrationCard';
 import { EvaluationCard } from './EvaluationCard';
 import { GoalSeekCard } from './GoalSeekCard';
+import { OptimizeCard } from './OptimizeCard';
 import { SensitivityCard } from './SensitivityCard';
 import { by } from './slot-ui';
 import { UncertaintyCard } from './UncertaintyCard';
@@ -33,6 +34,7 @@ export function Analyses(props: AnalysesProps) {
       <UncertaintyCard {...props} />
       <SensitivityCard {...props} />
       <GoalSeekCard services={services} result={result} view={view} doc={doc} lang={lang} />
+      <OptimizeCard services={services} result={result} view={view} doc={doc} lang={lang} />
       <CalibrationCard services={services} result={result} view={view} doc={doc} lang={lang} ctx={ctx} />
       <BacktestCard services={services} result={result} meta={meta} view={view} doc={doc} lang={lang} />
       <EvaluationCard {...props} />
