@@ -31,8 +31,21 @@ export function Toolbar({ services }: { services: Services }) {
     })),
   );
   const fileRef = useRef<HTMLInputElement>(null);
+  const barRef = useRef<HTMLElement>(null);
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState('');
+
+  // The toolbar's height (it wraps onto two lines on narrower screens), for what sticks below it: the lever
+  // panel and the strip that keeps the rates in view.
+  useEffect(() => {
+    const el = barRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--toolbar-h', `${Math.ceil(el.getBoundingClientRect().height)}px`),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -80,7 +93,7 @@ export function Toolbar({ services }: { services: Services }) {
 
   const presetValue = doc.source.kind === 'preset' ? doc.source.id : '';
   return (
-    <header className="toolbar">
+    <header className="toolbar" ref={barRef}>
       <p className="app-title">{t('appTitle', lang)}</p>
       <nav aria-label={t('nav.label', lang)} className="screens">
         {SCREENS.map((r) => (

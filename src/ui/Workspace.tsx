@@ -3,7 +3,7 @@
  * (the rates chart beside the key figures and the target scorecard, above the fold), the policy timeline,
  * the cost for the document's period and every other chart, all from the latest run.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioMeta } from '../runner/reply';
 import type { UncertaintyView } from '../runner/analysis-types';
 import type { ViewData } from '../runner/view-data';
@@ -16,6 +16,7 @@ import { CHARTS } from './charts';
 import type { ChartContext, Lang } from './charts/types';
 import { KeyFigures } from './KeyFigures';
 import { LeverPanel } from './LeverPanel';
+import { PinnedRates } from './PinnedRates';
 import { ScenarioHeader } from './ScenarioHeader';
 import { Scorecard } from './Scorecard';
 import { Timeline } from './Timeline';
@@ -59,6 +60,25 @@ export function Workspace(p: WorkspaceProps) {
   const onFocused = useCallback(() => focus(null), [focus]);
   const fiscalInputs = useMemo(() => view.levers.filter((l) => l.fiscal), [view.levers]);
   const headline = CHARTS.find((spec) => spec.id === 'rates' && spec.available(ctx));
+  // The strip that keeps the rates in view shows once the headline has scrolled up out of sight.
+  const headlineRef = useRef<HTMLDivElement>(null);
+  const [pinned, setPinned] = useState(false);
+  useEffect(() => {
+    const el = headlineRef.current?.querySelector('[data-chart="rates"]') ?? headlineRef.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const e = entries[entries.length - 1];
+        // Out of view above (scrolled past), not below (a short window that has not reached it yet).
+        setPinned(e.intersectionRatio < 0.33 && e.boundingClientRect.top < toolbar);
+      },
+      // Pinned once less than a third of the headline's chart remains below the toolbar.
+      { rootMargin: `-${Math.round(toolbar)}px 0px 0px 0px`, threshold: [0, 0.33] },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   // On a phone the levers are a drawer over the results (styles.css, max-width 700px); elsewhere always shown.
   const [drawer, setDrawer] = useState(false);
   // A task's "go to lever" opens the drawer, so that the lever it points at can be seen (state adjusted
@@ -98,6 +118,8 @@ export function Workspace(p: WorkspaceProps) {
         onFocused={onFocused}
       />
       <div className="results">
+        {/* First in the results, so that on a phone it sits under the drawer's button before any scroll. */}
+        <PinnedRates result={result} baseline={p.baseline ?? null} lang={lang} shown={pinned || drawer} />
         <ScenarioHeader
           meta={p.meta}
           scenario={result.scenario}
@@ -107,7 +129,7 @@ export function Workspace(p: WorkspaceProps) {
         />
         {/* The headline: the two rates and the gap beside the key figures and the targets, above the fold at
             1280×720, so that a lever move can be watched while the lever panel scrolls on its own. */}
-        <div className="headline">
+        <div className="headline" ref={headlineRef}>
           {headline && <ChartCard spec={headline} ctx={ctx} />}
           <div className="headline-side">
             <KeyFigures result={result} lang={lang} view={view} />

@@ -51,6 +51,39 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   });
 
+  it('keeps the rates and the gap in view while the results scroll, the previous run faintly after a move', async () => {
+    const INSURANCE = '/policy/zones/core/channels/0/conditions/2/years';
+    await page.evaluate(() => window.scrollTo(0, 0));
+    // At the top the headline chart is in view: nothing pinned.
+    expect(await page.locator('[data-pinned-rates]').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 1600));
+    const strip = page.locator('[data-pinned-rates]');
+    await strip.waitFor({ timeout: 5_000 });
+    const toolbar = (await page.locator('.toolbar').boundingBox())!;
+    const box = (await strip.boundingBox())!;
+    // Right under the toolbar, inside the first screen.
+    expect(Math.abs(box.y - (toolbar.y + toolbar.height))).toBeLessThan(3);
+    expect(box.y + box.height).toBeLessThan(400);
+    expect(await strip.innerText()).toMatch(
+      /2020年[\s\S]*常住 76\.\d%[\s\S]*户籍 6\d\.\d%[\s\S]*差距 1\d\.\d 个百分点[\s\S]*目标 ≤ 5 ✗/,
+    );
+    const before = Number(await page.getAttribute('[data-pinned-gap]', 'data-pinned-gap'));
+    expect(before).toBeCloseTo(Number(await page.getAttribute('[data-target="gap-2020"]', 'data-value')), 9);
+    // A lever moved in the panel (which scrolls on its own): the strip follows, with the previous run faintly.
+    await page.fill(`[data-lever="${INSURANCE}"]`, '0');
+    await page.waitForSelector(`[data-lever-row="${INSURANCE}"].is-edited`);
+    await settled(page);
+    await page.waitForSelector('[data-chart="rates-pinned"] [data-baseline]');
+    expect(await page.locator('[data-chart="rates-pinned"] [data-baseline]').count()).toBe(2);
+    const after = Number(await page.getAttribute('[data-pinned-gap]', 'data-pinned-gap'));
+    expect(after).toBeLessThan(before);
+    await page.screenshot({ path: resolve(SCREENSHOT, '..', 'pinned-rates.png') });
+    await page.getByRole('button', { name: '撤销' }).click();
+    await settled(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('[data-pinned-rates]').waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
   it('fits a phone (390 px): no sideways scroll, the levers in a drawer over the results', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
@@ -61,6 +94,11 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     await p.click('[data-levers-toggle]');
     expect(await p.locator('.lever-panel').isVisible()).toBe(true);
     expect(await p.locator('[data-lever]').first().isVisible()).toBe(true);
+    // The rates stay in view above the drawer, which starts below them.
+    const strip = (await p.locator('[data-pinned-rates]').boundingBox())!;
+    const panel = (await p.locator('.lever-panel').boundingBox())!;
+    expect(strip.y + strip.height).toBeLessThanOrEqual(panel.y + 1);
+    expect(strip.width).toBeLessThanOrEqual(390);
     await p.screenshot({ path: resolve(import.meta.dirname, '..', '..', 'test-results', 'phone-levers.png') });
     await p.click('[data-levers-toggle]');
     expect(await p.locator('.lever-panel').isVisible()).toBe(false);
