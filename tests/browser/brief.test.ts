@@ -141,6 +141,37 @@ describe('brief', () => {
     }
   });
 
+  it('downloads the results CSV for people: Chinese headers with units, a unit row, rounded', async () => {
+    // The page is in English here (the test before switched): its CSV speaks English.
+    const [english] = await Promise.all([page.waitForEvent('download'), page.click('[data-export-results=""]')]);
+    const en = readFileSync(await english.path(), 'utf8')
+      .slice(1)
+      .split(/\r?\n/);
+    expect(en[0].split(',')[0]).toBe('Year');
+    expect(en[0]).toContain('Resident urbanisation rate (%)');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.waitForSelector('html[lang="zh-CN"]');
+    for (const button of ['[data-export-results="brief"]', '[data-export-results=""]']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const file = resolve(OUT, `people-${download.suggestedFilename()}`);
+      await download.saveAs(file);
+      const raw = readFileSync(file, 'utf8');
+      // A BOM, so that Excel reads the Chinese as UTF-8.
+      expect(raw.charCodeAt(0)).toBe(0xfeff);
+      const lines = raw.slice(1).trim().split(/\r?\n/);
+      const header = lines[0].split(',');
+      expect(header[0]).toBe('年份');
+      expect(header).toContain('常住人口城镇化率（%）');
+      expect(header).toContain('两率差距（百分点）');
+      expect(lines[1].split(',')[0]).toBe('单位');
+      expect(lines.length - 2).toBe(21); // 2015–2035
+      const rate = lines[2].split(',')[header.indexOf('常住人口城镇化率（%）')];
+      expect(rate).toBe('70.00'); // 3,291,000 / 4,701,400 in %, two decimals
+      // Rounded: no cell with more than four decimals.
+      expect(lines.slice(2).join(',')).not.toMatch(/\.\d{5,}/);
+    }
+  });
+
   it('logs no errors and makes no network request beyond its own files', () => {
     expect(problems).toEqual([]);
   });
