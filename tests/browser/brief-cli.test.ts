@@ -3,10 +3,11 @@
  * and for a scenario file outside the presets. Runs with the browser tests: it needs the built app.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCityImport } from '../../src/cli/city';
 import { resolveIncludes } from '../../src/scenario/include';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 
@@ -69,6 +70,28 @@ describe('the brief from the command line', () => {
     } finally {
       rmSync(scenario, { force: true });
     }
+  });
+
+  it('briefs a city of one’s own as the README says: npm run city --scenario, then npm run sim --brief', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hukou-city-brief-'));
+    copyFileSync(resolve(ROOT, 'tests/fixtures/import/liaoyuan-2020.csv'), join(dir, 'population.csv'));
+    const made = runCityImport(
+      (
+        'population.csv --id mycity --name 某市 --base-year 2020 --resident 1000000 --urban 600000 ' +
+        '--hukou 950000 --urban-hukou 500000 --scenario mycity-scenario.json'
+      ).split(' '),
+      dir,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    const file = join(dir, 'mycity.pdf');
+    const r = sim(join(dir, 'mycity-scenario.json'), '--brief', file);
+    expect(r.status, r.stderr).toBe(0);
+    expect(pages(file)).toBe(1);
+    const text = pdfText(file);
+    expect(text).toContain('某市');
+    expect(text).toContain('2020');
+    expect(text).not.toContain('常州市户籍制度改革');
+    copyFileSync(file, resolve(OUT, 'brief-cli-mycity.pdf'));
   });
 
   it('refuses a bad request before starting a browser, naming the flag', () => {
