@@ -16,7 +16,8 @@ import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
 import { resultToCsv } from '../runner/result-csv';
 import { csvNamesOf, resultToPeopleCsv } from '../runner/result-csv-people';
-import { writeBrief, type BriefRequest } from './brief';
+// Only the type: the brief's module pulls in vite and playwright-core, loaded only when a brief is asked for.
+import type { BriefRequest } from './brief';
 import { backtest, skillLine, type BacktestResult } from '../analysis/backtest';
 import { calibrate, calibratedScenario } from '../analysis/calibrate';
 import { goalSeek } from '../analysis/goal-seek';
@@ -213,11 +214,13 @@ if (isMain) {
   if (out.stderr) process.stderr.write(out.stderr);
   process.exitCode = out.code;
   if (out.brief)
-    writeBrief(out.brief).then(
-      (path) => process.stderr.write(`brief written: ${path}\n`),
-      (e: Error) => {
-        process.stderr.write(`brief: ${e.message}\n`);
-        process.exitCode = 1;
-      },
-    );
+    import('./brief')
+      .then(({ writeBrief }) => writeBrief(out.brief!))
+      .then(
+        (path) => process.stderr.write(`brief written: ${path}\n`),
+        (e: Error) => {
+          process.stderr.write(`brief: ${e.message}\n`);
+          process.exitCode = 1;
+        },
+      );
 }
