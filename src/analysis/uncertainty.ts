@@ -55,7 +55,8 @@ export function prepareUncertainty(
   load: DataLoader,
   overrides: readonly Override[] = [],
 ): PreparedUncertainty {
-  const doc = analysisBase(raw, load, overrides);
+  // Without `include`: the merged document holds every part already, so a run does not merge them again.
+  const { include: _include, ...doc } = analysisBase(raw, load, overrides) as Record<string, unknown>;
   const scenario = loadScenario(raw, load, overrides);
   const params = scenario.uncertainty?.parameters ?? [];
   const issues: Issue[] = scenario.uncertainty
