@@ -2,7 +2,6 @@
  * Rebuilds every file under data/ from the raw CSVs (`npm run data`):
  * the JSON files and data/README.md. Deterministic: same inputs, same bytes.
  */
-import { buildChangzhou } from './build-changzhou';
 import { buildCities } from './build-cities';
 import { buildDemography } from './build-demography';
 import { buildMigrants } from './build-migrants';
@@ -55,7 +54,8 @@ function cityLines(s: Record<string, unknown>): string {
 function readme(s: Record<string, unknown>): string {
   const e0 = s['e0'] as { female: number; male: number };
   const e0p = s['e0Published'] as { female: number; male: number };
-  const b = s['base2015'] as {
+  const cz = (s['cities'] as Record<string, Record<string, unknown>>)['changzhou']!;
+  const b = cz['base2015'] as {
     residentPop: number;
     urbanResidentPop: number;
     hukouPop: number;
@@ -74,8 +74,8 @@ function readme(s: Record<string, unknown>): string {
     | 'doc003WithLevers',
     number
   >;
-  const cz = (s['changzhouZones'] as { shares: { core: number; county: number; town: number } }).shares;
-  const czTown = (s['changzhouZones'] as { townPop: number }).townPop;
+  const czShares = cz['zoneShares'] as { core: number; county: number; town: number };
+  const czTown = cz['townPop'] as number;
   const p = s['migrantProfile'] as {
     workers: number;
     children: number;
@@ -99,7 +99,7 @@ Every JSON file has a top-level \`source\`, a \`method\` where values are derive
 | \`demography/china-2010-single-age.json\` | China 2010 census population by single year of age (0 … 100+) and sex | UN Demographic Yearbook via UNdata (\`raw/bayesiandemography_marital/UNdata_Export_*.csv\`) | \`build-demography.ts\` |
 | \`demography/mortality-china-2010-2015.json\` | single-year death rates mx by sex, 2010-2015; life-table e0 and WPP e0 for comparison | UN WPP2017 deaths by 5-year age and sex ÷ (2010 census × 5); WPP2019 e0 | \`build-demography.ts\` |
 | \`demography/fertility-china-2010-2015.json\` | single-year ASFR 15-49 and TFR, 2010-2015; 2020 census TFR for reference | UN WPP2017 births by mother's age ÷ (2010 census women × 5) | \`build-demography.ts\` |
-| \`cities/changzhou.json\` | Changzhou census totals 2010/2020, age-sex (0, 1-4, 5-9 … 85+), districts with zone tiers, hukou-elsewhere and housing shares, yearbook figures, observed series 2010-2020, 2015 base year | leiii/census county extracts (\`raw/leiii_census/extract_*_4cities.csv\`); \`shared/data/README.md\` §2a; 2014-2016 bulletins found online (URLs and quotes in the file) | \`build-changzhou.ts\` |
+| \`cities/changzhou.json\` | Changzhou census totals 2010/2020, age-sex (0, 1-4, 5-9 … 85+), districts with zone tiers, hukou-elsewhere and housing shares, yearbook figures, observed series 2010-2020, 2015 base year | leiii/census county extracts (\`raw/leiii_census/extract_*_4cities.csv\`); \`shared/data/README.md\` §2a; 2014-2016 bulletins found online (URLs and quotes in the file) | \`build-cities.ts\` |
 | \`cities/jinzhou.json\`, \`cities/liaoyuan.json\`, \`cities/guangzhou.json\` | the cities of documents 002, 004, 003 in the structure of changzhou.json: census totals 2010/2020, age-sex (0, 1-4 … 85+), districts with a labelled tier assumption, zone totals with the 城区/镇区 split, hukou-elsewhere and housing shares, observed series (with vintage and hukou definition), \`baseYearTotals\` (found values with URL and quote, or gap + bounds + labelled placeholder) | leiii/census county extracts; \`shared/data/README.md\` §2b-2d; communiqués and tables found online (URLs and quotes in \`sourcesFound\`) | \`build-cities.ts\` |
 | \`cities/proxy-doc001.json\` | **proxy** (\`"proxy": true\`) for the unnamed city of document 001: 梅州 Meizhou, same structure, census data from the full leiii county .xlsx files; also the brief's scaled age-sex (\`ageSex2010Scaled\`, \`ageSex2020Scaled\`) | leiii/census city CSV and county .xlsx (read with \`lib/xlsx.ts\`); two Meizhou communiqués | \`build-proxy.ts\` |
 | \`national/china.json\` | nation: 2015 base totals, 2010 age structure (reference), plan targets (60% / 45% / 1亿 by 2020), observed resident and hukou rates 2012-2023 with vintages, migrant figures, settlement rules by city size (2014 / 2016 / 2019) and the 2020 城区 size class of each modelled city | \`shared/data/README.md\` §1, §3d; NBS releases found online; leiii 2020 county files | \`build-national.ts\` |
@@ -115,7 +115,7 @@ Helpers: \`scripts/data/lib/csv.ts\` (CSV with quoted fields), \`lib/sources.ts\
 - Changzhou 2015 year-end: resident ${b.residentPop.toLocaleString('en')}, urban ${b.urbanResidentPop.toLocaleString('en')} (70.0%), hukou ${b.hukouPop.toLocaleString('en')} (2015 communiqué, changzhou.gov.cn; Jiangsu table 470.14万 / 70.00% / 370.85万). Hukou urbanisation rate 2015: **not found**; bounds ${b.nonAg2010} (2010 non-agricultural share) to ${b.proxyUpper} (address-definition proxy), placeholder midpoint labelled as an assumption.
 - Migrant profile: workers ${p.workers}, children 0-15 ${p.children}, elderly 65-74 ${p.elderly}; male ${p.male}.
 ${cityLines(s)}
-- Changzhou 2020 urban zone shares (corrected, \`changzhou.json#/tierTotals2020/zones\`): core / county / town ${cz.core.toFixed(4)} / ${cz.county.toFixed(4)} / ${cz.town.toFixed(4)}; \`scenarios/cities/changzhou.json\` uses 0.673 / 0.0861 / 0.2409 (see the 城区 note below).
+- Changzhou 2020 urban zone shares (corrected, \`changzhou.json#/tierTotals2020/zones\`): core / county / town ${czShares.core.toFixed(4)} / ${czShares.county.toFixed(4)} / ${czShares.town.toFixed(4)}; \`scenarios/cities/changzhou.json\` uses 0.673 / 0.0861 / 0.2409 (see the 城区 note below).
 - Nation 2015 year-end: resident 1,374,620,000 (137462万), urban 56.1%, hukou rate 39.90% (derived); hukou population = resident population (assumption).
 - Task tables: document 000 ${t.doc000} tasks (${t.doc000WithLevers} mapped to levers), document 001 ${t.doc001} tasks (${t.doc001WithLevers} mapped), document 002 ${t.doc002} tasks (${t.doc002WithLevers} mapped), document 003 ${t.doc003} tasks (${t.doc003WithLevers} mapped).
 
@@ -148,7 +148,6 @@ async function main(): Promise<void> {
   const coverage = chengquCoverageCheck();
   const steps: (() => Promise<Built>)[] = [
     buildDemography,
-    buildChangzhou,
     () => buildCities(coverage),
     () => buildProxy(coverage),
     buildNational,

@@ -1,9 +1,10 @@
 /**
- * 常州's 2015 base year for data/cities/changzhou.json (build-changzhou.ts): the published totals with their
+ * 常州's 2015 base year for data/cities/changzhou.json (config in changzhou.ts): the published totals with their
  * sources, the bounds of the hukou urbanisation rate, and the labelled placeholder that fills the gap.
  */
 import { sig } from '../lib/util';
-import { FOUND, foundSource } from './changzhou';
+import { foundSource } from '../lib/city';
+import { FOUND } from './changzhou-sources';
 
 /** The 2015 base year: the published totals, the hukou urbanisation rate's bounds and how the gap is filled. */
 export function changzhouBase2015(nonAg10: number) {
@@ -17,46 +18,46 @@ export function changzhouBase2015(nonAg10: number) {
     residentPop: {
       value: rp15,
       unit: 'persons',
-      source: foundSource('jiangsuTable2015'),
+      source: foundSource(FOUND.jiangsuTable2015),
       quote: FOUND.jiangsuTable2015.quote,
       confirmedBy: {
-        source: foundSource('communique2015'),
+        source: foundSource(FOUND.communique2015),
         quote: '4.701 million permanent residents',
       },
     },
     urbanResidentPop: {
       value: up15,
       unit: 'persons',
-      source: foundSource('communique2015'),
+      source: foundSource(FOUND.communique2015),
       quote: '3.291 million were urban residents',
     },
     residentUrbanRate: {
       value: 0.7,
-      source: foundSource('communique2015'),
+      source: foundSource(FOUND.communique2015),
       quote: 'the urbanization rate reached 70.0%',
       check: sig(up15 / rp15, 6),
     },
     hukouPop: {
       value: hp15,
       unit: 'persons',
-      source: foundSource('jiangsuTable2015'),
+      source: foundSource(FOUND.jiangsuTable2015),
       quote: FOUND.jiangsuTable2015.quote,
       confirmedBy: {
-        source: foundSource('communique2015'),
+        source: foundSource(FOUND.communique2015),
         quote: 'The total number of registered residents grew by 0.6% to 3.709 million',
       },
     },
     hukouSex: {
       male: 1836000,
       female: 1873000,
-      source: foundSource('communique2015'),
+      source: foundSource(FOUND.communique2015),
       quote: '1.836 million were males … 1.873 million were females',
     },
     hukouVitalRates: {
       birthRatePerMille: 9.6,
       deathRatePerMille: 7,
       naturalGrowthPerMille: 2.7,
-      source: foundSource('communique2015'),
+      source: foundSource(FOUND.communique2015),
       quote:
         'The birth rate and death rate of the registered residents stood at 9.6‰ and 7‰ respectively, with a natural population growth rate of 2.7‰',
     },

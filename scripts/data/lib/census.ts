@@ -2,8 +2,7 @@
  * Generic readers for one prefecture in the leiii/census county extracts
  * (2010 and 2020): city row, district rows, age-sex in the census 5-year
  * groups, hukou-elsewhere and housing shares, and the 城区 coverage check.
- * Used by build-cities.ts (build-changzhou.ts keeps its own copy of most of
- * the same logic and uses the coverage check).
+ * Used by build-cities.ts for every city (常州 included) and the proxy city.
  */
 import { num, req, type Table } from './csv';
 import { LEIII_COUNTY_2010, LEIII_COUNTY_2020, LEIII_COUNTY_2020_XLSX, LEIII_ORIGIN, readLeiii } from './sources';
@@ -223,14 +222,24 @@ export function housing2010(t: Table, r: Row): Record<string, number> {
  * district values: resident (合计) or 户籍人口 weights.
  */
 export function nonAgWeights(d: CityRows): { residentWeighted: number; hukouWeighted: number; cityRow: number } {
+  const w = nonAgWeightsRaw(d);
+  return {
+    residentWeighted: sig(w.residentWeighted, 6),
+    hukouWeighted: sig(w.hukouWeighted, 6),
+    cityRow: sig(w.cityRow),
+  };
+}
+
+/** nonAgWeights before rounding. */
+export function nonAgWeightsRaw(d: CityRows): { residentWeighted: number; hukouWeighted: number; cityRow: number } {
   const t = d.t;
   const nonAgOf = (r: Row): number => v(t, r, '非农业户口人口比重（%）') / 100;
   const res = v(t, d.city, '合计');
   const hukou = v(t, d.city, '户籍人口');
   return {
-    residentWeighted: sig(sum(d.districts.map((r) => nonAgOf(r) * v(t, r, '合计'))) / res, 6),
-    hukouWeighted: sig(sum(d.districts.map((r) => nonAgOf(r) * v(t, r, '户籍人口'))) / hukou, 6),
-    cityRow: sig(nonAgOf(d.city)),
+    residentWeighted: sum(d.districts.map((r) => nonAgOf(r) * v(t, r, '合计'))) / res,
+    hukouWeighted: sum(d.districts.map((r) => nonAgOf(r) * v(t, r, '户籍人口'))) / hukou,
+    cityRow: nonAgOf(d.city),
   };
 }
 

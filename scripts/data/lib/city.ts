@@ -1,6 +1,7 @@
 /**
  * What the city builders share (build-cities.ts, cities/*.ts): observation and found-figure types, the
- * city config, census-day interpolation, rounding.
+ * city config (with the layout switches and text overrides of changzhou.json), census-day interpolation,
+ * rounding.
  */
 import { share, type CityRows } from './census';
 import { type Table } from './csv';
@@ -18,7 +19,8 @@ export interface Obs {
   source: string;
   definition?: 'nonAgricultural' | 'address';
   confidence: Confidence;
-  vintage?: 'original' | 'revised' | 'census';
+  /** 'census count', 'register' and 'bulletin' are the vintages of 常州's own series (cities/changzhou-observed.ts). */
+  vintage?: 'original' | 'revised' | 'census' | 'census count' | 'register' | 'bulletin';
   note?: string;
 }
 
@@ -48,6 +50,52 @@ export interface ZoneSplit {
   bounds?: Record<string, unknown>;
 }
 
+/** The 2020 zones as derived by the builder, for a config's own zones2020 layout. */
+export interface Zones {
+  split: ZoneSplit;
+  chengquAll: number;
+  townPop: number;
+  zoneShares: Record<Tier | 'town', number>;
+}
+
+/**
+ * Where a city file departs from the default layout. changzhou.json was written before the shared builder
+ * and keeps its layout; every default is the layout of the other city files.
+ */
+export interface CityLayout {
+  /** city.nameEn in the file (default true). */
+  nameEnInCity: boolean;
+  /** districts2020[].chengquPop (default true). */
+  districtChengqu: boolean;
+  /** tierAssumption.tiers (default true). */
+  tiersInAssumption: boolean;
+  /** hukouElsewhere2010.persons, the counts behind the shares (default false). */
+  elsewhere2010Persons: boolean;
+  /** Top-level key of the base year (default baseYearTotals). */
+  baseYearKey: string;
+  /** Count columns of the district-sum checks (default COLS_2010_SUM / COLS_2020_SUM of lib/census.ts). */
+  sumColumns?: { y2010: string[]; y2020: string[] };
+}
+
+/** The texts of a city file that a config may replace (defaults in lib/city-sections.ts). */
+export interface CityTexts {
+  source: string;
+  method: string;
+  /** The city-file check when the 2010 totals agree too. */
+  cityFileCheck: string;
+  nonAgConclusion: string;
+  hukouPopNote: string;
+  /** census2010.nonAgriculturalShareFormula (none by default). */
+  nonAgriculturalShareFormula?: string;
+  census2020Source: string;
+  chengquNote: string;
+  elsewhere2020Formula: string;
+  elsewhere2020Caveats: string[];
+  elsewhere2010Caveat: string;
+  housing2020Formula: string;
+  housing2020Caveat: string;
+}
+
 export interface CityConfig {
   key: string;
   /** Output path under data/ (default cities/<key>.json). */
@@ -66,16 +114,31 @@ export interface CityConfig {
   code: string;
   province: string;
   nameEn: string;
-  document: { seed: string; summary: string };
+  /** The seed document the city stands for (none for 常州, whose file predates the field). */
+  document?: { seed: string; summary: string };
   readmeSection: string;
   tiers: Record<string, Tier>;
-  zoneNames: Record<Tier | 'town', string>;
+  /** Names of the zones in the default zones2020 layout. */
+  zoneNames?: Record<Tier | 'town', string>;
   tierAssumption: string;
   alternativeTiers?: { label: string; tiers: Record<string, Tier> };
   /** Splits the city 城区 population between core and county zones. */
   zoneSplit: (ctx: Ctx) => ZoneSplit;
-  published: (ctx: Ctx) => Obs[];
+  /** Published observations, added to the census observations. */
+  published?: (ctx: Ctx) => Obs[];
+  /** The whole observed series, instead of the census observations + published (常州's own vintages). */
+  observed?: (ctx: Ctx) => Obs[];
   baseYear: (ctx: Ctx) => Record<string, unknown>;
+  /** Layout switches (see CityLayout). */
+  layout?: Partial<CityLayout>;
+  /** Texts that replace the defaults. */
+  texts?: (ctx: Ctx) => Partial<CityTexts>;
+  /** tierTotals2020.zones in a layout of the city's own, instead of the default. */
+  zones2020?: (ctx: Ctx, z: Zones) => Record<string, unknown>;
+  /** Extra top-level fields, placed after "housing2010". */
+  extraAfterHousing?: (ctx: Ctx) => Record<string, unknown>;
+  /** Extra fields of the city's build summary (read by build-all.ts for data/README.md). */
+  summary?: (ctx: Ctx) => Record<string, unknown>;
   sourcesFound: Record<string, Found>;
   gaps: string[];
   notes?: string[];
