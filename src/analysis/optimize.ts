@@ -13,100 +13,26 @@
  * monotone, so a setting that meets the targets is found when the helpful corner meets them. The answer
  * is always a setting that was run, so `--set` with its overrides reproduces it.
  */
-import { ValidationError, type Issue } from '../scenario/issues';
+import { ValidationError } from '../scenario/issues';
 import { listLevers } from '../scenario/levers';
 import type { Override } from '../scenario/load';
-import { METRICS, type MetricId } from '../scenario/metrics';
+import { METRICS } from '../scenario/metrics';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import type { TargetResult } from '../scenario/targets';
+import { describeOptimum } from './optimize-words';
+import { leverOverride, makeProbe, metricAt, roundTo, stepDecimals, timelineYears, type Progress } from './probe';
+
 import {
-  leverOverride,
-  leverValueZh,
-  makeProbe,
-  metricAt,
-  roundTo,
-  stepDecimals,
-  timelineYears,
-  type Progress,
-} from './probe';
+  checkOptions,
+  type OptimizeLever,
+  type OptimizeObjective,
+  type OptimizeOptions,
+  type OptimizeResult,
+  type OptimizeTarget,
+} from './optimize-types';
 
-/** What the search may minimise once the targets are met: a metric in the last target year, or the change. */
-export const OPTIMIZE_OBJECTIVES = [
-  'municipalNetCumulative',
-  'totalCostCumulative',
-  'gapPoints',
-  'nonRegisteredUrban',
-  'change',
-] as const;
-export type OptimizeObjective = (typeof OPTIMIZE_OBJECTIVES)[number];
-
-/** More levers than this make the search's runs too many for an interactive answer. */
-export const OPTIMIZE_MAX_LEVERS = 8;
-
-export interface OptimizeOptions {
-  /** JSON Pointers of levers (as `--list-levers` gives them). */
-  readonly levers: readonly string[];
-  /** Ids of targets of the scenario. */
-  readonly targets: readonly string[];
-  /** Default: the cumulative net burden when the scenario has a fiscal part, else the change. */
-  readonly minimize?: OptimizeObjective;
-  /** Upper bound on model runs (default 600). */
-  readonly maxEvaluations?: number;
-}
-
-export interface OptimizeLever {
-  readonly pointer: string;
-  readonly label: string;
-  readonly labelEn: string;
-  readonly unit: string;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
-  /** The setting as it is, and the setting found. */
-  readonly from: number;
-  readonly to: number;
-  readonly toggle: boolean;
-}
-
-export interface OptimizeTarget {
-  readonly id: string;
-  readonly label: string;
-  readonly labelEn?: string;
-  readonly metric: TargetResult['metric'];
-  readonly year: number;
-  readonly comparator: '>=' | '<=';
-  readonly target: number;
-  /** At the setting found, and at the setting as it is. */
-  readonly value: number | null;
-  readonly met: boolean;
-  readonly shortfall: number | null;
-  readonly currentValue: number | null;
-  readonly currentMet: boolean;
-}
-
-export interface OptimizeResult {
-  /** Every chosen target is met at `setting`. */
-  readonly met: boolean;
-  /** The setting found, lever by lever (a yes/no lever as 0 or 1). */
-  readonly setting: Readonly<Record<string, number>>;
-  /** `setting` as overrides, to feed back with `--set`. */
-  readonly overrides: readonly Override[];
-  readonly objective: {
-    readonly metric: OptimizeObjective;
-    /** The year a metric objective is read in (the last chosen target's year). */
-    readonly year: number;
-    readonly value: number | null;
-    readonly current: number | null;
-  };
-  readonly targets: readonly OptimizeTarget[];
-  readonly levers: readonly OptimizeLever[];
-  /** Summed shortfall of the targets at the setting found (0 when met), each in its kind's unit. */
-  readonly shortfall: number;
-  readonly evaluations: number;
-  readonly message: string;
-  readonly messageZh: string;
-}
+export * from './optimize-types';
 
 interface Lever extends Omit<OptimizeLever, 'from' | 'to'> {
   readonly current: number;
@@ -140,61 +66,6 @@ function objectiveOf(r: ProjectionResult, metric: Exclude<OptimizeObjective, 'ch
     return t;
   }
   return metricAt(r, metric, year);
-}
-
-/** A value of a metric for messages, in the unit officials read (rates in %, money in 亿元). */
-function show(metric: MetricId, v: number | null, zh: boolean): string {
-  if (v === null) return zh ? '无值' : 'no value';
-  switch (METRICS[metric].kind) {
-    case 'rate':
-      return `${(v * 100).toFixed(2)}%`;
-    case 'points':
-      return zh ? `${v.toFixed(2)}个百分点` : `${v.toFixed(2)} points`;
-    case 'yuan':
-      return zh ? `${(v / 1e8).toFixed(2)}亿元` : `CNY ${(v / 1e6).toFixed(1)} million`;
-    case 'persons':
-      return zh ? `${(v / 1e4).toFixed(2)}万人` : `${Math.round(v).toLocaleString('en')} persons`;
-  }
-}
-
-function checkOptions(
-  o: OptimizeOptions,
-  levers: ReturnType<typeof listLevers>,
-  targets: readonly TargetResult[],
-  fiscal: boolean,
-): Issue[] {
-  const issues: Issue[] = [];
-  if (!o.levers.length) issues.push({ path: '--optimize', message: 'give at least one lever (see --list-levers)' });
-  if (o.levers.length > OPTIMIZE_MAX_LEVERS)
-    issues.push({ path: '--optimize', message: `at most ${OPTIMIZE_MAX_LEVERS} levers, got ${o.levers.length}` });
-  const seen = new Set<string>();
-  for (const p of o.levers) {
-    if (seen.has(p)) issues.push({ path: '--optimize', message: `${p} is named twice` });
-    seen.add(p);
-    if (!levers.some((l) => l.pointer === p))
-      issues.push({ path: '--optimize', message: `${p} names no lever of this scenario (see --list-levers)` });
-  }
-  if (!o.targets.length) issues.push({ path: '--targets', message: 'give at least one target id' });
-  for (const id of o.targets) {
-    const t = targets.find((x) => x.id === id);
-    if (!t)
-      issues.push({
-        path: '--targets',
-        message: `${id} names no target of the scenario (its targets: ${targets.map((x) => x.id).join(', ') || 'none'})`,
-      });
-    else if (t.value === null)
-      issues.push({ path: '--targets', message: `${id} is in ${t.year}, outside the projection` });
-  }
-  if (o.minimize !== undefined && !(OPTIMIZE_OBJECTIVES as readonly string[]).includes(o.minimize))
-    issues.push({
-      path: '--minimize',
-      message: `must be one of ${OPTIMIZE_OBJECTIVES.join(', ')}, got "${String(o.minimize)}"`,
-    });
-  if ((o.minimize === 'municipalNetCumulative' || o.minimize === 'totalCostCumulative') && !fiscal)
-    issues.push({ path: '--minimize', message: `${o.minimize} needs the scenario's fiscal part` });
-  if (o.maxEvaluations !== undefined && !(Number.isInteger(o.maxEvaluations) && o.maxEvaluations >= 1))
-    issues.push({ path: '--optimize', message: 'maxEvaluations must be a whole number ≥ 1' });
-  return issues;
 }
 
 interface Point {
@@ -404,7 +275,13 @@ export function optimize(
     value: minimize === 'change' ? best.change : Number.isFinite(best.objective) ? best.objective : null,
     current: minimize === 'change' ? 0 : objectiveOf(probe.base, minimize, year),
   };
-  const words = describe(out, targets, objective, met, s.timeline.length ? (p) => timelineYears(s, p) : () => []);
+  const words = describeOptimum(
+    out,
+    targets,
+    objective,
+    met,
+    s.timeline.length ? (p) => timelineYears(s, p) : () => [],
+  );
   onProgress?.(probe.evaluations, probe.evaluations);
   return {
     met,
@@ -417,60 +294,4 @@ export function optimize(
     evaluations: probe.evaluations,
     ...words,
   };
-}
-
-/** The answer in words, levers named by their labels (never by pointer), in Chinese and English. */
-function describe(
-  levers: readonly OptimizeLever[],
-  targets: readonly OptimizeTarget[],
-  objective: OptimizeResult['objective'],
-  met: boolean,
-  timeline: (pointer: string) => number[],
-): { message: string; messageZh: string } {
-  const val = (l: OptimizeLever, x: number, zh: boolean) =>
-    zh ? leverValueZh(x, l.unit, l.toggle) : l.toggle ? (x >= 0.5 ? 'on' : 'off') : String(x);
-  const moved = levers.filter((l) => l.to !== l.from);
-  const settingZh = moved.length
-    ? moved.map((l) => `${l.label}由${val(l, l.from, true)}调为${val(l, l.to, true)}`).join('，')
-    : '保持所选杠杆现有设定';
-  const settingEn = moved.length
-    ? moved.map((l) => `${l.labelEn} from ${val(l, l.from, false)} to ${val(l, l.to, false)}`).join('; ')
-    : 'keep the chosen levers as they are';
-  const tZh = (t: OptimizeTarget) =>
-    `${t.label}：${show(t.metric, t.value, true)}（目标${t.comparator === '<=' ? '不高于' : '不低于'}${show(t.metric, t.target, true)}${t.met ? '，达到' : `，差${show(t.metric, t.shortfall, true)}`}）`;
-  const tEn = (t: OptimizeTarget) =>
-    `${t.labelEn ?? t.label}: ${show(t.metric, t.value, false)} (target ${t.comparator} ${show(t.metric, t.target, false)}${t.met ? ', met' : `, short by ${show(t.metric, t.shortfall, false)}`})`;
-  const zh: string[] = [];
-  const en: string[] = [];
-  if (met) {
-    zh.push(`所选目标全部可以达到：${settingZh}。`);
-    en.push(`Every chosen target can be met: ${settingEn}.`);
-  } else {
-    zh.push(`在所选杠杆的范围内未找到同时达到全部目标的设定；最接近的设定为：${settingZh}。`);
-    en.push(
-      `No setting of the chosen levers within their ranges was found to meet every target; the closest: ${settingEn}.`,
-    );
-  }
-  zh.push(targets.map(tZh).join('；') + '。');
-  en.push(targets.map(tEn).join('; ') + '.');
-  if (objective.metric === 'change') {
-    zh.push('在达到目标的设定中取改动最小者。');
-    en.push('Among the settings that do, the one with the least change.');
-  } else {
-    const m = objective.metric;
-    zh.push(
-      `${objective.year}年${METRICS[m].zh}为${show(m, objective.value, true)}（现有设定下为${show(m, objective.current, true)}），${met ? '为达到目标的设定中最低' : '作为次要准则'}。`,
-    );
-    en.push(
-      `${METRICS[m].en} in ${objective.year}: ${show(m, objective.value, false)} (${show(m, objective.current, false)} as set now)${met ? ', the least among the settings that meet the targets' : ', as the second criterion'}.`,
-    );
-  }
-  const later = moved.filter((l) => timeline(l.pointer).length);
-  if (later.length) {
-    zh.push(`注意：政策时间表在以后年份另行设定${later.map((l) => l.label).join('、')}，所求设定仅在此之前有效。`);
-    en.push(
-      `Note: the timeline sets ${later.map((l) => l.labelEn).join(', ')} from later years; the setting found holds only before that.`,
-    );
-  }
-  return { message: en.join(' '), messageZh: zh.join('') };
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisBase, parameterOverride } from '../../src/analysis/apply';
 import { calibrate, calibratedScenario, type CalibrationParameter } from '../../src/analysis/calibrate';
 import { nodeDataLoader } from '../../src/runner/node-loader';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 import { loadScenario } from '../../src/scenario/load';

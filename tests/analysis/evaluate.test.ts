@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analysisBase } from '../../src/analysis/apply';
 import { evaluate } from '../../src/analysis/evaluate';
 import { nodeDataLoader } from '../../src/runner/node-loader';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { runScenario } from '../../src/scenario/run';
 import { ObservationMetric } from '../../src/scenario/schema';
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { goalSeek } from '../../src/analysis/goal-seek';
 import { nodeDataLoader } from '../../src/runner/node-loader';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { runScenario } from '../../src/scenario/run';
 import { ValidationError } from '../../src/scenario/issues';
 import type { Override } from '../../src/scenario/load';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { optimize } from '../../src/analysis/optimize';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { ValidationError } from '../../src/scenario/issues';
 import { runScenario } from '../../src/scenario/run';

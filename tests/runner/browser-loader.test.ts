@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserDataLoader, bundledDataFiles } from '../../src/runner/browser-loader';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { replyTo } from '../../src/runner/reply';
 

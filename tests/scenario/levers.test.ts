@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { runScenario } from '../../src/scenario/run';
 import { listLevers } from '../../src/scenario/levers';
 import { loadScenario } from '../../src/scenario/load';

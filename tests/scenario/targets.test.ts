@@ -1,6 +1,6 @@
 /** Target metrics: the fiscal ones sum the projected years up to the target year; they need a fiscal part. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { runScenario } from '../../src/scenario/run';
 import { resolveIncludes } from '../../src/scenario/include';

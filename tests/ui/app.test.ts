@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import type { Analyst } from '../../src/runner/analysis-types';
 import type { ModelService } from '../../src/runner/model-service';
 import { nodeDataLoader } from '../../src/runner/node-loader';

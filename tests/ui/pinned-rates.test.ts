@@ -1,6 +1,6 @@
 /** The year the strip that keeps the rates in view reports: the first rate or gap target's year, else the last. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { nodeDataLoader } from '../../src/runner/node-loader';
 import { runScenario } from '../../src/scenario/run';
 import { pinnedYear } from '../../src/ui/PinnedRates';

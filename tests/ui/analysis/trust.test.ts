@@ -1,7 +1,7 @@
 /** The trust summary on the Analyses screen: base-year agreement, later fit, inputs, from real rows. */
 import { describe, expect, it } from 'vitest';
 import { evaluate, type EvaluationRow } from '../../../src/analysis/evaluate';
-import { DEFAULT_SCENARIO } from '../../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../../fixtures/default-scenario';
 import { nodeDataLoader } from '../../../src/runner/node-loader';
 import { runScenario } from '../../../src/scenario/run';
 import { trustSummary } from '../../../src/ui/analysis/trust';

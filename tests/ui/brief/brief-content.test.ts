@@ -1,6 +1,6 @@
 /** What the brief says besides figures: changed levers, assumptions, sources and bureaus. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../../fixtures/default-scenario';
 import { nodeDataLoader } from '../../../src/runner/node-loader';
 import { replyTo } from '../../../src/runner/reply';
 import { presetDoc } from '../../../src/state/doc';

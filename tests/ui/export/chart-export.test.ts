@@ -7,7 +7,7 @@
 import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../../../src/runner/default-scenario';
+import { DEFAULT_SCENARIO } from '../../fixtures/default-scenario';
 import { nodeDataLoader } from '../../../src/runner/node-loader';
 import { replyTo } from '../../../src/runner/reply';
 import { CHARTS } from '../../../src/ui/charts';
