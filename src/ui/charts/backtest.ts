@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Series } from '../../scenario/result';
 import { t } from '../i18n';
-import { frame } from './frame';
+import { frame, yearFormat, yearTicks } from './frame';
 import type { LegendItem } from './legend';
 import { OKABE_ITO } from './palette';
 import { fileNote, sourceLine } from './source';
@@ -109,10 +109,9 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     x: {
       type: 'linear',
       domain: [y0 - 0.5, y1 + 0.5],
-      ticks: Array.from({ length: y1 - y0 + 1 }, (_, k) => y0 + k).filter(
-        (y) => y1 - y0 <= 12 || y % 2 === 0 || y === L.b.origin,
-      ),
-      tickFormat: (d: number) => String(Math.round(d)),
+      // Every year where there is room; the origin kept; no two labels crowding at any width.
+      ticks: yearTicks(y0, y1, width, [L.b.origin]),
+      tickFormat: yearFormat,
       label: null,
     },
     y: {

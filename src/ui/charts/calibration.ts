@@ -49,11 +49,8 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     x: {
       type: 'linear',
       domain: [y0 - 0.5, y1 + 0.5],
-      // A short span gets every year; a long one the dashboard's spacing.
-      ticks:
-        y1 - y0 <= 12
-          ? Array.from({ length: y1 - y0 + 1 }, (_, k) => y0 + k)
-          : yearTicks(y0, y1, width).filter((t) => t >= y0 && t <= y1),
+      // Every year where there is room (a short span, a wide chart); no two labels crowding at any width.
+      ticks: yearTicks(y0, y1, width),
       tickFormat: yearFormat,
       label: null,
     },

@@ -17,6 +17,11 @@ const SERIES = [
   { key: 'hukouUrbanRate', color: RATE_COLORS.hukou, zh: '户籍人口城镇化率', en: 'Hukou rate' },
 ] as const;
 const BANDS = ['p5', 'p25', 'p50', 'p75', 'p95'] as const;
+/** Fill opacities of the 5–95 and 25–75 bands, and the deterministic run's line: the legend shows the same. */
+const OUTER = 0.15;
+const INNER = 0.3;
+const DET = { color: '#333333', width: 1.2, dash: '4,3' } as const;
+const BAND_GREY = '#808080';
 
 const pct = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? 100 * x : null);
 
@@ -43,8 +48,21 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
       color: s.color,
       kind: 'line' as const,
     })),
-    { label: by(lang, '5%–95% 区间', '5–95% band'), color: '#999999', kind: 'band' },
-    { label: by(lang, '确定性预测', 'Deterministic run'), color: '#333333', kind: 'dashed' },
+    // The bands as drawn: the outer at its opacity, the inner over it (both shades together).
+    { label: by(lang, '5%–95% 区间', '5–95% band'), color: BAND_GREY, kind: 'band', opacity: OUTER },
+    {
+      label: by(lang, '25%–75% 区间', '25–75% band'),
+      color: BAND_GREY,
+      kind: 'band',
+      opacity: 1 - (1 - OUTER) * (1 - INNER),
+    },
+    {
+      label: by(lang, '确定性预测', 'Deterministic run'),
+      color: DET.color,
+      kind: 'dashed',
+      dash: DET.dash,
+      width: DET.width,
+    },
   ];
   return frame({
     ctx,
@@ -57,10 +75,10 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     marks: SERIES.flatMap((s) => {
       const d = rows.filter((r) => r.key === s.key && r.p5 !== null);
       return [
-        Plot.areaY(d, { x: 'year', y1: 'p5', y2: 'p95', fill: s.color, fillOpacity: 0.15 }),
-        Plot.areaY(d, { x: 'year', y1: 'p25', y2: 'p75', fill: s.color, fillOpacity: 0.3 }),
+        Plot.areaY(d, { x: 'year', y1: 'p5', y2: 'p95', fill: s.color, fillOpacity: OUTER }),
+        Plot.areaY(d, { x: 'year', y1: 'p25', y2: 'p75', fill: s.color, fillOpacity: INNER }),
         Plot.line(d, { x: 'year', y: 'p50', stroke: s.color, strokeWidth: 2.5 }),
-        Plot.line(d, { x: 'year', y: 'det', stroke: '#333333', strokeWidth: 1.2, strokeDasharray: '4,3' }),
+        Plot.line(d, { x: 'year', y: 'det', stroke: DET.color, strokeWidth: DET.width, strokeDasharray: DET.dash }),
         Plot.dot(d, {
           x: 'year',
           y: 'p50',

@@ -12,28 +12,64 @@ export const FONT_SIZE = 12;
 /** Height of the plotting area and its axes; the legend adds to it. */
 export const PLOT_HEIGHT = 300;
 
+/** Least distance between two year labels' centres, in pixels: a label "2015" is about 27 px wide. */
+export const MIN_TICK_GAP = 44;
+/** Least distance between regular ticks, in pixels: the step is the smallest round one that keeps it. */
+const TICK_SPACING = 60;
+const STEPS = [1, 2, 5, 10, 20, 25, 50, 100] as const;
+/** Margins of the frame's plotting area unless a chart sets its own (56 left, 20 right). */
+const DEFAULT_MARGINS = 76;
+
 /**
- * Integer year ticks: every 10, 5 or 2 years by width, plus the base year when it is not crowding a
- * neighbour. Formatted as plain digits ("2020", never "2,020").
+ * Integer year ticks on an axis from `from` to `to` (padded half a year either side) `width` pixels wide:
+ * every 1, 2, 5, 10… years as the width allows, plus the base year (`from`) and the years in `keep` (a
+ * document's target years). No two labels come closer than {@link MIN_TICK_GAP}: a regular tick too close
+ * to a kept year (or within half a step of it) is left out, and so is a kept year too close to an earlier
+ * kept one (the base year first).
+ * Formatted as plain digits ("2020", never "2,020").
+ *
+ * @param plotWidth the plotting area's width, when the chart's margins are not the frame's defaults
  */
-export function yearTicks(from: number, to: number, width: number): number[] {
-  const step = width < 420 ? 10 : width < 900 ? 5 : 2;
+export function yearTicks(
+  from: number,
+  to: number,
+  width: number,
+  keep: readonly number[] = [],
+  plotWidth = width - DEFAULT_MARGINS,
+): number[] {
+  if (!(to >= from)) return [];
+  const px = Math.max(1, plotWidth) / (to - from + 1); // pixels per year
+  const step = STEPS.find((s) => s * px >= TICK_SPACING) ?? STEPS[STEPS.length - 1];
   const ticks: number[] = [];
-  for (let y = from; y <= to; y++) if (y % step === 0) ticks.push(y);
-  const nearest = ticks.length ? Math.min(...ticks.map((t) => Math.abs(t - from))) : Infinity;
-  if (nearest >= Math.min(3, step / 2)) ticks.unshift(from);
-  return ticks;
+  // Kept years need room for their labels; a regular tick also gives way within half a step (at most 3
+  // years), so that a base year of 2015 reads 2015, 2018, 2020…, not 2015, 2016, 2018….
+  const fits = (y: number, years = 0) =>
+    ticks.every((t) => t !== y && Math.abs(t - y) * px >= MIN_TICK_GAP && Math.abs(t - y) > years);
+  const wanted = [from, ...[...keep].sort((a, b) => a - b)];
+  for (const y of wanted) if (Number.isInteger(y) && y >= from && y <= to && fits(y)) ticks.push(y);
+  const yielding = Math.min(3, step / 2);
+  for (let y = Math.ceil(from / step) * step; y <= to; y += step) if (fits(y, yielding)) ticks.push(y);
+  return ticks.sort((a, b) => a - b);
 }
 
 export const yearFormat = (d: number): string => String(Math.round(d));
 
-/** The x scale of every time chart: base year to horizon, half a year of padding for the bars. */
-export function timeX(ctx: ChartContext, width: number): Plot.ScaleOptions {
+/**
+ * The x scale of every time chart: base year to horizon, half a year of padding for the bars; ticks keep
+ * the base year and the target years of the scenario's document.
+ */
+export function timeX(ctx: ChartContext, width: number, plotWidth?: number): Plot.ScaleOptions {
   const { baseYear, until } = ctx.result.scenario;
   return {
     type: 'linear',
     domain: [baseYear - 0.5, until + 0.5],
-    ticks: yearTicks(baseYear, until, width),
+    ticks: yearTicks(
+      baseYear,
+      until,
+      width,
+      ctx.result.targets.map((t) => t.year),
+      plotWidth,
+    ),
     tickFormat: yearFormat,
     label: null,
   };
@@ -87,14 +123,15 @@ export function frame(spec: FrameSpec): SVGSVGElement {
   const width = Math.max(280, Math.round(spec.width));
   const height = spec.height ?? defaultHeight;
   const marginLeft = spec.marginLeft ?? 56;
+  const marginRight = spec.marginRight ?? 20;
   const out = Plot.plot({
     width,
     height,
     marginTop: 24, // room for the y-axis label, which Plot sets at the top
     marginLeft,
-    marginRight: spec.marginRight ?? 20,
+    marginRight,
     marginBottom: spec.marginBottom ?? 30,
-    x: spec.x ?? ('ctx' in spec ? timeX(spec.ctx, width) : undefined),
+    x: spec.x ?? ('ctx' in spec ? timeX(spec.ctx, width, width - marginLeft - marginRight) : undefined),
     y: spec.y,
     color: { type: 'identity' }, // marks give colours directly, from palette.ts
     marks: [...spec.marks],

@@ -27,7 +27,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
   const hi = maxOf([...rows.map((r) => r.gap), ...targets.map((t) => t.target)]);
   const lo = Math.min(0, ...rows.map((r) => r.gap ?? 0));
   const legend: LegendItem[] = [{ label: gapName(ctx), color: COLOR, kind: 'line' }];
-  if (targets.length) legend.push({ label: by(lang, '目标', 'Target'), color: TARGET_COLOR, kind: 'dashed' });
+  if (targets.length) legend.push({ label: by(lang, '目标', 'Target'), color: TARGET_COLOR, kind: 'target' });
   const label = (t: TargetResult) =>
     by(
       lang,

@@ -42,6 +42,7 @@ export function renderLines(ctx: ChartContext, width: number, o: Lines): SVGSVGE
     label: l.label,
     color: l.color,
     kind: l.dashed ? ('dashed' as const) : ('line' as const),
+    ...(l.dashed ? { dash: '6,4', width: 2.5 } : {}),
   }));
   return frame({
     ctx,

@@ -39,8 +39,8 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
   const legend: LegendItem[] = [
     ...parts
       .filter((p) => p.values.some((v) => v !== null && v !== 0)) // a tier the city lacks needs no key
-      .map((p) => ({ label: p.label, color: p.color, kind: 'swatch' as const })),
-    { label: TOTAL[lang], color: '#1a1a1a', kind: 'line' },
+      .map((p) => ({ label: p.label, color: p.color, kind: 'swatch' as const, opacity: 0.9 })),
+    { label: TOTAL[lang], color: '#1a1a1a', kind: 'line', width: 1.5 },
   ];
   return frame({
     ctx,

@@ -120,8 +120,16 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
         hukou: before.series.hukouUrbanRate[i] === null ? null : before.series.hukouUrbanRate[i]! * 100,
       }))
     : [];
-  if (before) legend.push({ label: by(lang, '调整前', 'Before the last change'), color: NEUTRAL, kind: 'dashed' });
-  if (targets.length) legend.push({ label: by(lang, '目标', 'Target'), color: NEUTRAL, kind: 'dashed' });
+  if (before)
+    legend.push({
+      label: by(lang, '调整前', 'Before the last change'),
+      color: NEUTRAL,
+      kind: 'dashed',
+      dash: '4,3',
+      width: 1.5,
+      opacity: 0.45,
+    });
+  if (targets.length) legend.push({ label: by(lang, '目标', 'Target'), color: NEUTRAL, kind: 'target' });
   if (shown.some((o) => o.comparable))
     legend.push({ label: by(lang, '观测值（公布）', 'Observed (published)'), color: NEUTRAL, kind: 'dot' });
   if (hollow.length) {
@@ -130,6 +138,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
       label: by(lang, `观测值（${defs}，与预测不可比）`, `Observed (${defs}; not comparable)`),
       color: NEUTRAL,
       kind: 'hollow',
+      width: 1.5,
       note: by(
         lang,
         '该观测值采用的户籍人口城镇化率口径与模型当年所用口径不同，不能直接比较。',

@@ -39,8 +39,8 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
   const names = items.map((it) => labelOf(ctx, it));
   const unit = words(ctx).unit;
   const legend: LegendItem[] = [
-    { label: by(ctx.lang, '取值范围下限', 'Low end of the range'), color: LOW, kind: 'swatch' },
-    { label: by(ctx.lang, '取值范围上限', 'High end of the range'), color: HIGH, kind: 'swatch' },
+    { label: by(ctx.lang, '取值范围下限', 'Low end of the range'), color: LOW, kind: 'swatch', opacity: 0.85 },
+    { label: by(ctx.lang, '取值范围上限', 'High end of the range'), color: HIGH, kind: 'swatch', opacity: 0.85 },
   ];
   const longest = Math.max(12, ...names.map((n) => n.length));
   return frame({
