@@ -79,7 +79,7 @@ export function Workspace(p: WorkspaceProps) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  // On a phone the levers are a drawer over the results (styles.css, max-width 700px); elsewhere always shown.
+  // On a phone the levers are a drawer over the results (workspace.css, max-width 700px); elsewhere always shown.
   const [drawer, setDrawer] = useState(false);
   // A task's "go to lever" opens the drawer, so that the lever it points at can be seen (state adjusted
   // while rendering, when the focused lever changes: React's pattern for state that follows a prop).

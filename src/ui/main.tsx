@@ -14,6 +14,9 @@ import { App } from './App';
 import { t } from './i18n';
 import type { Services } from './services';
 import './styles.css';
+import './fiscal/fiscal.css';
+import './screens.css';
+import './workspace.css';
 
 /** localStorage, or null where the browser refuses it (private modes, sandboxed frames). */
 function storage(): KeyValueStore | null {
