@@ -12,29 +12,39 @@ import { runUncertaintyNode } from '../../src/runner/node-pool';
 import { PROJECT_ROOT } from '../../src/runner/node-loader';
 
 const RUNS = 1000;
-const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')) as unknown;
-const threads = availableParallelism();
-const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
 
-global.gc?.();
-const before = process.memoryUsage();
-let rssPeak = before.rss;
-const t0 = performance.now();
-const result = await runUncertaintyNode({
-  raw,
-  runs: RUNS,
-  seed: 1,
-  threads,
-  onProgress: () => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)),
-});
-const seconds = (performance.now() - t0) / 1000;
-global.gc?.();
-const after = process.memoryUsage();
+export interface MonteCarloBench {
+  readonly runs: number;
+  readonly threads: number;
+  readonly seconds: number;
+  readonly rssPeakMB: number;
+  readonly line: string;
+}
 
-const y = result.years.indexOf(2020);
-console.log(
-  `Monte Carlo ${RUNS.toLocaleString('en')} runs (changzhou-2016, ${threads} threads on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}): ` +
+export async function benchMonteCarlo(): Promise<MonteCarloBench> {
+  const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')) as unknown;
+  const threads = availableParallelism();
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
+
+  global.gc?.();
+  const before = process.memoryUsage();
+  let rssPeak = before.rss;
+  const t0 = performance.now();
+  const result = await runUncertaintyNode({
+    raw,
+    runs: RUNS,
+    seed: 1,
+    threads,
+    onProgress: () => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  global.gc?.();
+  const after = process.memoryUsage();
+  const y = result.years.indexOf(2020);
+  const line =
+    `Monte Carlo ${RUNS.toLocaleString('en')} runs (changzhou-2016, ${threads} threads on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}): ` +
     `${seconds.toFixed(1)} s wall, ${(RUNS / seconds).toFixed(0)} runs/s; ` +
     `main heap ${mb(before.heapUsed)} → ${mb(after.heapUsed)} MB, RSS ${mb(before.rss)} → ${mb(after.rss)} MB (peak ${mb(rssPeak)} MB); ` +
-    `gap 2020 p5–p95 ${result.percentiles.p5.gapPoints[y]?.toFixed(2)}–${result.percentiles.p95.gapPoints[y]?.toFixed(2)} points`,
-);
+    `gap 2020 p5–p95 ${result.percentiles.p5.gapPoints[y]?.toFixed(2)}–${result.percentiles.p95.gapPoints[y]?.toFixed(2)} points`;
+  return { runs: RUNS, threads, seconds, rssPeakMB: rssPeak / 1048576, line };
+}
