@@ -12,6 +12,30 @@ import type { Scenario } from './schema';
 
 type ChannelSpec = Scenario['policy']['zones'][string]['channels'][number];
 
+/**
+ * Eligibility arrays already computed, by their inputs (the conditions, the population's attributes, the
+ * durations): a pure function's results, never written to, shared across compiles. A Monte Carlo or an
+ * optimiser's run that moves no settlement condition nor attribute (willingness, migration, demography)
+ * finds every channel here; it was a fifth of such a run. Bounded: the oldest entries go first.
+ */
+const eligibilityMemo = new Map<string, Float64Array>();
+const MEMO_LIMIT = 256;
+
+function memoEligibility(
+  conditions: Parameters<typeof channelEligibility>[0],
+  attrs: [GroupAttributes, GroupAttributes],
+  attrsKey: string,
+  durations: number,
+): Float64Array {
+  const key = `${durations}|${attrsKey}|${JSON.stringify(conditions)}`;
+  let e = eligibilityMemo.get(key);
+  if (e) return e;
+  e = channelEligibility(conditions, attrs, durations);
+  if (eligibilityMemo.size >= MEMO_LIMIT) eligibilityMemo.delete(eligibilityMemo.keys().next().value!);
+  eligibilityMemo.set(key, e);
+  return e;
+}
+
 export function channelCompiler(steps: number, durations: number) {
   const channelIds: string[] = [];
   const cityQuotas: { id: string; quota: Float64Array }[] = [];
@@ -34,7 +58,14 @@ export function channelCompiler(steps: number, durations: number) {
     cutoffKeys,
 
     /** One channel of zone `zid` in the effective scenario `e`. */
-    compile(e: Scenario, zid: string, spec: ChannelSpec, attrs: [GroupAttributes, GroupAttributes]): CompiledChannel {
+    /** `attrsKey` names `attrs` exactly (the population they come from, as JSON). */
+    compile(
+      e: Scenario,
+      zid: string,
+      spec: ChannelSpec,
+      attrs: [GroupAttributes, GroupAttributes],
+      attrsKey: string,
+    ): CompiledChannel {
       // A channel the document does not open (or a user switched off) admits nobody; it keeps its place.
       const conditions = spec.enabled === false ? [{ type: 'closed' as const }] : spec.conditions.map(toCondition);
       const pool = e.policy.cityQuotas?.[spec.id] !== undefined ? poolOf(spec.id) : undefined;
@@ -52,7 +83,7 @@ export function channelCompiler(steps: number, durations: number) {
       return {
         id: spec.id,
         channelIndex: indexOf(channelIds, spec.id),
-        eligibility: channelEligibility(conditions, attrs, durations),
+        eligibility: memoEligibility(conditions, attrs, attrsKey, durations),
         quota,
         ...(spec.quotaCounts === 'applicants' ? { quotaApplicantsOnly: true } : {}),
         ...(pool !== undefined ? { cityQuota: pool } : {}),

@@ -74,7 +74,8 @@ export function compileScenario(s: Scenario): CompiledScenario {
   const periodOfStep = new Int32Array(steps);
   /** The policy period of an effective scenario: eligibility depends only on the channels, the attributes and D. */
   const periodOf = (e: Scenario): number => {
-    const key = JSON.stringify([e.policy, e.population]);
+    const populationKey = JSON.stringify(e.population);
+    const key = JSON.stringify(e.policy) + populationKey;
     let pi = periodKeys.get(key);
     if (pi !== undefined) return pi;
     const attrs: [GroupAttributes, GroupAttributes] = [
@@ -82,7 +83,9 @@ export function compileScenario(s: Scenario): CompiledScenario {
       groupAttributes(e.population.UN),
     ];
     const zonesCompiled = zoneIds.map((zid) => {
-      const channels = e.policy.zones[zid].channels.map((spec) => channelsOf.compile(e, zid, spec, attrs));
+      const channels = e.policy.zones[zid].channels.map((spec) =>
+        channelsOf.compile(e, zid, spec, attrs, populationKey),
+      );
       const combined = combineChannels(
         channels.map((c) => c.eligibility),
         e.policy.channelOverlap,

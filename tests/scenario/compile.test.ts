@@ -161,3 +161,24 @@ describe('population-size control', () => {
     );
   });
 });
+
+describe('channel eligibility shared across compiles', () => {
+  const load = nodeDataLoader();
+  const raw = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'scenarios/changzhou-2016.json'), 'utf8')) as unknown;
+  const YEARS = '/policy/zones/core/channels/0/conditions/2/years';
+  const first = (s: ReturnType<typeof loadScenario>) => compileScenario(s).input.periods[0].zones[0].channels[0];
+
+  it('reuses a channel’s array when nothing it depends on moved, and computes a new one when it did', () => {
+    const s = loadScenario(raw, load);
+    const a = first(s);
+    // Willingness does not enter eligibility: the same array, not a copy.
+    const b = first(setAt(s, '/willingness/speed/core', 0.5));
+    expect(b.eligibility).toBe(a.eligibility);
+    // Another insurance threshold: another array, with other values.
+    const c = first(setAt(s, YEARS, 5));
+    expect(c.eligibility).not.toBe(a.eligibility);
+    expect(Array.from(c.eligibility).some((x, i) => x !== a.eligibility[i])).toBe(true);
+    // Back to the first setting: the same values as the first compile.
+    expect(Array.from(first(loadScenario(raw, load)).eligibility)).toEqual(Array.from(a.eligibility));
+  });
+});
