@@ -66,6 +66,11 @@ export interface FiscalInput {
   readonly allocation: 'settlers' | 'population';
   /** New construction land per settler (m²), by zone. */
   readonly landPerSettler: Float64Array;
+  /**
+   * 增减挂钩: rural construction land reclaimed from the vacated homesteads of local rural settlers, m² per
+   * settler whose homestead is given up, and the share who give it up; null where the scenario gives none.
+   */
+  readonly landReclaim: { readonly m2PerPerson: number; readonly exitShare: number } | null;
 }
 
 export interface FiscalOutput {
@@ -97,8 +102,15 @@ export interface FiscalOutput {
   /** Cost and transfers by zone: index `z * n + i`. */
   readonly zoneCost: Float64Array;
   readonly zoneTransfers: Float64Array;
+  /** New urban construction land (ha): the standard per settler who is a net addition to the urban population. */
   readonly landHa: Float64Array;
   readonly landHaCumulative: Float64Array;
+  /** Settlers the new land is for: agricultural transfer settlers, at most the zone's net growth by migration. */
+  readonly landSettlers: Float64Array;
+  /** Rural construction land reclaimed from local rural settlers' homesteads (ha), and new minus reclaimed. */
+  readonly landReclaimedHa: Float64Array;
+  readonly landNetHa: Float64Array;
+  readonly landNetHaCumulative: Float64Array;
   /**
    * Share of the training component's group ever trained: 1 − (1 − base)(1 − takeUp)^t, t years after the
    * base year (each year's training reaching the untrained at the take-up rate); null without one.

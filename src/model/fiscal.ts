@@ -76,6 +76,10 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     zoneTransfers: arr(Z * n),
     landHa: arr(),
     landHaCumulative: arr(),
+    landSettlers: arr(),
+    landReclaimedHa: arr(),
+    landNetHa: arr(),
+    landNetHaCumulative: arr(),
     trainingCoverage: trainingCoverage(f, n),
   };
 
@@ -257,14 +261,25 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     for (let z = 0; z < Z; z++)
       r.zoneTransfers[z * n + i] = weightSum > 0 ? (transfers * zoneWeight(out, f, z, i)) / weightSum : transfers / Z;
 
-    // Land follows the settlers.
+    // Land follows the agricultural transfer settlers who are net additions to the zone's urban population
+    // (its growth by migration, as for infrastructure): a zone whose urban residents do not grow by
+    // migration houses its settlers on the land it has, and a shrinking city gets no new land for them.
     let m2 = 0;
-    for (let z = 0; z < Z; z++)
-      m2 +=
-        (out.settlersByZoneGroup[z * 2 * n + i] + out.settlersByZoneGroup[(z * 2 + 1) * n + i] * rural) *
-        f.landPerSettler[z];
+    let counted = 0;
+    for (let z = 0; z < Z; z++) {
+      const agri = out.settlersByZoneGroup[z * 2 * n + i] + out.settlersByZoneGroup[(z * 2 + 1) * n + i] * rural;
+      const c = Math.min(agri, newByZone[z]);
+      counted += c;
+      m2 += c * f.landPerSettler[z];
+    }
+    r.landSettlers[i] = counted;
     r.landHa[i] = m2 / 10_000;
     r.landHaCumulative[i] = r.landHaCumulative[i - 1] + r.landHa[i];
+    // 增减挂钩: local rural settlers who give up their homestead free its rural construction land, whatever
+    // the urban land they are counted for (their homestead is in this city's villages; others' are elsewhere).
+    r.landReclaimedHa[i] = f.landReclaim ? (ua * f.landReclaim.exitShare * f.landReclaim.m2PerPerson) / 10_000 : 0;
+    r.landNetHa[i] = r.landHa[i] - r.landReclaimedHa[i];
+    r.landNetHaCumulative[i] = r.landNetHaCumulative[i - 1] + r.landNetHa[i];
   }
   for (const a of [r.costByComponent, r.costByPayer, r.zoneCost, r.zoneTransfers])
     for (let j = 0; j < a.length; j += n) a[j] = NaN;
@@ -284,6 +299,10 @@ export function computeFiscal(input: ModelInput, out: ProjectionOutput, f: Fisca
     r.settledStock,
     r.landHa,
     r.landHaCumulative,
+    r.landSettlers,
+    r.landReclaimedHa,
+    r.landNetHa,
+    r.landNetHaCumulative,
   ])
     a[0] = NaN;
   return r;

@@ -115,6 +115,14 @@ const FISCAL_NAMES: Record<string, Described> = {
   landHa: { zh: '当年新增建设用地', en: 'New construction land in the year', kind: 'land' },
   landHaCumulative: { zh: '累计新增建设用地', en: 'Cumulative new construction land', kind: 'land' },
 };
+/** The land section's series (`newUrbanHa` repeats `fiscal.landHa`: one column). */
+const LAND_NAMES: Record<string, Described | null> = {
+  newUrbanHa: null,
+  settlers: { zh: '计入新增用地的落户人数', en: 'Settlers counted for new land', kind: 'flow' },
+  reclaimedHa: { zh: '增减挂钩复垦农村建设用地', en: 'Rural construction land reclaimed', kind: 'land' },
+  netHa: { zh: '建设用地净增', en: 'Net change in construction land', kind: 'land' },
+  netHaCumulative: { zh: '累计建设用地净增', en: 'Cumulative net change in construction land', kind: 'land' },
+};
 /** Fiscal series the metric registry names. */
 const FISCAL_METRICS: Record<string, string> = {
   trainingCoverage: 'trainingCoverage',
@@ -167,6 +175,8 @@ function describeScalar(name: string): Description {
 /** A series of the result by its path (`["settlersByChannel", "talent"]`, `["fiscal", "landHa"]`). */
 function describe(path: readonly string[], names: CsvNames): Description {
   const [head, a, b] = path;
+  // The land section's lists that are not series (the zones without new land) are no columns.
+  if (head === 'land') return path.length === 2 && Object.hasOwn(LAND_NAMES, a) ? LAND_NAMES[a] : null;
   if (head === 'fiscal') {
     const rest = path.slice(1).join('.');
     if (a === 'rewardRule') return null;
@@ -271,6 +281,7 @@ export function resultToPeopleCsv(r: ProjectionResult, opts: PeopleCsvOptions = 
   const cols: Column[] = [];
   collect([], r.series, cols, (p) => describe(p, names));
   if (r.fiscal) collect(['fiscal'], r.fiscal, cols, (p) => describe(p, names));
+  if (r.land) collect(['land'], r.land, cols, (p) => describe(p, names));
   if (opts.extra) collect([], opts.extra, cols, (p) => describeExtra(p, names));
   const units = cols.map((c) => UNITS[c.kind][lang]);
   const headers = cols.map((c, j) => {

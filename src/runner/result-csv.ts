@@ -28,6 +28,11 @@ export function resultToCsv(r: ProjectionResult, extra?: Record<string, unknown>
   const cols: [string, (number | null)[]][] = [];
   flatten('', r.series, cols);
   if (r.fiscal) flatten('fiscal', r.fiscal, cols);
+  // The land section's series (its settings and the list of zones without new land are no columns).
+  if (r.land) {
+    const { settlers, reclaimedHa, netHa, netHaCumulative } = r.land;
+    flatten('land', { settlers, reclaimedHa, netHa, netHaCumulative }, cols);
+  }
   if (extra) flatten('', extra, cols);
   const header = ['year', ...cols.map(([k]) => k), 'hukouDefinition'];
   const lines = [header.map((h) => cell(h)).join(',')];

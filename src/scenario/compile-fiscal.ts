@@ -56,5 +56,6 @@ export function compileFiscal(s: Scenario, fiscal: FiscalSpec): FiscalInput {
     rewardFund: t.reward.fund === undefined ? null : Float64Array.from(years.map((y) => fundAt(t.reward.fund!, y))),
     allocation: fiscal.allocation,
     landPerSettler: Float64Array.from(s.zones.map((z) => (fiscal.land.noLandZones.includes(z.id) ? 0 : standard))),
+    landReclaim: fiscal.land.reclaim ?? null,
   };
 }

@@ -193,6 +193,26 @@ export function fiscalLevers(): Spec[] {
       step: 1,
       group: 'fiscal',
     },
+    {
+      pointer: '/fiscal/land/reclaim/exitShare',
+      label: '增减挂钩：本地农村落户者自愿退出宅基地比例',
+      labelEn: 'Local rural settlers who give up their homestead',
+      unit: '比例',
+      min: 0,
+      max: 1,
+      step: 0.01,
+      group: 'fiscal',
+    },
+    {
+      pointer: '/fiscal/land/reclaim/m2PerPerson',
+      label: '增减挂钩：每人退出宅基地复垦面积',
+      labelEn: 'Homestead land reclaimed per person who gives it up',
+      unit: '平方米/人',
+      min: 0,
+      max: 300,
+      step: 1,
+      group: 'fiscal',
+    },
   );
   return specs;
 }

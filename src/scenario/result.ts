@@ -38,6 +38,8 @@ export interface ProjectionResult {
   targets: TargetResult[];
   /** MODEL.md §7; present when the scenario has a `fiscal` part. Amounts in base-year yuan (元). */
   fiscal?: FiscalResult;
+  /** Construction land (人地挂钩 and 增减挂钩), with the fiscal part: see {@link LandResult}. */
+  land?: LandResult;
   decomposition: {
     residual: DecompositionResult['residual'];
     states: DecompositionResult['totals'];
@@ -80,8 +82,42 @@ export interface FiscalResult {
   /** Sums from the first projected year to each target year. */
   cumulativeToTargetYears: Record<
     string,
-    { totalCost: number; transfers: number; municipalNet: number; landHa: number }
+    { totalCost: number; transfers: number; municipalNet: number; landHa: number; landNetHa: number }
   >;
+}
+
+/**
+ * Construction land: new urban land for the settlers who are net additions to the urban population (at the
+ * standard per settler of the 2016 rule), rural construction land reclaimed from local rural settlers'
+ * homesteads (增减挂钩), and the net change in total construction land (ha a year; cumulative from the
+ * first projected year).
+ */
+export interface LandResult {
+  /** m² of new urban land per counted settler (the band of the current land per person, adjusted). */
+  m2PerSettler: number;
+  /** Zones that get no new land (central districts of super-large and mega cities). */
+  noLandZones: string[];
+  reclaim: { m2PerPerson: number; exitShare: number } | null;
+  /** Settlers counted for new land: agricultural transfer settlers, at most the zone's growth by migration. */
+  settlers: Series;
+  newUrbanHa: Series;
+  reclaimedHa: Series;
+  netHa: Series;
+  netHaCumulative: Series;
+}
+
+function landResult(s: Scenario, f: FiscalOutput): LandResult {
+  const land = s.fiscal!.land;
+  return {
+    m2PerSettler: landStandard(land),
+    noLandZones: [...land.noLandZones],
+    reclaim: land.reclaim ? { ...land.reclaim } : null,
+    settlers: toSeries(f.landSettlers),
+    newUrbanHa: toSeries(f.landHa),
+    reclaimedHa: toSeries(f.landReclaimedHa),
+    netHa: toSeries(f.landNetHa),
+    netHaCumulative: toSeries(f.landNetHaCumulative),
+  };
 }
 
 /** Rounds to 6 significant digits beyond the integer part: stable text output, well inside model precision. */
@@ -157,6 +193,7 @@ function fiscalResult(s: Scenario, out: ProjectionOutput, f: FiscalOutput, years
         transfers: sumTo(f.transfersTotal, i),
         municipalNet: sumTo(f.municipalNet, i),
         landHa: sumTo(f.landHa, i),
+        landNetHa: sumTo(f.landNetHa, i),
       };
   }
   const zoneNet = new Float64Array(f.zoneCost.length);
@@ -253,7 +290,7 @@ export function buildResult(
     series: series as ProjectionResult['series'],
     hukouDefinition: [baseDef, ...definitionByYear],
     targets: evaluateTargets(s.targets, years, (m) => metricSeries(out, m, fiscal)),
-    ...(fiscal && s.fiscal ? { fiscal: fiscalResult(s, out, fiscal, years) } : {}),
+    ...(fiscal && s.fiscal ? { fiscal: fiscalResult(s, out, fiscal, years), land: landResult(s, fiscal) } : {}),
     decomposition: {
       residual: decomposition.residual,
       states: decomposition.totals,

@@ -88,6 +88,16 @@ export const Fiscal = z.strictObject({
     provincialAdjustment: finite().min(-0.1).max(0.1),
     /** Zones that get no new land for settlers (central districts of super-large and mega cities). */
     noLandZones: z.array(id),
+    /**
+     * 城乡建设用地增减挂钩: the rural construction land freed when a local rural settler gives up a homestead
+     * (m² per person), and the share of local rural settlers who do (voluntary: 自愿有偿退出).
+     */
+    reclaim: z
+      .strictObject({
+        m2PerPerson: nonNeg,
+        exitShare: share,
+      })
+      .optional(),
   }),
 });
 export type FiscalSpec = z.infer<typeof Fiscal>;

@@ -138,6 +138,21 @@ const MEANINGS: readonly [RegExp, string, string][] = [
   ],
   [/^\/fiscal\/discountRate$/, '计算终身成本现值所用的年贴现率。', 'Annual discount rate of the lifetime cost.'],
   [
+    /^\/fiscal\/land\/reclaim\/exitShare$/,
+    '进城落户的本地农村人口中，自愿有偿退出宅基地、经整理复垦计入城乡建设用地增减挂钩的比例（文件规定不得以退出作为落户条件）。',
+    'Share of local rural settlers who give up their homestead voluntarily, reclaimed and offset against new urban land (增减挂钩); the documents forbid making it a condition of settling.',
+  ],
+  [
+    /^\/fiscal\/land\/reclaim\/m2PerPerson$/,
+    '每名退出者腾出的宅基地面积（仅宅基地，不含村庄道路等），复垦后抵减新增城镇建设用地。',
+    'Homestead land freed per person who gives it up (the homestead only), reclaimed and offset against new urban land.',
+  ],
+  [
+    /^\/fiscal\/land\/currentPerPersonM2$/,
+    '现状人均城镇建设用地：决定每名落户者安排新增用地的档次（2016年人地挂钩实施意见：不超过100平方米的按人均100平方米，超过的递减；超大、特大城市中心城区原则上不新增）。',
+    'Current urban construction land per person: it sets the band of new land per settler (2016 rule: 100 m² where it is at most 100 m², less above; none in the central districts of super-large and mega cities).',
+  ],
+  [
     /^\/fiscal\/land\//,
     '城镇建设用地增加规模与吸纳落户人数挂钩（人地挂钩）的标准。',
     'Standard linking new urban construction land to the number of settlers (人地挂钩).',

@@ -247,8 +247,17 @@ describe.each(PRESETS)('charts of %s', (preset) => {
     expectClose(column(per, '落户当年人均成本').map(num), f.perSettler.annual, 0.5 + 1e-9);
     expect(chart('per-settler').title(ctx)).toContain(Math.round(f.perSettler.lifetimePV!).toLocaleString('en-US'));
     const land = chart('land').table(ctx);
-    expectClose(column(land, '当年新增').map(num), f.landHa, 0.05 + 1e-9);
-    expectClose(column(land, '累计').map(num), f.landHaCumulative, 0.05 + 1e-9);
+    const l = ctx.result.land!;
+    expectClose(column(land, '新增城镇建设用地').map(num), f.landHa, 0.05 + 1e-9);
+    expectClose(column(land, '增减挂钩复垦').map(num), l.reclaimedHa, 0.05 + 1e-9);
+    expectClose(column(land, '建设用地净增').map(num), l.netHa, 0.05 + 1e-9);
+    expectClose(column(land, '累计建设用地净增').map(num), l.netHaCumulative, 0.05 + 1e-9);
+    // The net is the new urban land less the reclaimed rural land, year by year.
+    l.netHa.forEach((v, i) => {
+      // (each series rounded to 12 significant digits in the result)
+      if (v !== null)
+        expect(Math.abs(v - (l.newUrbanHa[i]! - l.reclaimedHa[i]!))).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+    });
     // English: CNY million.
     const en = chart('fiscal-payer').table(ctxOf(preset, 'en'));
     expectClose(column(en, 'Total').map(num), scaledSeries(f.totalCost, 1e6), 0.05 + 1e-9);

@@ -1,7 +1,8 @@
 /**
- * `land`: new urban construction land tied to settlers (人地挂钩) each year, as bars on the left axis,
- * and its running total as a line on the right axis. The two differ by an order of magnitude, so the
- * cumulative line is drawn at a fixed scale factor with its own, colour-matched axis.
+ * `land`: construction land tied to settlement each year. Bars above the axis: new urban construction land
+ * for the settlers who are net additions to the urban population (人地挂钩); bars below: rural
+ * construction land reclaimed from local rural settlers' homesteads (增减挂钩); the line: the net change in
+ * total construction land (new minus reclaimed). The cumulative net is in the table and the caption.
  */
 import * as Plot from '@observablehq/plot';
 import { frame, maxOf } from './frame';
@@ -26,91 +27,103 @@ export function niceTicks(max: number, count = 5): number[] {
 }
 
 const names = (ctx: ChartContext) => ({
-  annual: by(ctx.lang, '当年新增建设用地', 'New construction land in the year'),
-  cumulative: by(ctx.lang, '累计新增建设用地', 'Cumulative'),
+  annual: by(ctx.lang, '新增城镇建设用地', 'New urban construction land'),
+  reclaimed: by(ctx.lang, '增减挂钩复垦农村建设用地', 'Rural construction land reclaimed'),
+  net: by(ctx.lang, '建设用地净增', 'Net change in construction land'),
+  cumulative: by(ctx.lang, '累计建设用地净增', 'Cumulative net change'),
 });
+
+const seriesOf = (ctx: ChartContext) => {
+  const f = ctx.result.fiscal!;
+  const land = ctx.result.land;
+  const zero = f.landHa.map((v) => (v === null ? null : 0));
+  return {
+    annual: f.landHa,
+    reclaimed: land?.reclaimedHa ?? zero,
+    net: land?.netHa ?? f.landHa,
+    cumulative: land?.netHaCumulative ?? f.landHaCumulative,
+  };
+};
 
 function render(ctx: ChartContext, width: number): SVGSVGElement {
   const { lang, result } = ctx;
-  const f = result.fiscal!;
   const unit = unitOf('hectares', lang);
   const n = names(ctx);
-  const rows = result.years.map((year, i) => ({ year, annual: f.landHa[i], cumulative: f.landHaCumulative[i] }));
-  // Left axis up to the nice ceiling of the bars; the right axis maps its own nice ceiling onto it.
-  const leftTicks = niceTicks(maxOf(rows.map((r) => r.annual)));
-  const leftTop = leftTicks[leftTicks.length - 1];
-  const rightTicks = niceTicks(maxOf(rows.map((r) => r.cumulative)), leftTicks.length - 1);
-  const k = rightTicks[rightTicks.length - 1] / leftTop; // cumulative hectares per unit of the left axis
+  const s = seriesOf(ctx);
+  const rows = result.years.map((year, i) => ({
+    year,
+    annual: s.annual[i],
+    reclaimed: s.reclaimed[i] === null ? null : -s.reclaimed[i]!,
+    net: s.net[i],
+  }));
+  // One axis for the three: up to the nice ceiling of the new land, down to that of the reclaimed land.
+  const up = niceTicks(maxOf(rows.map((r) => r.annual)), 5);
+  const downMax = maxOf(
+    rows.map((r) => (r.reclaimed === null ? null : -r.reclaimed)),
+    0,
+  );
+  const step = up.length > 1 ? up[1] - up[0] : 1;
+  // Below the axis: whole steps when the reclaimed land reaches half a step, else just room for its bars.
+  const down: number[] = [];
+  if (downMax >= step / 2) for (let t = step; t < downMax + step; t += step) down.unshift(-t);
+  const ticks = [...down, ...up];
+  const bottom = down.length ? down[0] : -downMax * 1.15;
   const legend: LegendItem[] = [
-    {
-      label: withUnit(n.annual, by(lang, '公顷，左轴', 'ha, left axis'), lang),
-      color: LAND_COLORS.annual,
-      kind: 'swatch',
-    },
-    {
-      label: withUnit(n.cumulative, by(lang, '公顷，右轴', 'ha, right axis'), lang),
-      color: LAND_COLORS.cumulative,
-      kind: 'line',
-    },
+    { label: n.annual, color: LAND_COLORS.annual, kind: 'swatch' },
+    { label: n.reclaimed, color: LAND_COLORS.reclaimed, kind: 'swatch' },
+    { label: n.net, color: LAND_COLORS.net, kind: 'line' },
   ];
+  const tip = (name: string, v: number | null, year: number) =>
+    v === null ? '' : `${year} ${name}: ${fmt(v, 1)} ${unit.label}`;
   return frame({
     ctx,
     width,
-    marginLeft: 56,
-    marginRight: 60,
-    y: { domain: [0, leftTop], ticks: leftTicks, axis: null },
+    y: {
+      domain: [bottom, ticks[ticks.length - 1]],
+      ticks,
+      label: withUnit(by(lang, '建设用地', 'Construction land'), unit.label, lang),
+      tickFormat: (d: number) => fmt(d),
+    },
     marks: [
-      Plot.gridY(leftTicks, { stroke: '#000', strokeOpacity: 0.1 }),
-      Plot.axisY(leftTicks, {
-        anchor: 'left',
-        tickFormat: (d: number) => fmt(d),
-        label: withUnit(n.annual, unit.label, lang),
-        color: LAND_COLORS.annual,
-      }),
-      Plot.axisY(
-        rightTicks.map((t) => t / k),
-        {
-          anchor: 'right',
-          tickFormat: (d: number) => fmt(d * k),
-          label: withUnit(n.cumulative, unit.label, lang),
-          color: LAND_COLORS.cumulative,
-        },
-      ),
+      Plot.gridY(ticks, { stroke: '#000', strokeOpacity: 0.1 }),
       Plot.rect(rows, {
         x1: (d) => d.year - 0.38,
         x2: (d) => d.year + 0.38,
         y1: 0,
         y2: 'annual',
         fill: LAND_COLORS.annual,
-        title: (d: (typeof rows)[number]) => (d.annual === null ? '' : `${d.year}: ${fmt(d.annual, 1)} ${unit.label}`),
+        title: (d: (typeof rows)[number]) => tip(n.annual, d.annual, d.year),
+      }),
+      Plot.rect(rows, {
+        x1: (d) => d.year - 0.38,
+        x2: (d) => d.year + 0.38,
+        y1: 0,
+        y2: 'reclaimed',
+        fill: LAND_COLORS.reclaimed,
+        title: (d: (typeof rows)[number]) => tip(n.reclaimed, d.reclaimed === null ? null : -d.reclaimed, d.year),
       }),
       Plot.ruleY([0]),
-      Plot.line(rows, {
-        x: 'year',
-        y: (d: (typeof rows)[number]) => (d.cumulative === null ? null : d.cumulative / k),
-        stroke: LAND_COLORS.cumulative,
-        strokeWidth: 2.5,
-      }),
+      Plot.line(rows, { x: 'year', y: 'net', stroke: LAND_COLORS.net, strokeWidth: 2 }),
       Plot.dot(rows, {
         x: 'year',
-        y: (d: (typeof rows)[number]) => (d.cumulative === null ? null : d.cumulative / k),
+        y: 'net',
         r: 2.5,
-        fill: LAND_COLORS.cumulative,
-        title: (d: (typeof rows)[number]) =>
-          d.cumulative === null ? '' : `${d.year} ${n.cumulative}: ${fmt(d.cumulative, 0)} ${unit.label}`,
+        fill: LAND_COLORS.net,
+        title: (d: (typeof rows)[number]) => tip(n.net, d.net, d.year),
       }),
     ],
     legend,
     ariaLabel: title(ctx),
     ariaDescription: [
-      describeSeries(ctx, n.annual, f.landHa, unit, 1),
-      describeSeries(ctx, n.cumulative, f.landHaCumulative, unit, 0),
+      describeSeries(ctx, n.annual, s.annual, unit, 1),
+      describeSeries(ctx, n.reclaimed, s.reclaimed, unit, 1),
+      describeSeries(ctx, n.cumulative, s.cumulative, unit, 0),
     ].join(by(lang, '；', '; ')),
   });
 }
 
 const title = (ctx: ChartContext) =>
-  by(ctx.lang, '城镇新增建设用地（人地挂钩）', 'New urban construction land (tied to settlers)');
+  by(ctx.lang, '建设用地：人地挂钩新增与增减挂钩复垦', 'Construction land: new for settlers, reclaimed, net');
 
 export const landChart: ChartSpec = {
   id: 'land',
@@ -118,14 +131,30 @@ export const landChart: ChartSpec = {
   unit: (ctx) => unitOf('hectares', ctx.lang).label,
   source: (ctx) => {
     const m2 = ctx.result.fiscal?.landM2PerSettler;
+    const land = ctx.result.land;
+    const last = land?.netHaCumulative.at(-1);
     return sourceLine(
       ctx,
       flowsNote(ctx),
       m2 !== undefined && Number.isFinite(m2)
         ? by(
             ctx.lang,
-            `按2016年人地挂钩规则，每名新落户人口 ${fmt(m2)} 平方米。`,
-            `By the 2016 land-settler linkage rule, ${fmt(m2)} m² per new settler.`,
+            `按2016年人地挂钩规则，每名落户的农业转移人口 ${fmt(m2)} 平方米，只计城镇常住人口的迁移净增部分（人口不增的城镇不新增）。`,
+            `By the 2016 land-settler linkage rule, ${fmt(m2)} m² per agricultural-transfer settler, counted only up to the urban population's net growth by migration (a town that does not grow gets none).`,
+          )
+        : '',
+      land?.reclaim
+        ? by(
+            ctx.lang,
+            `增减挂钩：本地农村落户者 ${fmt(land.reclaim.exitShare * 100)}% 自愿退出宅基地，每人 ${fmt(land.reclaim.m2PerPerson)} 平方米（假设）。`,
+            `Reclaimed: ${fmt(land.reclaim.exitShare * 100)}% of local rural settlers give up a homestead of ${fmt(land.reclaim.m2PerPerson)} m² each (assumption).`,
+          )
+        : '',
+      typeof last === 'number'
+        ? by(
+            ctx.lang,
+            `至${ctx.result.years.at(-1)}年累计净增 ${fmt(last, 0)} 公顷。`,
+            `Cumulative net change to ${ctx.result.years.at(-1)}: ${fmt(last, 0)} ha.`,
           )
         : '',
       fiscalNote(ctx),
@@ -136,10 +165,13 @@ export const landChart: ChartSpec = {
   render,
   table: (ctx) => {
     const unit = unitOf('hectares', ctx.lang);
-    const f = ctx.result.fiscal!;
+    const s = seriesOf(ctx);
+    const n = names(ctx);
     return seriesTable(ctx, [
-      { name: names(ctx).annual, unit, values: f.landHa },
-      { name: names(ctx).cumulative, unit, values: f.landHaCumulative },
+      { name: n.annual, unit, values: s.annual },
+      { name: n.reclaimed, unit, values: s.reclaimed },
+      { name: n.net, unit, values: s.net },
+      { name: n.cumulative, unit, values: s.cumulative },
     ]);
   },
 };

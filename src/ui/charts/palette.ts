@@ -51,7 +51,8 @@ export const PAYER_COLORS = {
 /** Money lines of the transfers chart. */
 export const MONEY_COLORS = { cost: C.black, transfers: C.blue, municipalNet: PAYER_COLORS.municipal } as const;
 
-export const LAND_COLORS = { annual: C.green, cumulative: C.black } as const;
+/** Land: new urban land (green), rural land reclaimed (orange, below the axis), the net (black line). */
+export const LAND_COLORS = { annual: C.green, reclaimed: C.orange, net: C.black } as const;
 
 /** Per-settler lines: cost (the municipal-burden hue) and transfer (the transfers hue). */
 export const PER_SETTLER_COLORS = { annual: C.vermillion, transfer: C.blue } as const;
