@@ -92,3 +92,24 @@ describe('a shrinking city and 增减挂钩', () => {
     }
   });
 });
+
+describe('the size class decides which zones get no land', () => {
+  it('excludes the central districts where the city is 特大/超大 by its 2020 城区 population, and nowhere else', () => {
+    const national = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'data/national/china.json'), 'utf8')) as {
+      citySizes2020: { rows: { city: string; unit: string; sizeClass: string }[] };
+    };
+    const presets: Record<string, string> = {
+      常州市: 'changzhou-2016',
+      锦州市: 'jinzhou-2017',
+      辽源市: 'liaoyuan',
+      广州市: 'guangzhou',
+      梅州市: 'doc001-package',
+    };
+    for (const row of national.citySizes2020.rows) {
+      const id = presets[row.city];
+      if (!id || !row.unit.startsWith('市辖区')) continue;
+      const land = loadScenario(preset(id), load).fiscal!.land;
+      expect(land.noLandZones, `${row.city} (${row.sizeClass})`).toEqual(row.sizeClass === 'mega' ? ['core'] : []);
+    }
+  });
+});
