@@ -10,14 +10,16 @@ import { evaluate } from '../src/analysis/evaluate';
 import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
 import { optimize, type OptimizeOptions } from '../src/analysis/optimize';
 import { sensitivity, type SensitivityOptions } from '../src/analysis/sensitivity';
-import { uncertaintyBatchRunner, summaryBuffers, type RunSummary } from '../src/analysis/uncertainty';
-import { browserDataLoader } from '../src/runner/browser-loader';
+import { uncertaintyBatchRunner, summaryBuffers } from '../src/analysis/uncertainty';
+import { browserDataLoader, preloadFor } from '../src/runner/browser-loader';
 import { runScenario } from '../src/scenario/run';
 import type { AnalysisWorkerApi, Answer, OnProgress } from '../src/runner/worker-api';
 import { ValidationError } from '../src/scenario/issues';
 import type { Override } from '../src/scenario/load';
 
-function answer<T>(f: () => T): Answer<T> {
+/** The analysis's answer once the scenario's data files are fetched; bad input → its issues. */
+async function answer<T>(raw: unknown, f: () => T): Promise<Answer<T>> {
+  await preloadFor(raw);
   try {
     return { ok: true, value: f() };
   } catch (e) {
@@ -31,39 +33,41 @@ const uncertainty = uncertaintyBatchRunner(load);
 
 const api: AnalysisWorkerApi = {
   /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
-  planUncertainty(raw: unknown, overrides: readonly Override[] = []) {
+  async planUncertainty(raw: unknown, overrides: readonly Override[] = []) {
+    await preloadFor(raw);
     return uncertainty.plan(raw, overrides);
   },
   /**
    * Monte Carlo runs `indices` (preparation cached per scenario and overrides); their arrays are
    * transferred, not copied. An invalid draw rejects with the issues in the message.
    */
-  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): RunSummary[] {
+  async runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]) {
+    await preloadFor(raw);
     const summaries = uncertainty.runBatch(raw, overrides, seed, indices);
     return transfer(summaries, summaryBuffers(summaries));
   },
   goalSeek(raw: unknown, overrides: readonly Override[], options: GoalSeekOptions, onProgress?: OnProgress) {
-    return answer(() => goalSeek(raw, load, overrides, options, onProgress));
+    return answer(raw, () => goalSeek(raw, load, overrides, options, onProgress));
   },
   optimize(raw: unknown, overrides: readonly Override[], options: OptimizeOptions, onProgress?: OnProgress) {
-    return answer(() => optimize(raw, load, overrides, options, onProgress));
+    return answer(raw, () => optimize(raw, load, overrides, options, onProgress));
   },
   sensitivity(raw: unknown, overrides: readonly Override[], options: SensitivityOptions, onProgress?: OnProgress) {
-    return answer(() => sensitivity(raw, load, overrides, options, onProgress));
+    return answer(raw, () => sensitivity(raw, load, overrides, options, onProgress));
   },
   calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress) {
-    return answer(() => calibrate(raw, load, overrides, {}, onProgress));
+    return answer(raw, () => calibrate(raw, load, overrides, {}, onProgress));
   },
   /** The calibrated scenario as the JSON text of a file. */
   calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult) {
-    return answer(() => JSON.stringify(calibratedScenario(raw, load, overrides, calibration), null, 2) + '\n');
+    return answer(raw, () => JSON.stringify(calibratedScenario(raw, load, overrides, calibration), null, 2) + '\n');
   },
   /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
   backtest(raw: unknown, overrides: readonly Override[], origin: number, onProgress?: OnProgress) {
-    return answer(() => backtest(raw, load, overrides, { origin }, onProgress));
+    return answer(raw, () => backtest(raw, load, overrides, { origin }, onProgress));
   },
   evaluate(raw: unknown, overrides: readonly Override[]) {
-    return answer(() => {
+    return answer(raw, () => {
       const { scenario, result } = runScenario(raw, load, overrides);
       return evaluate(scenario, result);
     });

@@ -22,51 +22,54 @@ export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 export type OnProgress = (done: number, total: number) => void;
 
-/** workers/model.worker.ts */
+/**
+ * workers/model.worker.ts. Every call is asynchronous in the worker too: it first fetches the data files the
+ * scenario reads (browser-loader.ts `preloadFor`).
+ */
 export interface ModelWorkerApi {
   /** Validates and runs a scenario; invalid input → `{ ok: false, issues }`, a bug → a rejected call. */
-  run(raw: unknown, overrides?: readonly Override[]): ModelReply;
+  run(raw: unknown, overrides?: readonly Override[]): Promise<ModelReply>;
   /** The workspace's runs: the scenario sent once per key, then the edits only (model-session.ts). */
-  session(req: WireRequest): WireReply;
+  session(req: WireRequest): Promise<WireReply>;
   /** Parses and validates an imported file, with the engine's messages. */
-  check(text: string, fileName: string): CheckReply;
+  check(text: string, fileName: string): Promise<CheckReply>;
   /** One self-contained scenario file: parts merged, edits applied. */
-  export(raw: unknown, overrides?: readonly Override[]): ExportReply;
+  export(raw: unknown, overrides?: readonly Override[]): Promise<ExportReply>;
 }
 
 /** workers/analysis.worker.ts */
 export interface AnalysisWorkerApi {
   /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
-  planUncertainty(raw: unknown, overrides?: readonly Override[]): PlanReply;
+  planUncertainty(raw: unknown, overrides?: readonly Override[]): Promise<PlanReply>;
   /** Monte Carlo runs `indices`; their arrays are transferred, not copied. */
-  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): RunSummary[];
+  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): Promise<RunSummary[]>;
   goalSeek(
     raw: unknown,
     overrides: readonly Override[],
     options: GoalSeekOptions,
     onProgress?: OnProgress,
-  ): Answer<ReturnType<typeof goalSeek>>;
+  ): Promise<Answer<ReturnType<typeof goalSeek>>>;
   optimize(
     raw: unknown,
     overrides: readonly Override[],
     options: OptimizeOptions,
     onProgress?: OnProgress,
-  ): Answer<OptimizeResult>;
+  ): Promise<Answer<OptimizeResult>>;
   sensitivity(
     raw: unknown,
     overrides: readonly Override[],
     options: SensitivityOptions,
     onProgress?: OnProgress,
-  ): Answer<ReturnType<typeof sensitivity>>;
-  calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress): Answer<CalibrationResult>;
+  ): Promise<Answer<ReturnType<typeof sensitivity>>>;
+  calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress): Promise<Answer<CalibrationResult>>;
   /** The calibrated scenario as the JSON text of a file. */
-  calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult): Answer<string>;
+  calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult): Promise<Answer<string>>;
   /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
   backtest(
     raw: unknown,
     overrides: readonly Override[],
     origin: number,
     onProgress?: OnProgress,
-  ): Answer<ReturnType<typeof backtest>>;
-  evaluate(raw: unknown, overrides: readonly Override[]): Answer<ReturnType<typeof evaluate>>;
+  ): Promise<Answer<ReturnType<typeof backtest>>>;
+  evaluate(raw: unknown, overrides: readonly Override[]): Promise<Answer<ReturnType<typeof evaluate>>>;
 }

@@ -10,15 +10,16 @@ const FALLBACK_WIDTH = 640;
  * One chart of the dashboard: title, unit, the chart itself and its source line, with a slot for
  * actions (export buttons, the pyramid's year scrubber). The chart is drawn by `spec.render` outside
  * React, into a container sized by the page, and redrawn when the context or the width changes: at once
- * when on screen, in idle time otherwise.
+ * when on screen; off screen, first drawn in idle time and afterwards only when scrolled into view, so a
+ * lever dragged across its range redraws only the charts the user sees.
  */
 export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: ChartContext; children?: ReactNode }) {
   const holder = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [width, setWidth] = useState(() => (typeof ResizeObserver === 'undefined' ? FALLBACK_WIDTH : 0));
   const [failure, setFailure] = useState<string | null>(null);
-  // Charts off screen are redrawn when the browser is idle (or when they scroll into view), so that a
-  // lever change redraws what the user sees first. Without IntersectionObserver every chart counts as seen.
+  // Charts off screen wait until they scroll into view (the first drawing in idle time), so that a lever
+  // change redraws only what the user sees. Without IntersectionObserver every chart counts as seen.
   const [visible, setVisible] = useState(() => typeof IntersectionObserver === 'undefined');
   const drawn = useRef<{ ctx: ChartContext; width: number } | null>(null);
 
@@ -61,10 +62,12 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
       // Only a change of outcome re-renders the card, so this cannot loop.
       queueMicrotask(() => setFailure(message));
     };
-    if (visible || !drawn.current) {
+    if (visible) {
       draw();
       return;
     }
+    // Off screen and drawn once: the effect runs again when the card scrolls into view.
+    if (drawn.current) return;
     const idle = typeof requestIdleCallback === 'function';
     const handle = idle ? requestIdleCallback(draw, { timeout: 1000 }) : window.setTimeout(draw, 50);
     return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
