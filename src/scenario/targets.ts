@@ -58,3 +58,43 @@ export function evaluateTargets(
     };
   });
 }
+
+/** A published figure as the scenario's `observed` series carry it (the view's ObservedPoint fits). */
+export interface PublishedPoint {
+  readonly metric: string;
+  readonly year: number;
+  readonly value: number;
+  readonly source?: string;
+}
+
+/** What happened: a target checked against the published figure of its year (issue 19, evaluation). */
+export interface PublishedOutcome {
+  readonly value: number;
+  readonly met: boolean;
+  /** How far it fell short (0 when met), in the metric's unit. */
+  readonly shortfall: number;
+  readonly source: string;
+  /** The gap worked out from the two published rates of the year, not published itself. */
+  readonly derived: boolean;
+}
+
+/**
+ * The published outcome of a target, where the year's figure is published: the metric itself, or for the
+ * gap the two rates of that year (resident minus hukou, in points). Null where nothing was published.
+ */
+export function publishedOutcome(t: TargetResult, observed: readonly PublishedPoint[]): PublishedOutcome | null {
+  const at = (metric: string) => observed.find((o) => o.metric === metric && o.year === t.year);
+  const outcome = (value: number, source: string, derived: boolean): PublishedOutcome => {
+    const met = holds(t.comparator, value, t.target);
+    return { value, met, shortfall: met ? 0 : Math.abs(t.target - value), source, derived };
+  };
+  const direct = at(t.metric);
+  if (direct && Number.isFinite(direct.value)) return outcome(direct.value, direct.source ?? '', false);
+  if (t.metric === 'gapPoints') {
+    const r = at('residentUrbanRate');
+    const h = at('hukouUrbanRate');
+    if (r && h && Number.isFinite(r.value) && Number.isFinite(h.value))
+      return outcome((r.value - h.value) * 100, [r.source, h.source].filter(Boolean).join('; '), true);
+  }
+  return null;
+}

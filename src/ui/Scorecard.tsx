@@ -1,10 +1,24 @@
-import type { TargetResult } from '../scenario/targets';
+import { publishedOutcome, type PublishedPoint, type TargetResult } from '../scenario/targets';
+import { shortSource } from './charts/source';
 import type { Lang } from './charts/types';
 import { comparatorWords, metricValue } from './format';
 import { pick, t } from './i18n';
 
-/** One line per target: value in the target year, met or missed, the first year met, the shortfall. */
-export function Scorecard({ targets, lang }: { targets: readonly TargetResult[]; lang: Lang }) {
+/**
+ * One line per target: value in the target year, met or missed, the first year met, the shortfall; and
+ * where the year's figure has been published, what happened (met or missed, by how much) beside it: the
+ * summary evaluation a document's own deadline calls for.
+ */
+export function Scorecard({
+  targets,
+  lang,
+  observed = [],
+}: {
+  targets: readonly TargetResult[];
+  lang: Lang;
+  /** The scenario's published figures (the view's `observed`). */
+  observed?: readonly PublishedPoint[];
+}) {
   const en = lang === 'en';
   return (
     <section className="scorecard" aria-labelledby="scorecard-title">
@@ -50,11 +64,47 @@ export function Scorecard({ targets, lang }: { targets: readonly TargetResult[];
                   </>
                 )}
               </span>
+              <Published target={tg} observed={observed} lang={lang} />
               {tg.clause && <span className="target-clause">{tg.clause}</span>}
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function Published({
+  target,
+  observed,
+  lang,
+}: {
+  target: TargetResult;
+  observed: readonly PublishedPoint[];
+  lang: Lang;
+}) {
+  const o = publishedOutcome(target, observed);
+  if (!o) return null;
+  const en = lang === 'en';
+  const value = metricValue(target.metric, o.value, lang);
+  const verdict = o.met
+    ? en
+      ? 'met'
+      : '达到'
+    : `${en ? 'missed by' : '未达到，差'} ${metricValue(target.metric, o.shortfall, lang)}`;
+  // The first source, by its title (a derived gap has two; file paths and notes stay in the data).
+  const source = shortSource(o.source, lang).split(/[;；]\s*/)[0];
+  return (
+    <span
+      className={`target-published ${o.met ? 'met' : 'unmet'}`}
+      data-published={o.value}
+      data-published-met={String(o.met)}
+    >
+      {en ? `Published ${target.year}: ` : `${target.year} 年公布值 `}
+      <strong>{value}</strong>
+      {o.derived ? (en ? ' (from the two published rates)' : '（由公布的两率相减）') : ''}
+      {en ? ` — ${verdict}` : `：${verdict}`}
+      {source && <span className="target-source">{en ? ` · Source: ${source}` : ` · 来源：${source}`}</span>}
+    </span>
   );
 }

@@ -133,7 +133,7 @@ export function Workspace(p: WorkspaceProps) {
           {headline && <ChartCard spec={headline} ctx={ctx} />}
           <div className="headline-side">
             <KeyFigures result={result} lang={lang} view={view} />
-            <Scorecard targets={result.targets} lang={lang} />
+            <Scorecard targets={result.targets} lang={lang} observed={view.observed} />
           </div>
         </div>
         <Timeline

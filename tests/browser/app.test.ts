@@ -150,6 +150,16 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     expect(Number.isFinite(Number(await gap.getAttribute('data-value')))).toBe(true);
   });
 
+  it('sets what happened beside each target whose figure was published (the 2020 evaluation)', async () => {
+    // 常州's 2020 resident rate was published by the 2020 census (77.07%): met, beside the projection.
+    const published = page.locator('[data-target="resident-rate-2020"] [data-published]');
+    expect(Number(await published.getAttribute('data-published'))).toBeCloseTo(0.7707, 4);
+    expect(await published.getAttribute('data-published-met')).toBe('true');
+    expect(await published.innerText()).toMatch(/2020 年公布值 77\.1%：达到 · 来源：第七次全国人口普查/);
+    // No 2020 hukou rate was found for 常州: the gap target has no published outcome, and none is made up.
+    expect(await page.locator('[data-target="gap-2020"] [data-published]').count()).toBe(0);
+  });
+
   it('logs no errors and makes no network request beyond its own files', () => {
     expect(problems).toEqual([]);
   });

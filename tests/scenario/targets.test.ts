@@ -5,6 +5,7 @@ import { nodeDataLoader } from '../../src/runner/node-loader';
 import { runScenario } from '../../src/scenario/run';
 import { resolveIncludes } from '../../src/scenario/include';
 import { ValidationError } from '../../src/scenario/issues';
+import { publishedOutcome, type TargetResult } from '../../src/scenario/targets';
 
 const load = nodeDataLoader();
 const netTarget = (value: number) => ({
@@ -54,5 +55,49 @@ describe('fiscal targets', () => {
         message: "municipalNetCumulative needs the scenario's fiscal part",
       });
     }
+  });
+});
+
+describe('publishedOutcome', () => {
+  const target = (metric: TargetResult['metric'], comparator: '>=' | '<=', value: number): TargetResult => ({
+    id: 't',
+    label: 't',
+    metric,
+    year: 2020,
+    comparator,
+    target: value,
+    value: null,
+    met: false,
+    firstYearMet: null,
+    shortfall: null,
+  });
+  it('checks a target against the published figure of its year', () => {
+    const o = publishedOutcome(target('residentUrbanRate', '>=', 0.72), [
+      { metric: 'residentUrbanRate', year: 2019, value: 0.7, source: 'a' },
+      { metric: 'residentUrbanRate', year: 2020, value: 0.7707, source: 'census 2020' },
+    ]);
+    expect(o).toEqual({ value: 0.7707, met: true, shortfall: 0, source: 'census 2020', derived: false });
+    const missed = publishedOutcome(target('hukouUrbanRate', '>=', 0.45), [
+      { metric: 'hukouUrbanRate', year: 2020, value: 0.44, source: 'register' },
+    ])!;
+    expect(missed.met).toBe(false);
+    expect(missed.shortfall).toBeCloseTo(0.01, 12);
+  });
+  it('works out the gap from the two published rates, and says so', () => {
+    const o = publishedOutcome(target('gapPoints', '<=', 5), [
+      { metric: 'residentUrbanRate', year: 2020, value: 0.6389, source: 'census' },
+      { metric: 'hukouUrbanRate', year: 2020, value: 0.454, source: 'register' },
+    ])!;
+    expect(o.value).toBeCloseTo(18.49, 9);
+    expect(o.met).toBe(false);
+    expect(o.shortfall).toBeCloseTo(13.49, 9);
+    expect(o.derived).toBe(true);
+    expect(o.source).toBe('census; register');
+  });
+  it('gives nothing where nothing was published', () => {
+    expect(
+      publishedOutcome(target('gapPoints', '<=', 5), [{ metric: 'residentUrbanRate', year: 2020, value: 0.77 }]),
+    ).toBeNull();
+    expect(publishedOutcome(target('residentUrbanRate', '>=', 0.72), [])).toBeNull();
   });
 });

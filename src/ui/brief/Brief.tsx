@@ -140,7 +140,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
       <div className="brief-grid">
         <div className="brief-side">
           <KeyFigures result={result} lang={lang} view={view} />
-          <Scorecard targets={result.targets} lang={lang} />
+          <Scorecard targets={result.targets} lang={lang} observed={view.observed} />
           <FiscalSummary result={result} lang={lang} />
         </div>
         <div className="brief-charts">
