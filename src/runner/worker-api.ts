@@ -42,7 +42,12 @@ export interface AnalysisWorkerApi {
   /** What an uncertainty analysis of this scenario is over (years, series, targets, parameters), or its problems. */
   planUncertainty(raw: unknown, overrides?: readonly Override[]): Promise<PlanReply>;
   /** Monte Carlo runs `indices`; their arrays are transferred, not copied. */
-  runBatch(raw: unknown, overrides: readonly Override[], seed: number, indices: readonly number[]): Promise<RunSummary[]>;
+  runBatch(
+    raw: unknown,
+    overrides: readonly Override[],
+    seed: number,
+    indices: readonly number[],
+  ): Promise<RunSummary[]>;
   goalSeek(
     raw: unknown,
     overrides: readonly Override[],
@@ -63,7 +68,11 @@ export interface AnalysisWorkerApi {
   ): Promise<Answer<ReturnType<typeof sensitivity>>>;
   calibrate(raw: unknown, overrides: readonly Override[], onProgress?: OnProgress): Promise<Answer<CalibrationResult>>;
   /** The calibrated scenario as the JSON text of a file. */
-  calibratedScenario(raw: unknown, overrides: readonly Override[], calibration: CalibrationResult): Promise<Answer<string>>;
+  calibratedScenario(
+    raw: unknown,
+    overrides: readonly Override[],
+    calibration: CalibrationResult,
+  ): Promise<Answer<string>>;
   /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
   backtest(
     raw: unknown,
