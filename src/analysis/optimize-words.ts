@@ -38,7 +38,7 @@ export function describeOptimum(
   const tZh = (t: OptimizeTarget) =>
     `${t.label}：${show(t.metric, t.value, true)}（目标${t.comparator === '<=' ? '不高于' : '不低于'}${show(t.metric, t.target, true)}${t.met ? '，达到' : `，差${show(t.metric, t.shortfall, true)}`}）`;
   const tEn = (t: OptimizeTarget) =>
-    `${t.labelEn ?? t.label}: ${show(t.metric, t.value, false)} (target ${t.comparator} ${show(t.metric, t.target, false)}${t.met ? ', met' : `, short by ${show(t.metric, t.shortfall, false)}`})`;
+    `${t.labelEn ?? t.label}: ${show(t.metric, t.value, false)} (target ${t.comparator === '<=' ? 'at most' : 'at least'} ${show(t.metric, t.target, false)}${t.met ? ', met' : `, short by ${show(t.metric, t.shortfall, false)}`})`;
   const zh: string[] = [];
   const en: string[] = [];
   if (met) {

@@ -102,6 +102,13 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     await p.screenshot({ path: resolve(import.meta.dirname, '..', '..', 'test-results', 'phone-levers.png') });
     await p.click('[data-levers-toggle]');
     expect(await p.locator('.lever-panel').isVisible()).toBe(false);
+    // The other screens too (the printable brief excepted: it is an A4 page).
+    for (const route of ['analyses', 'compare', 'tasks', 'library']) {
+      await p.goto(`${baseUrl}/#/${route}`);
+      await p.waitForSelector('[data-status="idle"]', { timeout: 30_000 });
+      await p.waitForTimeout(300);
+      expect(await p.evaluate(() => document.documentElement.scrollWidth), route).toBeLessThanOrEqual(390);
+    }
     await phone.close();
   });
 
