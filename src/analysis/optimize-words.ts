@@ -53,8 +53,12 @@ export function describeOptimum(
   zh.push(targets.map(tZh).join('；') + '。');
   en.push(targets.map(tEn).join('; ') + '.');
   if (objective.metric === 'change') {
-    zh.push('在达到目标的设定中取改动最小者。');
-    en.push('Among the settings that do, the one with the least change.');
+    zh.push(met ? '在达到目标的设定中取改动最小者。' : '差距相同的设定中取改动最小者。');
+    en.push(
+      met
+        ? 'Among the settings that do, the one with the least change.'
+        : 'Among settings as close, the one with the least change.',
+    );
   } else {
     const m = objective.metric;
     zh.push(

@@ -111,3 +111,17 @@ describe('optimize', () => {
     ]);
   });
 });
+
+describe('optimize, in words', () => {
+  it('says least change is the second criterion when no setting meets the targets', () => {
+    const r = optimize(DEFAULT_SCENARIO, load, [], {
+      levers: ['/willingness/incentive'],
+      targets: ['gap-2020'],
+      minimize: 'change',
+    });
+    expect(r.met).toBe(false);
+    expect(r.messageZh).toContain('差距相同的设定中取改动最小者');
+    expect(r.messageZh).not.toContain('在达到目标的设定中');
+    expect(r.message).toContain('Among settings as close');
+  }, 30_000);
+});
