@@ -4,7 +4,8 @@
  * overrides, counted. Each probe is one JSON document plus overrides, so whatever an analysis finds can be
  * handed back as `--set` overrides on the same command line.
  */
-import { runScenario } from '../scenario/run';
+import { applyChecked } from '../scenario/apply-checked';
+import { runResolved, runScenario } from '../scenario/run';
 import type { Override } from '../scenario/load';
 import { loadScenario } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';
@@ -36,7 +37,9 @@ export function makeProbe(raw: unknown, load: DataLoader, overrides: readonly Ov
   let evaluations = 0;
   const run = (o: readonly Override[]): ProjectionResult => {
     evaluations++;
-    return runScenario(doc, load, o).result;
+    // On the validated scenario, each setting checked part by part; the full way where that cannot be done.
+    const set = o.length ? applyChecked(scenario, o) : scenario;
+    return (set ? runResolved(set) : runScenario(doc, load, o)).result;
   };
   const base = run([]);
   return {

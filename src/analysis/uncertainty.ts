@@ -11,7 +11,8 @@ import { loadScenario, type Override } from '../scenario/load';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
 import type { Scenario, UncertainParameterSpec } from '../scenario/schema';
-import { runScenario } from '../scenario/run';
+import { applyChecked } from '../scenario/apply-checked';
+import { runResolved, runScenario } from '../scenario/run';
 import {
   FAN_SERIES,
   UncertaintyAggregator,
@@ -117,7 +118,9 @@ export function summarize(index: number, result: ProjectionResult): RunSummary {
 export function runOne(prep: PreparedUncertainty, load: DataLoader, seed: number, index: number): RunSummary {
   const overrides = sampleOverrides(prep.doc, prep.params, seed, index);
   try {
-    return summarize(index, runScenario(prep.doc, load, overrides).result);
+    // The draw on the prepared scenario, checked part by part; the full way where that cannot be done.
+    const drawn = applyChecked(prep.scenario, overrides);
+    return summarize(index, (drawn ? runResolved(drawn) : runScenario(prep.doc, load, overrides)).result);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     throw new ValidationError(
