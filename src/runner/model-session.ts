@@ -8,11 +8,13 @@
  * ({@link ModelSession}) and the page ({@link ViewAssembler}) are tested in Node.
  */
 import { ValidationError, type Issue } from '../scenario/issues';
-import type { Override } from '../scenario/load';
+import { applyChecked } from '../scenario/apply-checked';
+import { loadScenario, type Override } from '../scenario/load';
 import { getAt } from '../scenario/pointer';
 import type { DataLoader } from '../scenario/resolve';
 import type { ProjectionResult } from '../scenario/result';
-import { runScenario } from '../scenario/run';
+import { runResolved, runScenario, type RunOutcome } from '../scenario/run';
+import type { Scenario } from '../scenario/schema';
 import { pack, unpack, type Shape } from './packed';
 import { sourceValuesOf, type ModelReply, type ScenarioMeta } from './reply';
 import { buildViewData, type ViewData } from './view-data';
@@ -53,17 +55,37 @@ export class ModelSession {
   private raw: unknown = undefined;
   private fixed: FixedView | null = null;
   private shapeSent: string | null = null;
+  /** The key's scenario validated without edits (null: it is not valid alone), tried on first use. */
+  private base: Scenario | null | undefined = undefined;
 
   constructor(private readonly load: DataLoader) {}
 
+  /**
+   * A run with the user's edits: on the key's validated scenario, the edits checked part by part (a lever
+   * move no longer merges, parses and resolves the whole document); the full way where that cannot be done.
+   */
+  private outcomeOf(overrides: readonly Override[]): RunOutcome {
+    if (this.base === undefined) {
+      try {
+        this.base = loadScenario(this.raw, this.load);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        this.base = null;
+      }
+    }
+    const set = this.base && (overrides.length ? applyChecked(this.base, overrides) : this.base);
+    return set ? runResolved(set) : runScenario(this.raw, this.load, overrides);
+  }
+
   run(req: WireRequest): WireReply {
     if (req.raw !== undefined) {
-      if (req.key !== this.key || req.raw !== this.raw) [this.fixed, this.shapeSent] = [null, null];
+      if (req.key !== this.key || req.raw !== this.raw)
+        [this.fixed, this.shapeSent, this.base] = [null, null, undefined];
       this.key = req.key;
       this.raw = req.raw;
     } else if (req.key !== this.key) return { ok: false, needRaw: true };
     try {
-      const outcome = runScenario(this.raw, this.load, req.overrides);
+      const outcome = this.outcomeOf(req.overrides);
       let fixed: FixedView | undefined;
       if (!this.fixed) {
         const { pyramid: _, ...rest } = buildViewData(

@@ -10,7 +10,7 @@
 import type { z } from 'zod';
 import { checkScenario } from './check';
 import type { Override } from './load';
-import { getAt, parsePointer, setAt } from './pointer';
+import { formatPointer, getAt, parsePointer, setAt } from './pointer';
 import { Scenario } from './schema';
 
 interface Def {
@@ -51,15 +51,24 @@ export function applyChecked(s: Scenario, overrides: readonly Override[]): Scena
   let out: Scenario = s;
   for (const o of overrides) {
     if (/\/payers\//.test(o.pointer) || getAt(out, o.pointer) === undefined) return null;
-    const schema = schemaAt(o.pointer);
-    if (!schema) return null;
-    const parsed = schema.safeParse(o.value);
-    if (!parsed.success) return null;
+    // The nearest part the schema can reach whole (a value inside a union, such as a condition's years,
+    // is checked with its condition): its current value with the override in it, parsed.
+    const tokens = parsePointer(o.pointer);
+    let n = tokens.length;
+    let schema: z.ZodType | null = null;
+    for (; n > 0; n--) if ((schema = schemaAt(formatPointer(tokens.slice(0, n))))) break;
+    if (!schema || n === 0) return null;
+    const at = formatPointer(tokens.slice(0, n));
+    const rest = formatPointer(tokens.slice(n));
+    let value: unknown;
     try {
-      out = setAt(out, o.pointer, parsed.data);
+      value = rest ? setAt(getAt(out, at), rest, o.value) : o.value;
     } catch {
       return null;
     }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return null;
+    out = setAt(out, at, parsed.data);
   }
   return checkScenario(out).length ? null : out;
 }

@@ -46,6 +46,13 @@ describe('the model worker session', () => {
         [],
         [{ pointer: '/policy/channelOverlap', value: 0.2 }],
         [{ pointer: '/policy/channelOverlap', value: 0.7 }],
+        // Several edits at once (each checked part by part on the key's scenario), then one undone.
+        [
+          { pointer: '/policy/channelOverlap', value: 0.7 },
+          { pointer: '/willingness/incentive', value: 1.5 },
+          { pointer: '/policy/zones/core/channels/0/conditions/2/years', value: 0 },
+        ],
+        [{ pointer: '/willingness/incentive', value: 1.5 }],
       ];
       edits.forEach((overrides, i) => {
         const { reply, assembled } = run({ key: 1, overrides, ...(i === 0 ? { raw } : {}) });
