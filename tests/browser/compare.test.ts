@@ -88,6 +88,17 @@ describe('the Compare screen', () => {
     }
   });
 
+  it('sets what happened beside the plans: the published rates as dots, keyed in the legend', async () => {
+    const svg = page.locator('[data-chart="compare-rates"] svg').first();
+    expect(await svg.locator('.chart-legend [data-legend-symbol="dot"]').count()).toBe(1);
+    // 常州's and the nation's published rates from their base years on (the workspace's are 常州's: once).
+    const dots = await svg.locator('g.compare-published circle').count();
+    expect(dots).toBeGreaterThan(8);
+    const titles = await svg.locator('g.compare-published title').allTextContents();
+    expect(titles.some((t) => /常州市 2020 公布值 常住人口城镇化率: 77\.1%/.test(t))).toBe(true);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
   it('downloads a compared chart as PNG, SVG and CSV', async () => {
     const chart = 'compare-rates';
     const title = (await page.textContent(`[data-chart="${chart}"] h3`))!;

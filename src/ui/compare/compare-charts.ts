@@ -56,6 +56,42 @@ const marksOf = (id: CompareChartId, compared: readonly Compared[]): Mark[] =>
       .map((t) => ({ c, t, y: shown(t.metric as Metric, t.target)! })),
   );
 
+/** A published figure on a chart, in the colour of the scenario whose city published it. */
+interface Published {
+  readonly c: Compared;
+  readonly m: Metric;
+  readonly year: number;
+  readonly v: number;
+}
+
+/**
+ * What happened, beside the plans: each compared scenario's published rates (the gap where both rates of a
+ * year are published), within the chart's years; a figure two scenarios of one city share is drawn once.
+ */
+function publishedOf(id: CompareChartId, compared: readonly Compared[], from: number, to: number): Published[] {
+  const out: Published[] = [];
+  const seen = new Set<string>();
+  for (const c of compared) {
+    const at = (m: string, y: number) => c.view.observed.find((o) => o.metric === m && o.year === y)?.value;
+    const years = [...new Set(c.view.observed.map((o) => o.year))].filter((y) => y >= from && y <= to);
+    for (const year of years)
+      for (const m of METRICS[id]) {
+        const r = at('residentUrbanRate', year);
+        const h = at('hukouUrbanRate', year);
+        const raw =
+          m === 'gapPoints'
+            ? (at('gapPoints', year) ?? (r !== undefined && h !== undefined ? (r - h) * 100 : undefined))
+            : at(m, year);
+        const v = shown(m, raw);
+        const key = `${c.meta.city}|${m}|${year}|${v}`;
+        if (v === null || seen.has(key)) continue;
+        seen.add(key);
+        out.push({ c, m, year, v });
+      }
+  }
+  return out;
+}
+
 const threshold = (t: TargetResult, lang: Lang) =>
   t.metric === 'gapPoints'
     ? `${comparatorSign(t.comparator)}${fmt(t.target, 1)}${by(lang, '个百分点', ' pp')}`
@@ -82,7 +118,10 @@ function render(id: CompareChartId, compared: readonly Compared[], lang: Lang, w
   const marks = marksOf(id, compared);
   const from = Math.min(...compared.map((c) => c.result.scenario.baseYear));
   const to = Math.max(...compared.map((c) => c.result.scenario.until));
-  const values = [...rows.map((r) => r.v), ...marks.map((k) => k.y)].filter((v): v is number => v !== null);
+  const published = publishedOf(id, compared, from, to);
+  const values = [...rows.map((r) => r.v), ...marks.map((k) => k.y), ...published.map((p) => p.v)].filter(
+    (v): v is number => v !== null,
+  );
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = Math.max(1, (hi - lo) * 0.08);
@@ -111,6 +150,8 @@ function render(id: CompareChartId, compared: readonly Compared[], lang: Lang, w
     );
   if (marks.length)
     legend.push({ label: by(lang, '目标（各方案）', 'Target (each scenario)'), color: NEUTRAL, kind: 'target' });
+  if (published.length)
+    legend.push({ label: by(lang, '公布值（圆点）', 'Published (dots)'), color: NEUTRAL, kind: 'dot' });
 
   // One label per distinct threshold and year: scenarios with the same target share it.
   const labels = new Map<string, { mark: Mark; color: string }>();
@@ -167,6 +208,18 @@ function render(id: CompareChartId, compared: readonly Compared[], lang: Lang, w
         strokeWidth: TARGET.width,
       }),
       ...metrics.map(line),
+      // What happened: the published figures, filled dots in the scenario's colour.
+      Plot.dot(published, {
+        x: 'year',
+        y: 'v',
+        r: 3.5,
+        fill: (p: Published) => p.c.color,
+        stroke: 'white',
+        strokeWidth: 1,
+        className: 'compare-published',
+        title: (p: Published) =>
+          `${p.c.meta.city} ${p.year} ${by(lang, '公布值', 'published')} ${NAMES[p.m][lang]}: ${fmt(p.v, 1)}${p.m === 'gapPoints' ? by(lang, '个百分点', ' pp') : '%'}`,
+      }),
       Plot.dot(marks, {
         x: (k: Mark) => k.t.year,
         y: 'y',
