@@ -24,7 +24,7 @@ export interface OptimizeOptions {
   readonly targets: readonly string[];
   /** Default: the cumulative net burden when the scenario has a fiscal part, else the change. */
   readonly minimize?: OptimizeObjective;
-  /** Upper bound on model runs (default 600). */
+  /** Upper bound on model runs (default 600; at least 2 × levers + 3: the start, the ends, the corner). */
   readonly maxEvaluations?: number;
 }
 

@@ -62,10 +62,10 @@ export function describeOptimum(
   } else {
     const m = objective.metric;
     zh.push(
-      `${objective.year}年${METRICS[m].zh}为${show(m, objective.value, true)}（现有设定下为${show(m, objective.current, true)}），${met ? '为达到目标的设定中最低' : '作为次要准则'}。`,
+      `${objective.year}年${METRICS[m].zh}为${show(m, objective.value, true)}（现有设定下为${show(m, objective.current, true)}），${met ? '为所找到的达标设定中最低' : '作为次要准则'}。`,
     );
     en.push(
-      `${METRICS[m].en} in ${objective.year}: ${show(m, objective.value, false)} (${show(m, objective.current, false)} as set now)${met ? ', the least among the settings that meet the targets' : ', as the second criterion'}.`,
+      `${METRICS[m].en} in ${objective.year}: ${show(m, objective.value, false)} (${show(m, objective.current, false)} as set now)${met ? ', the least among the settings found that meet the targets' : ', as the second criterion'}.`,
     );
   }
   const later = moved.filter((l) => timeline(l.pointer).length);

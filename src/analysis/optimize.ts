@@ -102,7 +102,8 @@ export function optimize(
   const issues = checkOptions(options, all, probe.base.targets, !!probe.base.fiscal);
   if (issues.length) throw new ValidationError(issues);
   const minimize: OptimizeObjective = options.minimize ?? (probe.base.fiscal ? 'municipalNetCumulative' : 'change');
-  const maxEval = options.maxEvaluations ?? 600;
+  // The start, each lever's two ends and the corner are always run: the budget is at least that.
+  const maxEval = Math.max(options.maxEvaluations ?? 600, 2 * options.levers.length + 3);
   const chosen = options.targets.map((id) => probe.base.targets.find((t) => t.id === id)!);
   const year = Math.max(...chosen.map((t) => t.year));
   const levers: Lever[] = options.levers.map((p) => {

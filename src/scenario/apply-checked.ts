@@ -11,7 +11,19 @@ import type { z } from 'zod';
 import { checkScenario } from './check';
 import type { Override } from './load';
 import { formatPointer, getAt, parsePointer, setAt } from './pointer';
+import { TABLE_POINTERS } from './resolve';
 import { Scenario } from './schema';
+
+/** Whether a value holds a `{ "$data": … }` reference anywhere (only the full way resolves one). */
+function hasDataRef(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasDataRef);
+  if (!v || typeof v !== 'object') return false;
+  return '$data' in v || Object.values(v).some(hasDataRef);
+}
+
+/** A pointer at, inside or above a place where a `$data` table stands (resolved in `s`, not in the file). */
+const touchesTable = (pointer: string) =>
+  TABLE_POINTERS.some((t) => pointer === t || pointer.startsWith(t + '/') || t.startsWith(pointer + '/'));
 
 interface Def {
   readonly type: string;
@@ -50,7 +62,13 @@ export function schemaAt(pointer: string): z.ZodType | null {
 export function applyChecked(s: Scenario, overrides: readonly Override[]): Scenario | null {
   let out: Scenario = s;
   for (const o of overrides) {
-    if (/\/payers\//.test(o.pointer) || getAt(out, o.pointer) === undefined) return null;
+    if (
+      /\/payers\//.test(o.pointer) ||
+      touchesTable(o.pointer) ||
+      hasDataRef(o.value) ||
+      getAt(out, o.pointer) === undefined
+    )
+      return null;
     // The nearest part the schema can reach whole (a value inside a union, such as a condition's years,
     // is checked with its condition): its current value with the override in it, parsed.
     const tokens = parsePointer(o.pointer);

@@ -33,6 +33,9 @@ const TABLE_PLACES: readonly { pointer: string; schema: z.ZodType; keep: readonl
   { pointer: '/observed', schema: Observations, keep: null },
 ];
 
+/** Where `$data` tables stand: the places the short way of apply-checked.ts leaves to the full way. */
+export const TABLE_POINTERS: readonly string[] = TABLE_PLACES.map((p) => p.pointer);
+
 export interface Resolved {
   readonly scenario: Scenario;
   readonly issues: Issue[];

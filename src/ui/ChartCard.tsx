@@ -10,8 +10,8 @@ const FALLBACK_WIDTH = 640;
  * One chart of the dashboard: title, unit, the chart itself and its source line, with a slot for
  * actions (export buttons, the pyramid's year scrubber). The chart is drawn by `spec.render` outside
  * React, into a container sized by the page, and redrawn when the context or the width changes: at once
- * when on screen; off screen, first drawn in idle time and afterwards only when scrolled into view, so a
- * lever dragged across its range redraws only the charts the user sees.
+ * when on screen; off screen, in idle time once the levers have rested for 0.8 s (at once when scrolled
+ * into view or printed), so a lever dragged across its range redraws only the charts the user sees.
  */
 export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: ChartContext; children?: ReactNode }) {
   const holder = useRef<HTMLDivElement>(null);
@@ -66,11 +66,18 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
       draw();
       return;
     }
-    // Off screen and drawn once: the effect runs again when the card scrolls into view.
-    if (drawn.current) return;
+    // Off screen: the first drawing in idle time; a stale one once the levers have rested a moment (a
+    // slider dragged across its range redraws only what is seen), at once when scrolled into view or printed.
     const idle = typeof requestIdleCallback === 'function';
-    const handle = idle ? requestIdleCallback(draw, { timeout: 1000 }) : window.setTimeout(draw, 50);
-    return () => (idle ? cancelIdleCallback(handle) : window.clearTimeout(handle));
+    let handle = 0;
+    const later = () => (handle = idle ? requestIdleCallback(draw, { timeout: 1000 }) : window.setTimeout(draw, 50));
+    const wait = drawn.current ? window.setTimeout(later, 800) : (later(), 0);
+    window.addEventListener('beforeprint', draw);
+    return () => {
+      window.clearTimeout(wait);
+      if (handle) (idle ? cancelIdleCallback : window.clearTimeout)(handle);
+      window.removeEventListener('beforeprint', draw);
+    };
   }, [spec, ctx, width, visible]);
 
   const zh = ctx.lang !== 'en';

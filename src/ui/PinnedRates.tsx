@@ -127,8 +127,8 @@ export function PinnedRates({
   const zh = lang !== 'en';
   return (
     <div className="pinned-holder">
-      <div className="pinned-rates" data-pinned-rates="" role="status" aria-label={t('pinnedRates', lang)} ref={strip}>
-        <div className="pinned-figures">
+      <div className="pinned-rates" data-pinned-rates="" role="region" aria-label={t('pinnedRates', lang)} ref={strip}>
+        <div className="pinned-figures" role="status" aria-atomic="true">
           <strong>
             {year}
             {zh ? '年' : ''}
@@ -150,7 +150,7 @@ export function PinnedRates({
             )}
           </span>
         </div>
-        <div className="pinned-chart" data-chart="rates-pinned" ref={holder} />
+        <div className="pinned-chart" data-chart="rates-pinned" aria-hidden="true" ref={holder} />
       </div>
     </div>
   );

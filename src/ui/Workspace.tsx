@@ -64,20 +64,28 @@ export function Workspace(p: WorkspaceProps) {
   const headlineRef = useRef<HTMLDivElement>(null);
   const [pinned, setPinned] = useState(false);
   useEffect(() => {
-    const el = headlineRef.current?.querySelector('[data-chart="rates"]') ?? headlineRef.current;
-    if (!el || typeof IntersectionObserver === 'undefined') return;
-    const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect().height ?? 0;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const e = entries[entries.length - 1];
-        // Out of view above (scrolled past), not below (a short window that has not reached it yet).
-        setPinned(e.intersectionRatio < 0.33 && e.boundingClientRect.top < toolbar);
-      },
+    // On scroll and resize, the toolbar's height read each time (it wraps on narrower screens).
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      const el = headlineRef.current?.querySelector('[data-chart="rates"]') ?? headlineRef.current;
+      if (!el) return;
+      const r = el.getBoundingClientRect();
+      const toolbar = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
       // Pinned once less than a third of the headline's chart remains below the toolbar.
-      { rootMargin: `-${Math.round(toolbar)}px 0px 0px 0px`, threshold: [0, 0.33] },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
+      setPinned(r.height > 0 && r.bottom - toolbar < r.height / 3);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    schedule();
+    return () => {
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      if (frame) cancelAnimationFrame(frame);
+    };
   }, []);
   // On a phone the levers are a drawer over the results (workspace.css, max-width 700px); elsewhere always shown.
   const [drawer, setDrawer] = useState(false);

@@ -125,3 +125,15 @@ describe('optimize, in words', () => {
     expect(r.message).toContain('Among settings as close');
   }, 30_000);
 });
+
+describe('optimize, its budget', () => {
+  it('runs at most the budget, which is at least the start, the ends and the corner', () => {
+    const r = optimize(DEFAULT_SCENARIO, load, [], {
+      levers: ['/willingness/incentive', '/willingness/speed/core'],
+      targets: ['gap-2020'],
+      maxEvaluations: 5,
+    });
+    // The run as set, the start, two ends of each of two levers and the corner: 7.
+    expect(r.evaluations).toBeLessThanOrEqual(2 * 2 + 3);
+  }, 30_000);
+});

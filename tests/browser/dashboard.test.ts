@@ -107,8 +107,7 @@ describe('dashboard', () => {
     const gapAfter = await targetValue('gap-2020');
     // Dropping the insurance condition lets more people settle: the gap narrows.
     expect(gapAfter).toBeLessThan(gapBefore);
-    // The settlers chart is below the fold at 1280×720: it waits until it is scrolled into view.
-    expect(await page.locator('[data-chart="settlers"] svg').first().innerHTML()).toBe(settlersSvg);
+    // The settlers chart is below the fold at 1280×720: it is redrawn once the levers rest, or on view.
     await page.locator('[data-chart="settlers"]').scrollIntoViewIfNeeded();
     await page.waitForFunction(
       (before) => document.querySelector('[data-chart="settlers"] svg')?.innerHTML !== before,

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareUncertainty, sampleOverrides } from '../../src/analysis/uncertainty';
+import { analysisBase, scaleNumbers } from '../../src/analysis/apply';
+import { prepareUncertainty, runOne, sampleOverrides } from '../../src/analysis/uncertainty';
+import { getAt } from '../../src/scenario/pointer';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { applyChecked, schemaAt } from '../../src/scenario/apply-checked';
 import { listLevers } from '../../src/scenario/levers';
@@ -70,6 +72,31 @@ describe('applyChecked', () => {
     // A pointer that names nothing, and payer shares (rebalanced the full way).
     expect(applyChecked(s, [{ pointer: '/willingness/nothing', value: 1 }])).toBeNull();
     expect(applyChecked(s, [{ pointer: '/fiscal/components/0/payers/central', value: 0.5 }])).toBeNull();
+    // A part holding a `$data` table reference (a scale parameter over /demography/fertility copies it):
+    // only the full way resolves it. It once reached the model unresolved and crashed the run.
+    const raw = preset('changzhou-2016');
+    const doc = analysisBase(raw, load);
+    const scaled = { pointer: '/demography/fertility', value: scaleNumbers(getAt(doc, '/demography/fertility'), 1.1) };
+    expect(applyChecked(s, [scaled])).toBeNull();
+    // A pointer into a resolved table names nothing in the file: the full way says so.
+    expect(applyChecked(s, [{ pointer: '/demography/fertility/asfr/source', value: 'x' }])).toBeNull();
+    // And a Monte Carlo with such a parameter runs (the full way) as it did.
+    const base = doc as { uncertainty: { parameters: unknown[] } };
+    const withParam = {
+      ...base,
+      uncertainty: {
+        ...base.uncertainty,
+        parameters: [
+          ...base.uncertainty.parameters,
+          { pointer: '/demography/fertility', mode: 'scale', dist: { type: 'uniform', min: 0.9, max: 1.1 } },
+        ],
+      },
+    };
+    const prep = prepareUncertainty(withParam, load);
+    expect(prep.issues).toEqual([]);
+    const one = runOne(prep, load, 1, 0).values;
+    expect(Object.values(one).length).toBeGreaterThan(0);
+    expect(Object.values(one).every((a) => Array.from(a).slice(1).every(Number.isFinite))).toBe(true);
     expect(schemaAt('/willingness/speed/core')).not.toBeNull();
     expect(schemaAt('/no/such/field')).toBeNull();
   });

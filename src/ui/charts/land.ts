@@ -56,17 +56,31 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     reclaimed: s.reclaimed[i] === null ? null : -s.reclaimed[i]!,
     net: s.net[i],
   }));
-  // One axis for the three: up to the nice ceiling of the new land, down to that of the reclaimed land.
-  const up = niceTicks(maxOf(rows.map((r) => r.annual)), 5);
+  // One axis for the three, one step for both sides: that of the larger of the new and the reclaimed land
+  // (a shrinking city has reclaimed land and no new land: its step must come from the reclaimed land).
+  const upMax = maxOf(
+    rows.map((r) => r.annual),
+    0,
+  );
   const downMax = maxOf(
     rows.map((r) => (r.reclaimed === null ? null : -r.reclaimed)),
     0,
   );
-  const step = up.length > 1 ? up[1] - up[0] : 1;
-  // Below the axis: whole steps when the reclaimed land reaches half a step, else just room for its bars.
-  const down: number[] = [];
-  if (downMax >= step / 2) for (let t = step; t < downMax + step; t += step) down.unshift(-t);
+  const scale = niceTicks(Math.max(upMax, downMax, 1e-9), 5);
+  const step = scale.length > 1 ? scale[1] - scale[0] : 1;
+  const side = (max: number) => {
+    const out = [0];
+    // Whole steps where the bars reach half a step; else just room for them.
+    if (max >= step / 2) for (let t = step; t < max + step - 1e-9; t += step) out.push(t);
+    return out;
+  };
+  const up = side(upMax);
+  const down = side(downMax)
+    .slice(1)
+    .map((t) => -t)
+    .reverse();
   const ticks = [...down, ...up];
+  const top = up.length > 1 ? up[up.length - 1] : Math.max(upMax * 1.15, step);
   const bottom = down.length ? down[0] : -downMax * 1.15;
   const legend: LegendItem[] = [
     { label: n.annual, color: LAND_COLORS.annual, kind: 'swatch' },
@@ -79,7 +93,7 @@ function render(ctx: ChartContext, width: number): SVGSVGElement {
     ctx,
     width,
     y: {
-      domain: [bottom, ticks[ticks.length - 1]],
+      domain: [bottom, top],
       ticks,
       label: withUnit(by(lang, '建设用地', 'Construction land'), unit.label, lang),
       tickFormat: (d: number) => fmt(d),
