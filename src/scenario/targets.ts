@@ -65,6 +65,8 @@ export interface PublishedPoint {
   readonly year: number;
   readonly value: number;
   readonly source?: string;
+  /** The hukou definition of a registered-population figure, where it says. */
+  readonly definition?: 'address' | 'nonAgricultural';
 }
 
 /** What happened: a target checked against the published figure of its year (issue 19, evaluation). */
@@ -80,10 +82,19 @@ export interface PublishedOutcome {
 
 /**
  * The published outcome of a target, where the year's figure is published: the metric itself, or for the
- * gap the two rates of that year (resident minus hukou, in points). Null where nothing was published.
+ * gap the two rates of that year (resident minus hukou, in points), under the projection's hukou
+ * `definition` of that year where one is given. Null where nothing was published.
  */
-export function publishedOutcome(t: TargetResult, observed: readonly PublishedPoint[]): PublishedOutcome | null {
-  const at = (metric: string) => observed.find((o) => o.metric === metric && o.year === t.year);
+export function publishedOutcome(
+  t: TargetResult,
+  observed: readonly PublishedPoint[],
+  definition?: 'address' | 'nonAgricultural',
+): PublishedOutcome | null {
+  // A figure under another hukou definition than the projection's in that year is not this target's outcome.
+  const at = (metric: string) =>
+    observed.find(
+      (o) => o.metric === metric && o.year === t.year && !(definition && o.definition && o.definition !== definition),
+    );
   const outcome = (value: number, source: string, derived: boolean): PublishedOutcome => {
     const met = holds(t.comparator, value, t.target);
     return { value, met, shortfall: met ? 0 : Math.abs(t.target - value), source, derived };

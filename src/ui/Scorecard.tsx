@@ -13,11 +13,14 @@ export function Scorecard({
   targets,
   lang,
   observed = [],
+  definitionOf,
 }: {
   targets: readonly TargetResult[];
   lang: Lang;
   /** The scenario's published figures (the view's `observed`). */
   observed?: readonly PublishedPoint[];
+  /** The projection's hukou definition in a year (published figures under another are left out). */
+  definitionOf?: (year: number) => 'address' | 'nonAgricultural' | undefined;
 }) {
   const en = lang === 'en';
   return (
@@ -64,7 +67,7 @@ export function Scorecard({
                   </>
                 )}
               </span>
-              <Published target={tg} observed={observed} lang={lang} />
+              <Published target={tg} observed={observed} definition={definitionOf?.(tg.year)} lang={lang} />
               {tg.clause && <span className="target-clause">{tg.clause}</span>}
             </li>
           ))}
@@ -77,13 +80,15 @@ export function Scorecard({
 function Published({
   target,
   observed,
+  definition,
   lang,
 }: {
   target: TargetResult;
   observed: readonly PublishedPoint[];
+  definition: 'address' | 'nonAgricultural' | undefined;
   lang: Lang;
 }) {
-  const o = publishedOutcome(target, observed);
+  const o = publishedOutcome(target, observed, definition);
   if (!o) return null;
   const en = lang === 'en';
   const value = metricValue(target.metric, o.value, lang);

@@ -141,7 +141,12 @@ export function Workspace(p: WorkspaceProps) {
           {headline && <ChartCard spec={headline} ctx={ctx} />}
           <div className="headline-side">
             <KeyFigures result={result} lang={lang} view={view} />
-            <Scorecard targets={result.targets} lang={lang} observed={view.observed} />
+            <Scorecard
+              targets={result.targets}
+              lang={lang}
+              observed={view.observed}
+              definitionOf={(y) => result.hukouDefinition[result.years.indexOf(y)]}
+            />
           </div>
         </div>
         <Timeline

@@ -94,6 +94,21 @@ describe('publishedOutcome', () => {
     expect(o.derived).toBe(true);
     expect(o.source).toBe('census; register');
   });
+  it('leaves out a figure under another hukou definition than the projection’s', () => {
+    const obs = [
+      {
+        metric: 'hukouUrbanRate',
+        year: 2020,
+        value: 0.33,
+        source: 'non-agricultural',
+        definition: 'nonAgricultural' as const,
+      },
+      { metric: 'hukouUrbanRate', year: 2020, value: 0.46, source: 'address', definition: 'address' as const },
+    ];
+    expect(publishedOutcome(target('hukouUrbanRate', '>=', 0.45), obs, 'address')!.value).toBe(0.46);
+    expect(publishedOutcome(target('hukouUrbanRate', '>=', 0.45), obs, 'nonAgricultural')!.value).toBe(0.33);
+    expect(publishedOutcome(target('hukouUrbanRate', '>=', 0.45), obs.slice(0, 1), 'address')).toBeNull();
+  });
   it('gives nothing where nothing was published', () => {
     expect(
       publishedOutcome(target('gapPoints', '<=', 5), [{ metric: 'residentUrbanRate', year: 2020, value: 0.77 }]),

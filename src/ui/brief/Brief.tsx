@@ -140,7 +140,12 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
       <div className="brief-grid">
         <div className="brief-side">
           <KeyFigures result={result} lang={lang} view={view} />
-          <Scorecard targets={result.targets} lang={lang} observed={view.observed} />
+          <Scorecard
+            targets={result.targets}
+            lang={lang}
+            observed={view.observed}
+            definitionOf={(y) => result.hukouDefinition[result.years.indexOf(y)]}
+          />
           <FiscalSummary result={result} lang={lang} />
         </div>
         <div className="brief-charts">

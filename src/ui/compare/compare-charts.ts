@@ -72,7 +72,12 @@ function publishedOf(id: CompareChartId, compared: readonly Compared[], from: nu
   const out: Published[] = [];
   const seen = new Set<string>();
   for (const c of compared) {
-    const at = (m: string, y: number) => c.view.observed.find((o) => o.metric === m && o.year === y)?.value;
+    // Under the projection's hukou definition of the year only (as the workspace's chart compares them).
+    const definition = (y: number) => c.result.hukouDefinition[c.result.years.indexOf(y)];
+    const at = (m: string, y: number) =>
+      c.view.observed.find(
+        (o) => o.metric === m && o.year === y && !(o.definition && definition(y) && o.definition !== definition(y)),
+      )?.value;
     const years = [...new Set(c.view.observed.map((o) => o.year))].filter((y) => y >= from && y <= to);
     for (const year of years)
       for (const m of METRICS[id]) {
