@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { ChartContext, ChartSpec } from './charts/types';
 import './charts/charts.css';
 import { ChartExport } from './export/ChartExport';
+import { useWidth } from './use-width';
 
 /** Width used where the page cannot be measured (no ResizeObserver: server rendering, old test DOMs). */
 const FALLBACK_WIDTH = 640;
@@ -16,7 +17,7 @@ const FALLBACK_WIDTH = 640;
 export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: ChartContext; children?: ReactNode }) {
   const holder = useRef<HTMLDivElement>(null);
   const titleId = useId();
-  const [width, setWidth] = useState(() => (typeof ResizeObserver === 'undefined' ? FALLBACK_WIDTH : 0));
+  const width = useWidth(holder, FALLBACK_WIDTH);
   const [failure, setFailure] = useState<string | null>(null);
   // Charts off screen wait until they scroll into view (the first drawing in idle time), so that a lever
   // change redraws only what the user sees. Without IntersectionObserver every chart counts as seen.
@@ -28,18 +29,6 @@ export function ChartCard({ spec, ctx, children }: { spec: ChartSpec; ctx: Chart
     if (!el || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver((entries) => setVisible(entries[entries.length - 1].isIntersecting), {
       rootMargin: '100px 0px',
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-
-  useEffect(() => {
-    const el = holder.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    // The observer reports the first size at once; whole pixels only, so sub-pixel jitter does not redraw.
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
-      if (w > 0) setWidth((old) => (old === w ? old : w));
     });
     observer.observe(el);
     return () => observer.disconnect();

@@ -6,12 +6,13 @@
  * (a sticky holder of no height), so appearing does not move the page.
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ProjectionResult } from '../scenario/result';
 import { RATE_COLORS } from './charts/palette';
 import type { Lang } from './charts/types';
 import { percent, points } from './format';
 import { t } from './i18n';
+import { useWidth } from './use-width';
 
 const HEIGHT = 92;
 
@@ -86,17 +87,8 @@ export function PinnedRates({
   shown: boolean;
 }) {
   const holder = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = holder.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[entries.length - 1].contentRect.width);
-      if (w > 0) setWidth((old) => (old === w ? old : w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [shown]);
+  // The holder is mounted only while shown: observed again each time.
+  const width = useWidth(holder, 0, shown);
   // Its height, for the phone's lever drawer that opens below it.
   const strip = useRef<HTMLDivElement>(null);
   useEffect(() => {
