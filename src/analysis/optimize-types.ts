@@ -1,6 +1,6 @@
 /** What goal seek over several levers (optimize.ts) takes and answers, and the check of its options. */
 import type { Issue } from '../scenario/issues';
-import type { listLevers } from '../scenario/levers';
+import type { Lever, listLevers } from '../scenario/levers';
 import type { Override } from '../scenario/load';
 import type { TargetResult } from '../scenario/targets';
 
@@ -28,14 +28,8 @@ export interface OptimizeOptions {
   readonly maxEvaluations?: number;
 }
 
-export interface OptimizeLever {
-  readonly pointer: string;
-  readonly label: string;
-  readonly labelEn: string;
-  readonly unit: string;
-  readonly min: number;
-  readonly max: number;
-  readonly step: number;
+/** A lever of the search: what `--list-levers` says of it, and its two settings. */
+export interface OptimizeLever extends Pick<Lever, 'pointer' | 'label' | 'labelEn' | 'unit' | 'min' | 'max' | 'step'> {
   /** The setting as it is, and the setting found. */
   readonly from: number;
   readonly to: number;
