@@ -73,7 +73,7 @@ describe('brief', () => {
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-chart')));
     expect(charts).toEqual(['rates', 'settlers']);
     const conclusion = await brief.locator('[data-brief-conclusion]').innerText();
-    expect(conclusion).toMatch(/2020年常住人口城镇化率达到72%：可实现（预测 \d+\.\d%）/);
+    expect(conclusion).toMatch(/2020年常住人口城镇化率达到72%：可实现（预测 \d+\.\d%；公布 77\.1%，已达到）/);
     expect(conclusion).toMatch(/未能实现，差 \d+\.\d 个百分点/);
     expect(conclusion).toMatch(/2016–2020年市民化成本累计 [\d.]+ 亿元，市县两级净负担 [\d.]+ 亿元/);
     for (const id of charts) expect(await brief.locator(`[data-chart="${id}"] svg`).count()).toBe(1);

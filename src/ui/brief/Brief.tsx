@@ -134,7 +134,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
       </header>
 
       <p className="brief-conclusion" data-brief-conclusion="">
-        {conclusion(result, lang)}
+        {conclusion(result, lang, view.observed)}
       </p>
 
       <div className="brief-grid">

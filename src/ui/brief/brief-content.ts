@@ -12,6 +12,7 @@ import { hundredMillionYuan, metricValue, percent, points } from '../format';
 import { metricDef } from '../../scenario/metrics';
 import { pick } from '../i18n';
 import type { ProjectionResult } from '../../scenario/result';
+import { publishedOutcome, type PublishedPoint, type TargetResult } from '../../scenario/targets';
 
 /** Groups whose settings are behavioural assumptions rather than policy: they lead the assumptions list. */
 const ASSUMPTION_GROUPS: readonly Lever['group'][] = ['willingness', 'migration', 'demography'];
@@ -128,19 +129,30 @@ export function bureaus(view: ViewData, lang: Lang): BureauLine[] {
  * then what citizenisation costs and what the city and counties bear over the document's period (to its
  * first target year, or 2020). Without targets it says the projection's headline instead.
  */
-export function conclusion(result: ProjectionResult, lang: Lang): string {
+export function conclusion(result: ProjectionResult, lang: Lang, observed: readonly PublishedPoint[] = []): string {
   const en = lang === 'en';
+  // A rate falls short in percentage points, not per cent.
+  const shortBy = (t: TargetResult, shortfall: number | null) =>
+    metricDef(t.metric)?.kind === 'rate' && shortfall !== null
+      ? points(shortfall * 100, lang)
+      : metricValue(t.metric, shortfall, lang);
+  // What happened, where the year's figure was published (under the projection's hukou definition).
+  const happened = (t: TargetResult) => {
+    const o = publishedOutcome(t, observed, result.hukouDefinition[result.years.indexOf(t.year)]);
+    if (!o) return '';
+    const v = metricValue(t.metric, o.value, lang);
+    if (en) return `; published ${v}, ${o.met ? 'met' : `missed by ${shortBy(t, o.shortfall)}`}`;
+    return `；公布 ${v}，${o.met ? '已达到' : `未达到，差 ${shortBy(t, o.shortfall)}`}`;
+  };
   const parts = result.targets.map((t) => {
     const name = pick(lang, t.label, t.labelEn);
     if (t.value === null) return en ? `${name}: beyond the projection` : `${name}：超出预测期`;
     const value = metricValue(t.metric, t.value, lang);
-    if (t.met) return en ? `${name}: met (${value})` : `${name}：可实现（预测 ${value}）`;
-    // A rate falls short in percentage points, not per cent.
-    const gap =
-      metricDef(t.metric)?.kind === 'rate' && t.shortfall !== null
-        ? points(t.shortfall * 100, lang)
-        : metricValue(t.metric, t.shortfall, lang);
-    return en ? `${name}: missed by ${gap} (${value})` : `${name}：未能实现，差 ${gap}（预测 ${value}）`;
+    if (t.met) return en ? `${name}: met (${value}${happened(t)})` : `${name}：可实现（预测 ${value}${happened(t)}）`;
+    const gap = shortBy(t, t.shortfall);
+    return en
+      ? `${name}: missed by ${gap} (${value}${happened(t)})`
+      : `${name}：未能实现，差 ${gap}（预测 ${value}${happened(t)}）`;
   });
   const year = result.targets[0]?.year ?? 2020;
   const sums = result.fiscal?.cumulativeToTargetYears[String(year)];

@@ -7,6 +7,7 @@ import { presetDoc } from '../../../src/state/doc';
 import {
   bureaus,
   changedLevers,
+  conclusion,
   isAssumption,
   MAX_ASSUMPTIONS,
   mainAssumptions,
@@ -70,5 +71,15 @@ describe('brief content', () => {
     const b = bureaus({ ...base.view, tasks: null }, 'zh');
     expect(b.length).toBeGreaterThan(0);
     for (const line of b) expect(line.items.length).toBeGreaterThan(0);
+  });
+
+  it('concludes with what happened beside each target whose figure was published', () => {
+    const zh = conclusion(base.result, 'zh', base.view.observed);
+    // 常州's 2020 resident rate: 77.1% by the 2020 census; no 2020 hukou rate was published.
+    expect(zh).toMatch(/2020年常住人口城镇化率达到72%：可实现（预测 \d+\.\d%；公布 77\.1%，已达到）/);
+    expect(zh).toMatch(/缩小到5个百分点：未能实现，差 \d+\.\d 个百分点（预测 [\d.]+ 个百分点）/);
+    expect(conclusion(base.result, 'en', base.view.observed)).toMatch(/published 77\.1%, met/);
+    // Without the published figures, only the projection.
+    expect(conclusion(base.result, 'zh')).not.toContain('公布');
   });
 });
