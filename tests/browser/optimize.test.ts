@@ -51,6 +51,16 @@ describe('goal seek over several levers', () => {
     }
     expect(await page.getAttribute('[data-target="gap-2020"]', 'data-met')).toBe('false');
     await nav('分析', 'analyses');
+    // Some hundred levers: the filter narrows them by name; a chosen one stays listed.
+    await page.fill('[data-opt-filter]', '年度落户转化率');
+    const speeds = await page
+      .locator('[data-opt-lever]')
+      .evaluateAll((xs) => xs.map((x) => x.getAttribute('data-opt-lever')));
+    expect(speeds).toEqual(['/willingness/speed/core', '/willingness/speed/county', '/willingness/speed/town']);
+    await page.check('[data-opt-lever="/willingness/speed/core"]');
+    await page.fill('[data-opt-filter]', '社保');
+    expect(await page.locator('[data-opt-lever="/willingness/speed/core"]').isChecked()).toBe(true);
+    await page.fill('[data-opt-filter]', '');
     for (const p of SIX) await page.check(`[data-opt-lever="${p}"]`);
     expect(await page.locator('[data-opt-count]').innerText()).toBe('已选6个');
     // Every target is chosen until the user unticks one.

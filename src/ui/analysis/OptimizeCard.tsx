@@ -4,6 +4,7 @@
  * the answer is a setting of every chosen lever, or the closest one with how far each target misses, and it
  * can be applied in the workspace as one step of the history.
  */
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import { OPTIMIZE_MAX_LEVERS, OPTIMIZE_OBJECTIVES, type OptimizeObjective } from '../../analysis/optimize';
 import { isBareUnit } from '../../analysis/probe';
@@ -46,6 +47,11 @@ export function OptimizeCard({ services, result, view, doc, lang }: OptimizeCard
   const { start, cancel } = useAnalysisJobs(store, docKey, lang);
   // Fiscal inputs are the finance panel's, not levers of a plan; a chosen lever the scenario lacks is dropped.
   const levers = view.levers.filter((l) => !l.fiscal);
+  // Some hundred levers: a filter by name (either language) narrows the list.
+  const [filter, setFilter] = useState('');
+  const words = filter.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const matches = (l: (typeof levers)[number]) =>
+    words.every((w) => l.label.toLowerCase().includes(w) || l.labelEn.toLowerCase().includes(w));
   const chosen = form.optLevers.filter((p) => levers.some((l) => l.pointer === p));
   const targets = result.targets.filter((x) => x.value !== null);
   const chosenTargets = (form.optTargets ?? targets.map((x) => x.id)).filter((id) => targets.some((x) => x.id === id));
@@ -84,8 +90,18 @@ export function OptimizeCard({ services, result, view, doc, lang }: OptimizeCard
               {by(lang, `已选${chosen.length}个`, `${chosen.length} chosen`)}
             </span>
           </legend>
+          <input
+            type="search"
+            className="opt-filter"
+            data-opt-filter=""
+            value={filter}
+            placeholder={by(lang, '按名称筛选杠杆…', 'Filter levers by name…')}
+            aria-label={by(lang, '按名称筛选杠杆', 'Filter levers by name')}
+            onChange={(e) => setFilter(e.target.value)}
+          />
           {GROUPS.map((g) => {
-            const list = levers.filter((l) => l.group === g);
+            // A chosen lever stays listed whatever the filter, so it can be unticked.
+            const list = levers.filter((l) => l.group === g && (chosen.includes(l.pointer) || matches(l)));
             if (!list.length) return null;
             return (
               <div key={g} className="opt-group">
