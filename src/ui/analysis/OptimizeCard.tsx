@@ -60,7 +60,10 @@ export function OptimizeCard({ services, result, view, doc, lang }: OptimizeCard
   );
   const minimize: OptimizeObjective = objectives.includes(form.optMinimize as OptimizeObjective)
     ? (form.optMinimize as OptimizeObjective)
-    : objectives[0];
+    : // As on the command line: the net burden where there is a fiscal part, else the least change.
+      result.fiscal
+      ? 'municipalNetCumulative'
+      : 'change';
   const toggle = (list: readonly string[], x: string, on: boolean) =>
     on ? [...list.filter((y) => y !== x), x] : list.filter((y) => y !== x);
   const answer = slot.docKey === docKey ? (slot.result as Awaited<ReturnType<typeof analyst.optimize>> | null) : null;
