@@ -3,13 +3,13 @@
  * and for a scenario file outside the presets. Runs with the browser tests: it needs the built app.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCityImport } from '../../src/cli/city';
 import { resolveIncludes } from '../../src/scenario/include';
 import { nodeDataLoader } from '../../src/runner/node-loader';
+import { writeMyCityScenario } from '../fixtures/my-city';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = resolve(ROOT, 'test-results');
@@ -73,18 +73,9 @@ describe('the brief from the command line', () => {
   });
 
   it('briefs a city of one’s own as the README says: npm run city --scenario, then npm run sim --brief', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hukou-city-brief-'));
-    copyFileSync(resolve(ROOT, 'tests/fixtures/import/liaoyuan-2020.csv'), join(dir, 'population.csv'));
-    const made = runCityImport(
-      (
-        'population.csv --id mycity --name 某市 --base-year 2020 --resident 1000000 --urban 600000 ' +
-        '--hukou 950000 --urban-hukou 500000 --scenario mycity-scenario.json'
-      ).split(' '),
-      dir,
-    );
-    expect(made.code, made.stderr).toBe(0);
-    const file = join(dir, 'mycity.pdf');
-    const r = sim(join(dir, 'mycity-scenario.json'), '--brief', file);
+    const scenario = writeMyCityScenario('hukou-city-brief-');
+    const file = join(dirname(scenario), 'mycity.pdf');
+    const r = sim(scenario, '--brief', file);
     expect(r.status, r.stderr).toBe(0);
     expect(pages(file)).toBe(1);
     const text = pdfText(file);

@@ -3,13 +3,11 @@
  * (the city part travels inside it); the page imports it with 导入 JSON, runs it, keeps it through a reload
  * (the URL holds it), compares it with a preset and briefs it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runCityImport } from '../../src/cli/city';
-import { PROJECT_ROOT } from '../../src/runner/node-loader';
+import { writeMyCityScenario } from '../fixtures/my-city';
 import { launch, settled, watchedPage } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '..', '..', 'test-results');
@@ -24,18 +22,8 @@ describe('a city of one’s own in the page', () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    const dir = mkdtempSync(join(tmpdir(), 'hukou-city-page-'));
-    copyFileSync(resolve(PROJECT_ROOT, 'tests/fixtures/import/liaoyuan-2020.csv'), join(dir, 'population.csv'));
     // The README's second command, as a user types it in the folder holding the table.
-    const out = runCityImport(
-      (
-        'population.csv --id mycity --name 某市 --base-year 2020 --resident 1000000 --urban 600000 ' +
-        '--hukou 950000 --urban-hukou 500000 --scenario mycity-scenario.json'
-      ).split(' '),
-      dir,
-    );
-    expect(out.code, out.stderr).toBe(0);
-    scenarioFile = join(dir, 'mycity-scenario.json');
+    scenarioFile = writeMyCityScenario('hukou-city-page-');
     // Nothing outside the bundled files is referenced: the city part is inline.
     const written = JSON.parse(readFileSync(scenarioFile, 'utf8')) as { include: unknown[] };
     expect(typeof written.include[0]).toBe('object');
