@@ -66,7 +66,7 @@ const STATE_IMPORTS = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test-results/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -206,15 +206,14 @@ export async function runCliAsync(argv: readonly string[], cwd = process.cwd()):
   }
 }
 
-const isMain =
-  process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
-if (isMain) {
-  const out = await runCliAsync(process.argv.slice(2));
+/** Runs the command line on `argv` and writes its outcome (and the brief, when asked for) to the process. */
+export async function runMain(argv: readonly string[]): Promise<void> {
+  const out = await runCliAsync([...argv]);
   if (out.stdout) process.stdout.write(out.stdout);
   if (out.stderr) process.stderr.write(out.stderr);
   process.exitCode = out.code;
   if (out.brief)
-    import('./brief')
+    await import('./brief')
       .then(({ writeBrief }) => writeBrief(out.brief!))
       .then(
         (path) => process.stderr.write(`brief written: ${path}\n`),
@@ -224,3 +223,7 @@ if (isMain) {
         },
       );
 }
+
+const isMain =
+  process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
+if (isMain) await runMain(process.argv.slice(2));

@@ -31,7 +31,10 @@ export interface NodeUncertaintyOptions {
   readonly signal?: AbortSignal;
 }
 
-const WORKER_URL = new URL('./node-worker.ts', import.meta.url);
+// From the sources the worker is node-worker.ts; in the prebuilt command line (dist-cli/bin) it is its bundle.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./node-worker.ts', import.meta.url)
+  : new URL('./node-worker.mjs', import.meta.url);
 
 /**
  * tsx's public ESM register API (`tsx/esm/api`, which works in a worker; the `require` one does not),

@@ -1,6 +1,7 @@
 /**
  * `npm run sim -- <scenario> --brief out.pdf`: the brief written headless, for a preset with a lever set
- * and for a scenario file outside the presets. Runs with the browser tests: it needs the built app.
+ * and for a scenario file outside the presets. Runs with the browser tests: it needs the built app, and it
+ * goes through the launcher as `npm run sim` does, so after `npm run build` it runs the prebuilt command line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { writeMyCityScenario } from '../fixtures/my-city';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT = resolve(ROOT, 'test-results');
 const sim = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(process.execPath, ['scripts/sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 const pages = (file: string) =>
   Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
