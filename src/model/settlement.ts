@@ -116,6 +116,9 @@ function passCell(
     }
 
   // Working ages: population × own hazard into `ph`, and the adults' (20–59) totals for the dependants.
+  // Where no quota binds and none ranks, each settles as computed: moved here, in the same sweep.
+  const direct = apply && !binding && !ranked;
+  let moved = 0;
   let pop = 0;
   let popH = 0;
   let plainH = 0;
@@ -128,6 +131,13 @@ function passCell(
       const p = next[cellOff + i];
       const x = p * h;
       ph[i] = x;
+      if (direct && x !== 0) {
+        next[cellOff + i] = p - x;
+        next[uhOff + i] += x;
+        ages[ageOff + i] += x;
+        if (agesUN) agesUN[unOff + i] += x;
+        moved += x;
+      }
       if (free) {
         // eligibleFree ≤ eligible, and rounding is monotone: the quota part is ≥ 0.
         const xFree = p * Math.min(1, dr * free[eOff + i]);
@@ -158,8 +168,7 @@ function passCell(
     if (!apply && ranked && chans[c].rank && chans[c].quota)
       demandByLevel(chans[c].rank!.ratio, shares, c, zc + c, eOff, sh, part, scr, cells);
   }
-  let moved = 0;
-  if (apply) {
+  if (apply && !direct) {
     if (ranked) {
       admittedWorking.fill(0, 0, nC);
       admittedAdults.fill(0, 0, nC);
