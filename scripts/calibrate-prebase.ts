@@ -99,6 +99,60 @@ const PLANS: Plan[] = [
     register: true,
     births: census2010('proxy-doc001', 13.4),
   },
+  // The current presets (base 2020): the same unknowns, fitted on the trends up to 2020; their values go into
+  // the 2020 parts (scenarios/cities/<city>-2020.json), so the document presets keep theirs.
+  {
+    preset: 'changzhou-now',
+    city: 'changzhou-2020',
+    unknowns: [INTENSITY, inflow(800_000)],
+    register: true,
+    births: {
+      series: 'hukouBirths',
+      value: 29_300,
+      source: 'the 29,300 registered births of 2020 (hukou birth rate 7.6‰; data/cities/changzhou.json observed)',
+    },
+  },
+  {
+    preset: 'guangzhou-now',
+    city: 'guangzhou-2020',
+    unknowns: [INTENSITY, inflow(4_000_000)],
+    register: true,
+    births: {
+      series: 'hukouBirths',
+      value: 148_572,
+      source: 'the 148,572 registered births of 2020 (public-security register; data/registration/guangzhou.json)',
+    },
+  },
+  {
+    preset: 'liaoyuan-now',
+    city: 'liaoyuan-2020',
+    unknowns: [INTENSITY, inflow(100_000), AWAY],
+    register: true,
+    births: {
+      series: 'hukouBirths',
+      value: 6_301,
+      source: 'the 6,301 registered births of 2019, the last published before 2020 (data/registration/liaoyuan.json)',
+    },
+  },
+  {
+    preset: 'jinzhou-now',
+    city: 'jinzhou-2020',
+    unknowns: [INTENSITY, inflow(200_000), AWAY],
+    register: true,
+    births: census2010('jinzhou', 6.1),
+  },
+  {
+    preset: 'china-now',
+    city: 'china-2020',
+    unknowns: [INTENSITY],
+    register: false,
+    births: {
+      series: 'births',
+      value: 12_000_000,
+      source:
+        'the 12 million births of 2020 (census, preliminary: 「初步汇总数据显示,2020年我国出生人口为1200万人」, 宁吉喆 2021-05-11, https://mip.pi1688.com/news/item-53487.html)',
+    },
+  },
   {
     preset: 'china-2015',
     city: 'china',
@@ -203,7 +257,7 @@ function calibratePlan(plan: Plan): Outcome {
     r = fit([door], [{ pointer: SPEED.pointer, value: scaleNumbers(getAt(s, SPEED.pointer), speedFactor) }]);
   }
   let reclass: number | null = null;
-  if (plan.city === 'china') {
+  if (plan.city.startsWith('china')) {
     // Reclassification's share of the urbanward flows, intensity refitted to the trend each time.
     reclass = valueAt(s.migration.reclassification.rate, s.baseYear);
     for (let i = 0; i < 6; i++) {
@@ -298,7 +352,8 @@ function writeInto(file: string, entries: Outcome['city']): void {
   writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
 }
 
-for (const plan of PLANS) {
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+for (const plan of PLANS.filter((p) => !only.length || only.includes(p.preset))) {
   const o = calibratePlan(plan);
   if (process.argv.includes('--write')) {
     writeInto(resolve(PROJECT_ROOT, 'scenarios', 'cities', `${plan.city}.json`), o.city);

@@ -133,7 +133,11 @@ function chooseSeries(metric: string, all: readonly Observation[], origin: numbe
   const baseYear = run.years[0];
   const visible = all.filter((o) => o.year <= origin);
   const hidden = all.filter((o) => o.year > origin);
-  const lastVisible = latest(visible);
+  // The series to test is one that goes on after the origin: the last visible observation's, unless that
+  // series stops at the origin (a census count, say) and another visible series continues (the bulletins).
+  const sameSeries = (a: Observation, b: Observation) =>
+    vintageOf(a) === vintageOf(b) && definitionOf(a) === definitionOf(b);
+  const lastVisible = latest(visible.filter((v) => hidden.some((h) => sameSeries(v, h)))) ?? latest(visible);
   const baseValue = start !== null && !all.some((o) => o.year === baseYear) ? start : null;
   let ref: Observation | null;
   let from: string;

@@ -101,6 +101,11 @@ export const Scenario = z.strictObject({
     city: z.string(),
     cityEn: z.string().optional(),
     province: z.string().optional(),
+    /**
+     * "current": today's question, from the latest census under the rules in force now; "document" (the
+     * default): a past document replayed from its own base year, to be evaluated against what happened.
+     */
+    kind: z.enum(['current', 'document']).optional(),
     document: z.strictObject({
       number: z.string().optional(),
       title: z.string(),

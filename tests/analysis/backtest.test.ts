@@ -104,6 +104,24 @@ describe('one statistical series per metric', () => {
     expect(m.note).toMatch(/2 observation\(s\) of another vintage left out/);
   });
 
+  it('tests the series that goes on after the origin, not a count that stops there (a census)', () => {
+    const all = [
+      o('hukouPop', 2014, 97, { vintage: 'revised' }),
+      o('hukouPop', 2015, 99, { vintage: 'revised' }),
+      o('hukouPop', 2016, 500, { vintage: 'census' }),
+      o('hukouPop', 2018, 104, { vintage: 'revised' }),
+    ];
+    const m = scoreMetric('hukouPop', all, 2016, run, 100);
+    expect(m.vintage).toBe('revised');
+    expect(m.visible).toEqual({ years: [2014, 2015], observed: [97, 99] });
+    expect(m.years).toEqual([2018]);
+    expect(m.naiveLast).toEqual([99]);
+    // Where no series goes on, the last visible observation's is kept (and nothing is scored).
+    const none = scoreMetric('hukouPop', all.slice(0, 3), 2016, run, 100);
+    expect(none.vintage).toBe('census');
+    expect(none.skill).toBeNull();
+  });
+
   it('never compares across the hukou definition break', () => {
     const all = [
       o('hukouUrbanRate', 2015, 0.3, { definition: 'nonAgricultural' }),

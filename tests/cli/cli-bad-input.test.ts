@@ -59,13 +59,13 @@ describe('npm run sim: bad input → exit 2, `path: message` on stderr, nothing 
     ],
     [
       '--origin at the last observed year',
-      [PRESET, '--backtest', '--origin', '2020'],
-      /^--origin: must be before the last observed year 2020 \(nothing after it is hidden to test against\), got 2020$/m,
+      [PRESET, '--backtest', '--origin', '2021'],
+      /^--origin: must be before the last observed year 2021 \(nothing after it is hidden to test against\), got 2021$/m,
     ],
     [
       '--origin after the last observed year',
       [PRESET, '--backtest', '--origin', '2030'],
-      /^--origin: must be before the last observed year 2020/m,
+      /^--origin: must be before the last observed year 2021/m,
     ],
     [
       '--backtest on a scenario without observations',

@@ -273,7 +273,9 @@ describe('npm run sim: analyses (MODEL.md §9, INTERFACES.md)', () => {
           // At the base year nothing after it is visible: nothing is fitted, and the result says why.
           expect(b.calibration.fitted).toBe(false);
           expect(b.calibration.reason).toMatch(/nothing to calibrate on/);
-          expect(Object.values(b.metrics).some((m) => m.skill !== null)).toBe(true);
+          // 常州 has published nothing after 2020 in a series that reaches back to 2020 (only a 2021 resident
+          // figure of the census-revised bulletins, whose 2020 value is not published): no skill, each metric says why.
+          expect(Object.values(b.metrics).some((m) => m.skill !== null)).toBe(file !== 'changzhou-now.json');
           for (const [name, m] of Object.entries(b.metrics)) {
             expect(
               m.years.every((y) => y > b.origin),

@@ -183,6 +183,15 @@ export function changzhouObserved(c: Ctx): Obs[] {
       confidence: 'verified',
       note: `year-end; ${FOUND.hukou2020.quality}`,
     },
+    {
+      metric: 'residentPop',
+      year: 2021,
+      value: 5349600,
+      source:
+        'the 2021 Jiangsu statistical communiqué as quoted by an aggregator: http://hbzqbyyxgs.com/news/624245.html (「鹽城市、常州市常住人口分別是671.3萬人、534.96萬人」)',
+      confidence: 'verified',
+      note: 'year-end, after the 2020 census (its revised series; an aggregator quoting the communiqué); no 2020 year-end figure of that series was found',
+    },
   ];
   observed.sort((a, b) => a.year - b.year || a.metric.localeCompare(b.metric));
   // One statistical vintage per series, named (census day; public-security register; yearly bulletins).
@@ -193,7 +202,9 @@ export function changzhouObserved(c: Ctx): Obs[] {
         ? 'census count'
         : o.metric === 'hukouPop'
           ? 'register'
-          : 'bulletin';
+          : o.year > 2020
+            ? 'revised'
+            : 'bulletin';
   // The entries above carry no vintage of their own; it goes right after the source.
   return observed.map((o) => {
     const { metric, year, value, source, ...rest } = o;

@@ -264,4 +264,98 @@ export const OBSERVED: Obs[] = [
     confidence: 'verified',
     vintage: 'post-census',
   },
+  {
+    metric: 'residentPop',
+    year: 2020,
+    value: 1412120000,
+    source:
+      'derived from http://geturdoctor.com/content/3225883 (NBS 2021 communiqué as reported by 人民日报客户端 2022-01-17: 「141260萬人,比上年末增加48萬人 … 城鎮常住人口91425萬人,比上年末增加1205萬人 … (城鎮化率)為64.72%,比上年末提高0.83個百分點」): 141260万 − 48万',
+    confidence: 'derived',
+    vintage: 'post-census',
+    note: 'the post-census year-end 2020 figure, from the 2021 communiqué; not the census-day count (141178万)',
+  },
+  {
+    metric: 'urbanResidentPop',
+    year: 2020,
+    value: 902200000,
+    source:
+      'derived from http://geturdoctor.com/content/3225883 (NBS 2021 communiqué as reported by 人民日报客户端 2022-01-17: 「141260萬人,比上年末增加48萬人 … 城鎮常住人口91425萬人,比上年末增加1205萬人 … (城鎮化率)為64.72%,比上年末提高0.83個百分點」): 91425万 − 1205万',
+    confidence: 'derived',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'residentUrbanRate',
+    year: 2020,
+    value: 0.6389,
+    source:
+      'derived from http://geturdoctor.com/content/3225883 (NBS 2021 communiqué as reported by 人民日报客户端 2022-01-17: 「141260萬人,比上年末增加48萬人 … 城鎮常住人口91425萬人,比上年末增加1205萬人 … (城鎮化率)為64.72%,比上年末提高0.83個百分點」): 64.72 % − 0.83 points',
+    confidence: 'derived',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'residentPop',
+    year: 2021,
+    value: 1412600000,
+    source:
+      'http://geturdoctor.com/content/3225883 (NBS 2021 communiqué as reported by 人民日报客户端 2022-01-17: 「141260萬人,比上年末增加48萬人 … 城鎮常住人口91425萬人,比上年末增加1205萬人 … (城鎮化率)為64.72%,比上年末提高0.83個百分點」)',
+    confidence: 'verified',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'residentPop',
+    year: 2024,
+    value: 1408280000,
+    source:
+      'http://article.mlwch.com/53e1ac0da34e70.html (财联社 2025-01-17 on the NBS release: 「2024年年末全国人口…140828万人 … 城镇常住人口94350万人 … 城镇化率为67.00%」); also http://m.blin123.cn/n/656rewk5-e44309.html',
+    confidence: 'verified',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'urbanResidentPop',
+    year: 2024,
+    value: 943500000,
+    source:
+      'http://article.mlwch.com/53e1ac0da34e70.html (财联社 2025-01-17 on the NBS release: 「2024年年末全国人口…140828万人 … 城镇常住人口94350万人 … 城镇化率为67.00%」); also http://m.blin123.cn/n/656rewk5-e44309.html',
+    confidence: 'verified',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'residentUrbanRate',
+    year: 2024,
+    value: 0.67,
+    source:
+      'http://article.mlwch.com/53e1ac0da34e70.html (财联社 2025-01-17 on the NBS release: 「2024年年末全国人口…140828万人 … 城镇常住人口94350万人 … 城镇化率为67.00%」); also http://m.blin123.cn/n/656rewk5-e44309.html',
+    confidence: 'verified',
+    vintage: 'post-census',
+  },
+  {
+    metric: 'residentPop',
+    year: 2025,
+    value: 1404890000,
+    source:
+      'https://www.etnet.com.hk/www/tc/forex/news-article/20260119755 (經濟通 2026-01-19 on the NBS release: 「2025年末全國人口…140489萬人 … 城鎮常住人口95380萬人 … 城鎮化率為67.89%」)',
+    confidence: 'verified',
+    vintage: 'post-census',
+    note: 'a Hong Kong financial-news reprint of the NBS release',
+  },
+  {
+    metric: 'urbanResidentPop',
+    year: 2025,
+    value: 953800000,
+    source:
+      'https://www.etnet.com.hk/www/tc/forex/news-article/20260119755 (經濟通 2026-01-19 on the NBS release: 「2025年末全國人口…140489萬人 … 城鎮常住人口95380萬人 … 城鎮化率為67.89%」)',
+    confidence: 'verified',
+    vintage: 'post-census',
+    note: 'a Hong Kong financial-news reprint of the NBS release',
+  },
+  {
+    metric: 'residentUrbanRate',
+    year: 2025,
+    value: 0.6789,
+    source:
+      'https://www.etnet.com.hk/www/tc/forex/news-article/20260119755 (經濟通 2026-01-19 on the NBS release: 「2025年末全國人口…140489萬人 … 城鎮常住人口95380萬人 … 城鎮化率為67.89%」)',
+    confidence: 'verified',
+    vintage: 'post-census',
+    note: 'a Hong Kong financial-news reprint of the NBS release',
+  },
 ];
