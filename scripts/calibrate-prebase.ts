@@ -53,6 +53,12 @@ const AWAY_OUT_ASSUMED = 0.02;
 /** One factor on every zone's completion speed of settlement. */
 const SPEED: CalibrationParameter = { pointer: '/willingness/speed', mode: 'scale', min: 0.05, max: 4 };
 
+/** The 0-year-olds the 2020 census counted (born in the twelve months before 2020-11-01): the base year's births. */
+const infants2020 = (city: string, value: number): BirthTarget => ({
+  series: 'births',
+  value,
+  source: `the ${value.toLocaleString('en')} children aged 0 counted by the 2020 census (data/cities/${city}.json#/ageSex2020; born in the twelve months before 2020-11-01, infant deaths aside), the last birth count before the base year's end`,
+});
 const census2010 = (city: string, perMille: number): BirthTarget => ({
   series: 'crudeBirthRate',
   perMille,
@@ -139,7 +145,14 @@ const PLANS: Plan[] = [
     city: 'jinzhou-2020',
     unknowns: [INTENSITY, inflow(200_000), AWAY],
     register: true,
-    births: census2010('jinzhou', 6.1),
+    births: infants2020('jinzhou', 11_248),
+  },
+  {
+    preset: 'doc001-now',
+    city: 'meizhou-proxy-2020',
+    unknowns: [INTENSITY, inflow(300_000), AWAY],
+    register: true,
+    births: infants2020('proxy-doc001', 44_217),
   },
   {
     preset: 'china-now',
