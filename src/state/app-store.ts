@@ -5,6 +5,7 @@
  */
 import type { Lang } from './lang';
 import { asDoc, presetDoc, withEdit, type EditValue, type ScenarioDoc } from './doc';
+import { DEFAULT_PRESET } from './presets';
 
 import type { Route } from './url';
 export { ROUTES, type Route } from './url';
@@ -163,7 +164,7 @@ export const appSlice =
     const stamp = () => new Date(now()).toISOString();
 
     return {
-      doc: doc ?? presetDoc('changzhou-2016'),
+      doc: doc ?? presetDoc(DEFAULT_PRESET),
       past: [],
       future: [],
       lang,

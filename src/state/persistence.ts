@@ -4,7 +4,8 @@
  * the default preset; a damaged link is reported, not fatal.
  */
 import type { HukouStore } from './store';
-import { asDoc, decodeDoc, encodeDoc, type ScenarioDoc } from './doc';
+import { asDoc, decodeDoc, encodeDoc, presetDoc, type ScenarioDoc } from './doc';
+import { presetById, PRESETS } from './presets';
 import { formatHash, parseHash } from './url';
 import type { KeyValueStore } from './app-store';
 import type { Lang } from './lang';
@@ -57,6 +58,9 @@ export async function startState(hash: string, storage: KeyValueStore | null): P
     } catch (e) {
       linkError = (e as Error).message;
     }
+  } else if (h.preset) {
+    if (presetById(h.preset)) doc = presetDoc(h.preset);
+    else linkError = `p: no preset "${h.preset}" (${PRESETS.map((p) => p.id).join(', ')})`;
   }
   return {
     doc: doc ?? saved?.doc ?? null,
@@ -101,6 +105,7 @@ export function persist(store: HukouStore, storage: KeyValueStore | null, win: W
     const st = store.getState();
     if (h.route !== st.route) st.setRoute(h.route);
     if (h.lang && h.lang !== st.lang) st.setLang(h.lang);
+    if (!h.code && h.preset && presetById(h.preset)) store.getState().openDoc(presetDoc(h.preset));
     if (h.code)
       decodeDoc(h.code).then(
         (doc) => {

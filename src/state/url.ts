@@ -1,6 +1,7 @@
 /**
  * The URL hash: `#/<route>?s=<document>&lang=en&y=2020`. The document is {@link encodeDoc}'s text, so a
- * copied link carries the whole scenario; the rest is the view.
+ * copied link carries the whole scenario; the rest is the view. `p=<preset id>` opens a bundled preset
+ * (a short link to one, e.g. `#/workspace?p=changzhou-2016`), where the link carries no document.
  */
 import type { Lang } from './lang';
 
@@ -11,6 +12,8 @@ export interface HashState {
   readonly route: Route;
   /** Encoded document, if the link carries one. */
   readonly code: string | null;
+  /** A bundled preset to open, if the link names one (and carries no document). */
+  readonly preset?: string | null;
   readonly lang: Lang | null;
   readonly year: number | null;
 }
@@ -26,6 +29,7 @@ export function parseHash(hash: string): HashState {
   return {
     route,
     code: q.get('s') || null,
+    preset: q.get('p') || null,
     lang: lang === 'en' || lang === 'zh' ? lang : null,
     year: q.has('y') && Number.isInteger(y) && y > 1900 && y < 2200 ? y : null,
   };

@@ -14,6 +14,7 @@ export function Scorecard({
   lang,
   observed = [],
   definitionOf,
+  kind,
 }: {
   targets: readonly TargetResult[];
   lang: Lang;
@@ -21,11 +22,13 @@ export function Scorecard({
   observed?: readonly PublishedPoint[];
   /** The projection's hukou definition in a year (published figures under another are left out). */
   definitionOf?: (year: number) => 'address' | 'nonAgricultural' | undefined;
+  /** The scenario's kind (meta.kind): today's plans, or a past document evaluated against what happened. */
+  kind?: 'current' | 'document';
 }) {
   const en = lang === 'en';
   return (
-    <section className="scorecard" aria-labelledby="scorecard-title">
-      <h2 id="scorecard-title">{t('scorecard', lang)}</h2>
+    <section className="scorecard" aria-labelledby="scorecard-title" data-scorecard-kind={kind ?? 'document'}>
+      <h2 id="scorecard-title">{t(kind === 'current' ? 'scorecard.current' : 'scorecard.document', lang)}</h2>
       {targets.length === 0 ? (
         <p>{en ? 'This scenario sets no targets.' : '本情景未设定目标。'}</p>
       ) : (

@@ -123,10 +123,14 @@ export function Toolbar({ services }: { services: Services }) {
                 {t('imported', lang)}: {doc.source.fileName ?? ''}
               </option>
             )}
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {pick(lang, p.name, p.nameEn)}
-              </option>
+            {(['current', 'document'] as const).map((kind) => (
+              <optgroup key={kind} label={t(`presets.${kind}`, lang)} data-preset-group={kind}>
+                {PRESETS.filter((p) => p.kind === kind).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {pick(lang, p.name, p.nameEn)}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>

@@ -146,6 +146,7 @@ export function Workspace(p: WorkspaceProps) {
               lang={lang}
               observed={view.observed}
               definitionOf={(y) => result.hukouDefinition[result.years.indexOf(y)]}
+              kind={p.meta.kind}
             />
           </div>
         </div>

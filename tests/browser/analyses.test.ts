@@ -35,7 +35,7 @@ describe('analyses', () => {
     mkdirSync(OUT, { recursive: true });
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/#/analyses');
+    await page.goto(baseUrl + '/#/analyses?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-analysis="uncertainty"]', { timeout: 30_000 });
   });
 

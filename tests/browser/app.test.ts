@@ -19,7 +19,7 @@ describe('home page, default scenario (Changzhou 2016)', () => {
   beforeAll(async () => {
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/');
+    await page.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await settled(page);
     mkdirSync(resolve(SCREENSHOT, '..'), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -87,7 +87,7 @@ describe('home page, default scenario (Changzhou 2016)', () => {
   it('fits a phone (390 px): no sideways scroll, the levers in a drawer over the results', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const p = await phone.newPage();
-    await p.goto(baseUrl + '/');
+    await p.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await p.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await p.locator('.lever-panel').isVisible()).toBe(false);

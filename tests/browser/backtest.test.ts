@@ -1,5 +1,5 @@
 /**
- * The back-test card (回测) in headless Chromium on the default scenario (常州 2016, in Chinese): from an
+ * The back-test card (回测) in headless Chromium on the 常州 document preset (changzhou-2016, opened by its link `?p=`, in Chinese): from an
  * origin chosen in the card, the run in a worker with its status on the card, the table of errors and
  * skill marked better or worse than the naive forecasts, the chart of one metric, the skill in the trust
  * summary above the evaluation table, a cancelled run, and the origin at the base year (nothing to fit).
@@ -29,7 +29,7 @@ describe('back-test card', () => {
     mkdirSync(OUT, { recursive: true });
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/#/analyses');
+    await page.goto(baseUrl + '/#/analyses?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-analysis="backtest"]', { timeout: 30_000 });
   });
 

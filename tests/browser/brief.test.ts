@@ -49,7 +49,7 @@ describe('brief', () => {
     mkdirSync(OUT, { recursive: true });
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/#/brief');
+    await page.goto(baseUrl + '/#/brief?p=changzhou-2016');
     await ready(page);
   });
 

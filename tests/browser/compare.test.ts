@@ -44,7 +44,7 @@ describe('the Compare screen', () => {
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
     blank = await browser.newPage();
-    await page.goto(baseUrl + '/');
+    await page.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
     await page.getByRole('link', { name: '方案比较' }).click();
     await page.waitForSelector('[data-compare-option="current"]');

@@ -66,7 +66,7 @@ describe('dashboard', () => {
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
     await page.addInitScript(CRASH_SEAM);
-    await page.goto(baseUrl + '/');
+    await page.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
     await page.screenshot({ path: resolve(OUT, 'workspace.png') });
     await page.screenshot({ path: resolve(OUT, 'workspace-full.png'), fullPage: true });

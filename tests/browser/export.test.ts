@@ -46,7 +46,7 @@ describe('chart exports', () => {
     page = await watchedPage(browser, baseUrl, problems);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
     blank = await browser.newPage();
-    await page.goto(baseUrl + '/');
+    await page.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
   });
 

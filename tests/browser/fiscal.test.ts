@@ -31,7 +31,7 @@ describe('finance screen', () => {
   beforeAll(async () => {
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/');
+    await page.goto(baseUrl + '/#/workspace?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-figure="net-burden-cumulative"]', { timeout: 30_000 });
   });
 

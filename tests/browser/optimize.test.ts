@@ -33,7 +33,7 @@ describe('goal seek over several levers', () => {
     mkdirSync(OUT, { recursive: true });
     browser = await launch();
     page = await watchedPage(browser, baseUrl, problems);
-    await page.goto(baseUrl + '/#/analyses');
+    await page.goto(baseUrl + '/#/analyses?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-analysis="optimize"]', { timeout: 30_000 });
   });
 

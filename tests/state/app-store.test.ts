@@ -108,6 +108,18 @@ describe('start-up state', () => {
     expect(fromLink.doc).toEqual(linked);
   });
 
+  it('opens a preset a link names (p=), over the autosave; an unknown one is reported, the autosave kept', async () => {
+    const storage = memory();
+    const saved = { source: { kind: 'preset' as const, id: 'liaoyuan' }, edits: { '/a': 1 } };
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ doc: saved, lang: 'zh' }));
+    const s = await startState('#/analyses?p=changzhou-2016', storage);
+    expect(s).toMatchObject({ route: 'analyses', linkError: null });
+    expect(s.doc).toEqual({ source: { kind: 'preset', id: 'changzhou-2016' }, edits: {} });
+    const bad = await startState('#/workspace?p=atlantis', storage);
+    expect(bad.linkError).toMatch(/^p: no preset "atlantis" \(changzhou-now, /);
+    expect(bad.doc).toEqual(saved);
+  });
+
   it('reports a damaged link and falls back to the autosave', async () => {
     const storage = memory();
     const saved = { source: { kind: 'preset' as const, id: 'liaoyuan' }, edits: {} };

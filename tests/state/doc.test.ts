@@ -37,12 +37,19 @@ describe('scenario documents', () => {
     expect(() => asDoc({ source: { kind: 'preset', id: 'a' }, edits: { '/x': Infinity } })).toThrow(/finite/);
   });
 
-  it('reads and writes the hash: route, document, language, year', () => {
+  it('reads and writes the hash: route, document, language, year, and a preset named by a link', () => {
     const h = formatHash({ route: 'compare', code: 'abc', lang: 'en', year: 2020 });
     expect(h).toBe('#/compare?s=abc&lang=en&y=2020');
-    expect(parseHash(h)).toEqual({ route: 'compare', code: 'abc', lang: 'en', year: 2020 });
-    expect(parseHash('')).toEqual({ route: 'workspace', code: null, lang: null, year: null });
-    expect(parseHash('#/nowhere?y=abc&lang=fr')).toEqual({ route: 'workspace', code: null, lang: null, year: null });
+    expect(parseHash(h)).toEqual({ route: 'compare', code: 'abc', preset: null, lang: 'en', year: 2020 });
+    expect(parseHash('')).toEqual({ route: 'workspace', code: null, preset: null, lang: null, year: null });
+    expect(parseHash('#/nowhere?y=abc&lang=fr')).toEqual({
+      route: 'workspace',
+      code: null,
+      preset: null,
+      lang: null,
+      year: null,
+    });
+    expect(parseHash('#/analyses?p=changzhou-2016')).toMatchObject({ route: 'analyses', preset: 'changzhou-2016' });
     expect(formatHash({ route: 'workspace', code: null, lang: 'zh', year: null })).toBe('#/workspace');
   });
 });

@@ -40,9 +40,9 @@ describe('the one store', () => {
     const store = createHukouStore({ runner: { run: () => new Promise(() => {}) }, compareRunner });
     connectRuns(store);
     store.getState().setRoute('compare');
-    store.getState().setCompare(['current', 'preset:guangzhou', 'preset:changzhou-2016'], 'current');
-    // 'current' is 常州's preset unedited: the same document as preset:changzhou-2016, run once.
-    expect(calls).toEqual(['changzhou-2016', 'guangzhou']);
+    store.getState().setCompare(['current', 'preset:guangzhou', 'preset:changzhou-now'], 'current');
+    // 'current' is the default preset (常州 today) unedited: the same document as preset:changzhou-now, run once.
+    expect(calls).toEqual(['changzhou-now', 'guangzhou']);
     const keys = Object.keys(store.getState().compareOutcomes);
     expect(keys).toHaveLength(2);
     expect(Object.values(store.getState().compareOutcomes).every((o) => o.status === 'running')).toBe(true);
@@ -53,7 +53,7 @@ describe('the one store', () => {
     store.getState().setCompare(['current', 'preset:guangzhou'], 'current');
     expect(calls).toHaveLength(2);
     store.getState().setLever('/policy/channelOverlap', 0.3, 0.5);
-    expect(calls).toEqual(['changzhou-2016', 'guangzhou', 'changzhou-2016']);
+    expect(calls).toEqual(['changzhou-now', 'guangzhou', 'changzhou-now']);
   });
 
   it('turns a failed Compare call into issues', async () => {

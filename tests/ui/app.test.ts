@@ -115,7 +115,7 @@ describe('opening a preset', () => {
     expect(asked).toBe(false);
     expect(store.getState().status).toBe('error');
     expect(store.getState().issues[0].message).toMatch(
-      /^"no-such-city" is not a preset of this version \(presets: changzhou-2016, /,
+      /^"no-such-city" is not a preset of this version \(presets: changzhou-now, .*changzhou-2016, /,
     );
     store.getState().openDoc(presetDoc('liaoyuan'));
     await store.getState().runDoc();

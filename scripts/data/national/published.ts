@@ -358,4 +358,31 @@ export const OBSERVED: Obs[] = [
     vintage: 'post-census',
     note: 'a Hong Kong financial-news reprint of the NBS release',
   },
+  {
+    metric: 'residentPop',
+    year: 2010,
+    value: 1339724852,
+    source:
+      'derived from the 7th census communiqué no. 7 (NBS 2021-05-11, http://zzndh.com/a/202105/509119.html; also shared/data/README.md §1a): 「居住在城鎮的人口為901991162人,占63.89% … 居住在鄉村的人口為509787562人 … 與2010年第六次全國人口普查相比,城鎮人口增加236415856人,鄉村人口減少164361984人,城鎮人口比重上升14.21個百分點」: (901,991,162 − 236,415,856) + (509,787,562 + 164,361,984)',
+    confidence: 'derived',
+    vintage: 'census',
+  },
+  {
+    metric: 'urbanResidentPop',
+    year: 2010,
+    value: 665575306,
+    source:
+      'derived from the 7th census communiqué no. 7 (NBS 2021-05-11, http://zzndh.com/a/202105/509119.html; also shared/data/README.md §1a): 「居住在城鎮的人口為901991162人,占63.89% … 居住在鄉村的人口為509787562人 … 與2010年第六次全國人口普查相比,城鎮人口增加236415856人,鄉村人口減少164361984人,城鎮人口比重上升14.21個百分點」: 901,991,162 − 236,415,856',
+    confidence: 'derived',
+    vintage: 'census',
+  },
+  {
+    metric: 'residentUrbanRate',
+    year: 2010,
+    value: 0.4968,
+    source:
+      'derived from the 7th census communiqué no. 7 (NBS 2021-05-11, http://zzndh.com/a/202105/509119.html; also shared/data/README.md §1a): 「居住在城鎮的人口為901991162人,占63.89% … 居住在鄉村的人口為509787562人 … 與2010年第六次全國人口普查相比,城鎮人口增加236415856人,鄉村人口減少164361984人,城鎮人口比重上升14.21個百分點」: 63.89 % − 14.21 points',
+    confidence: 'derived',
+    vintage: 'census',
+  },
 ];

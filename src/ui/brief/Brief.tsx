@@ -145,6 +145,7 @@ export function Brief({ result, meta, view, doc, lang, nameEn, date }: BriefProp
             lang={lang}
             observed={view.observed}
             definitionOf={(y) => result.hukouDefinition[result.years.indexOf(y)]}
+            kind={meta.kind}
           />
           <FiscalSummary result={result} lang={lang} />
         </div>
