@@ -43,10 +43,7 @@ const STRINGS = {
   noTimeline: ['无后续调整', 'No later changes'],
   keyFigures: ['主要指标', 'Key figures'],
   'scorecard.current': ['现行规划目标', 'Targets of the plans in force'],
-  'scorecard.document': [
-    '文件目标：预测与公布结果（总结评估）',
-    'The document’s targets: projected and published (evaluation)',
-  ],
+  'scorecard.document': ['文件目标与公布结果', 'Targets against what happened'],
   'presets.current': ['现行政策（以2020年普查为基年，至2035年）', 'Today (base 2020 census, to 2035)'],
   'presets.document': ['文件回放（对照公布结果评估）', 'Documents replayed (evaluated against what happened)'],
   charts: ['图表', 'Charts'],

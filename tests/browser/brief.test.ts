@@ -91,7 +91,7 @@ describe('brief', () => {
     expect(pdf.cut).toEqual([]);
     // A4 landscape is 842 × 595 points.
     expect(pdf.size).toMatch(/^841\.\d+ x 59[45]\.\d+ pts/);
-    for (const words of ['常州市户籍制度改革', '主要指标', '目标完成情况', '常住人口城镇化率', '责任部门'])
+    for (const words of ['常州市户籍制度改革', '主要指标', '文件目标与公布结果', '常住人口城镇化率', '责任部门'])
       expect(pdf.text).toContain(words);
     execFileSync('pdftoppm', [
       '-png',

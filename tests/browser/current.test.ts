@@ -80,11 +80,32 @@ describe('today and the documents', () => {
     await page.selectOption('[data-preset-select]', 'changzhou-2016');
     await idle('[data-scorecard-kind="document"] [data-target="resident-rate-2020"]');
     const card = page.locator('[data-scorecard-kind="document"]');
-    expect(await card.locator('h2').innerText()).toBe('文件目标：预测与公布结果（总结评估）');
+    expect(await card.locator('h2').innerText()).toBe('文件目标与公布结果');
     const published = card.locator('[data-target="resident-rate-2020"] [data-published]');
     expect(await published.getAttribute('data-published-met')).toBe('true');
     expect(await published.innerText()).toMatch(/2020 年公布值 77\.1%：达到/);
     await page.screenshot({ path: resolve(OUT, 'document-changzhou.png') });
+  });
+
+  it('Compare lays the document’s projection beside what happened and beside today’s', async () => {
+    await page.goto(baseUrl + '/#/compare?p=changzhou-now');
+    await page.waitForSelector('[data-compare-option="preset:changzhou-2016"]', { timeout: 30_000 });
+    for (const key of ['preset:changzhou-2016', 'preset:changzhou-now'])
+      await page.locator(`[data-compare-option="${key}"] input[type=checkbox]`).check();
+    await page.waitForFunction(() => document.querySelectorAll('[data-compare-table] tbody tr').length === 2, null, {
+      timeout: 60_000,
+    });
+    const svg = page.locator('[data-chart="compare-rates"] svg').first();
+    const legend = await svg.locator('.chart-legend').textContent();
+    expect(legend).toContain('常州市户籍制度改革（常政办发〔2016〕66号）');
+    expect(legend).toContain('常州市：现行落户政策下的城镇化');
+    const titles = await svg.locator('g.compare-published title').allTextContents();
+    expect(titles.some((t) => /常州市 2020 公布值 常住人口城镇化率: 77\.1%/.test(t))).toBe(true);
+    // Each plan's own targets: the document's of 2020, today's of 2025.
+    const targets = page.locator('[data-compare-targets]');
+    expect(await targets.locator('tr[data-compare-target="gap-2020"]').count()).toBe(1);
+    expect(await targets.locator('tr[data-compare-target="gap-2025"]').count()).toBe(1);
+    await page.screenshot({ path: resolve(OUT, 'compare-document-today.png') });
   });
 
   it('a link names a preset (?p=): the nation today, its 2025 target met as published', async () => {
