@@ -35,7 +35,8 @@ export async function benchLatency(): Promise<LatencyBench> {
     // tsx compiles with esbuild's keepNames, which wraps functions in `__name(...)`; the function sent to
     // the page needs that helper there too.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
-    await page.goto('http://127.0.0.1:4174/');
+    // The document preset: its insurance-years lever is the one the samples move (today's 常州 has none).
+    await page.goto('http://127.0.0.1:4174/#/workspace?p=changzhou-2016');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
     const samples = await page.evaluate(
       async ({ pointer, samples }) => {
