@@ -2,6 +2,7 @@
  * Rebuilds every file under data/ from the raw CSVs (`npm run data`):
  * the JSON files and data/README.md. Deterministic: same inputs, same bytes.
  */
+import { buildAtlas } from './build-atlas';
 import { buildCities } from './build-cities';
 import { buildDemography } from './build-demography';
 import { buildMigrants } from './build-migrants';
@@ -104,6 +105,7 @@ Every JSON file has a top-level \`source\`, a \`method\` where values are derive
 | \`cities/proxy-doc001.json\` | **proxy** (\`"proxy": true\`) for the unnamed city of document 001: 梅州 Meizhou, same structure, census data from the full leiii county .xlsx files; also the brief's scaled age-sex (\`ageSex2010Scaled\`, \`ageSex2020Scaled\`) | leiii/census city CSV and county .xlsx (read with \`lib/xlsx.ts\`); two Meizhou communiqués | \`build-proxy.ts\` |
 | \`national/china.json\` | nation: 2015 base totals, 2010 age structure (reference), plan targets (60% / 45% / 1亿 by 2020), observed resident and hukou rates 2012-2023 with vintages, migrant figures, settlement rules by city size (2014 / 2016 / 2019) and the 2020 城区 size class of each modelled city | \`shared/data/README.md\` §1, §3d; NBS releases found online; leiii 2020 county files | \`build-national.ts\` |
 | \`tasks/doc000.json\` … \`tasks/doc003.json\` | task-division tables parsed from the seed texts: number, heading, text, lead (牵头) and partner (配合) bureaus kept apart, scenario levers (JSON pointers; a labelled hand-written mapping, checked to resolve in each document's preset) | \`shared/seeds/000_*.txt\` … \`003_*.txt\` | \`build-tasks.ts\` |
+| \`atlas/prefectures.json\` | every prefecture-level unit (and county-level unit under a province): residents and urban residents 2010 and 2020 on 2020 boundaries, 2020 age-sex, 城区 and residents registered elsewhere summed over its counties, 2010 registered population and non-agricultural share, 2010 age-sex scaled from the nation's to its broad shares, the 2014 size class; the atlas and its ten-year test (issue 18) | leiii/census city table and county .xlsx files | \`build-atlas.ts\` |
 | \`migrants/national-attributes.json\` | migrant-worker age bands, education, insurance coverage, home ownership, settlement intention; model-ready single-year migrant age-sex profile (sums to 1) | NBS migrant-worker monitoring reports, CMDS, CRHPS as listed in \`shared/data/README.md\` §3d | \`build-migrants.ts\` |
 
 Helpers: \`scripts/data/lib/csv.ts\` (CSV with quoted fields), \`lib/sources.ts\` (raw-file readers with layout checks), \`lib/census.ts\` (one prefecture from the leiii county tables; the 城区 coverage check), \`lib/xlsx.ts\` (first worksheet of an .xlsx with Node's zlib, no dependency), \`lib/lifetable.ts\` (same life-table conventions as the engine), \`lib/util.ts\` (paths, rounding, Prettier-formatted output).
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
     buildNational,
     buildTasks,
     buildMigrants,
+    buildAtlas,
   ];
   for (const step of steps) {
     const r = await step();

@@ -14,6 +14,7 @@ import { listLevers } from '../scenario/levers';
 import { applyOverrides, loadScenario, parseJsonText } from '../scenario/load';
 import { resolveIncludes } from '../scenario/include';
 import { parseArgs } from './args';
+import { runAtlasCli } from './atlas';
 import { resultToCsv } from '../runner/result-csv';
 import { csvNamesOf, resultToPeopleCsv } from '../runner/result-csv-people';
 // Only the type: the brief's module pulls in vite and playwright-core, loaded only when a brief is asked for.
@@ -129,6 +130,8 @@ function render(
  * Without analyses it is {@link runCli}. Bad input: exit code 2 and every problem on stderr.
  */
 export async function runCliAsync(argv: readonly string[], cwd = process.cwd()): Promise<CliOutcome> {
+  // Every prefecture at once: a mode of its own, without a scenario file.
+  if (argv.includes('--atlas')) return runAtlasCli(argv);
   const { args, issues } = parseArgs(argv);
   if (issues.length) return fail(issues);
   if (args.runs === null && args.goalSeek === null && args.optimize === null && !args.calibrate && !args.backtest)
