@@ -163,7 +163,8 @@ function reason(c: HindcastCity, metric: HindcastStats['metric']): string {
   const modelRise = 100 * (c.model.residentUrbanRate - c.naiveLast.residentUrbanRate);
   if (metric === 'residentPop')
     return `residents ${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(1)} % in 2010–2020 (model ${modelGrowth >= 0 ? '+' : ''}${(100 * modelGrowth).toFixed(1)} %): migration between prefectures, which the national rates do not carry`;
-  return `urban share +${urbanRise.toFixed(1)} points in 2010–2020 (model +${modelRise.toFixed(1)}): ${
+  const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
+  return `urban share ${signed(urbanRise)} points in 2010–2020 (model ${signed(modelRise)}): ${
     urbanRise > modelRise ? 'faster' : 'slower'
   } than the nation's rural → urban rates give${Math.abs(growth) > 0.1 ? `; residents ${growth >= 0 ? '+' : ''}${(100 * growth).toFixed(0)} %` : ''}`;
 }

@@ -6,6 +6,9 @@
  * the county towns and towns, open under every rule since 国发〔2014〕25号), and the national rules of
  * the base year's time by size class. Pure: the caller supplies the parts it read.
  */
+import { durationShares } from '../model/decomposition';
+import { hazardAt } from '../scenario/compile-parts';
+
 export type SizeClass = 'mega' | 'super' | 'largeI' | 'largeII' | 'medium' | 'small';
 
 export interface AtlasPrefecture {
@@ -184,7 +187,12 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
   // Registered people away make up what the residents lack; residents registered elsewhere, the rest.
   const away = hukou > y.resident ? (hukou - y.resident) / hukou + 0.02 : 0.02;
   const nonLocal = Math.max(0, y.resident - hukou * (1 - away));
-  const departure = nMig.departure as { longRun: number };
+  // Arrivals that match the departures of the base stock at its durations: the stock held, to begin with.
+  const departure = nMig.departure as { initial: number; longRun: number; halfLifeYears: number };
+  const D = Number(nation.durations);
+  const shares = durationShares(D, Number(((nation.base as Doc).durationMeanYears as Doc).UN));
+  let meanHazard = 0;
+  shares.forEach((w, d) => (meanHazard += w * hazardAt(departure, d)));
 
   const part: Doc = {
     $comment: `Atlas city part of ${p.name} (${p.code}), base ${base}, made by src/analysis/atlas-scenario.ts from ${ATLAS}; every rate is the nation's (${NATION}${base === 2020 ? ' with scenarios/cities/china-2020.json' : ''}).`,
@@ -228,7 +236,7 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
       },
       inflow: {
         ...(nMig.inflow as Doc),
-        persons: Math.round(nonLocal * departure.longRun),
+        persons: Math.round(nonLocal * meanHazard),
         zoneShares: zoneMap(share, 1 - share),
       },
     },
@@ -258,7 +266,7 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
       '/base/awayUrbanShare': 'assumption: 30 % of those away hold an urban registration',
       '/base/urbanZoneShares': `${ATLAS}: y2020.chengqu ÷ y2020.urban (城区 of the city proper; 0.5 where not published: assumption), the rest county towns and towns`,
       '/migration/inflow/persons':
-        'assumption: as many residents registered elsewhere arrive as leave at the long-run departure rate (the stock held)',
+        'assumption: as many residents registered elsewhere arrive as the base stock loses in its first year by the nation’s departure hazard at its durations (the stock held, to begin with)',
       '/migration': `the nation's rates (${NATION}${base === 2020 ? ', scenarios/cities/china-2020.json' : ''}), zone shares as the urban zones`,
       '/demography': `the nation's (${NATION})`,
       ...(base === 2020
