@@ -11,9 +11,13 @@ import { goalSeek, type GoalSeekOptions } from '../src/analysis/goal-seek';
 import { optimize, type OptimizeOptions } from '../src/analysis/optimize';
 import { sensitivity, type SensitivityOptions } from '../src/analysis/sensitivity';
 import { uncertaintyBatchRunner, summaryBuffers } from '../src/analysis/uncertainty';
-import { browserDataLoader, preloadFor } from '../src/runner/browser-loader';
+import { atlasInputs, ATLAS_FILES, hindcast, runPrefectureYears } from '../src/analysis/atlas-run';
+import { atlasScenario, runnable } from '../src/analysis/atlas-scenario';
+import { browserDataLoader, preloadFiles, preloadFor } from '../src/runner/browser-loader';
 import { runScenario } from '../src/scenario/run';
-import type { AnalysisWorkerApi, Answer, OnProgress } from '../src/runner/worker-api';
+import type { AnalysisWorkerApi, Answer, AtlasPage, AtlasRequest, OnProgress } from '../src/runner/worker-api';
+import type { AtlasSpeeds } from '../src/analysis/atlas-run';
+import type { AtlasBase } from '../src/analysis/atlas-scenario';
 import { ValidationError } from '../src/scenario/issues';
 import type { Override } from '../src/scenario/load';
 
@@ -65,6 +69,39 @@ const api: AnalysisWorkerApi = {
   /** Back-test from `origin`: observations after it hidden from the fit, errors and skill on them. */
   backtest(raw: unknown, overrides: readonly Override[], origin: number, onProgress?: OnProgress) {
     return answer(raw, () => backtest(raw, load, overrides, { origin }, onProgress));
+  },
+  async atlasRows(request: AtlasRequest, onProgress?: OnProgress) {
+    await preloadFiles(ATLAS_FILES);
+    const { data, parts } = atlasInputs(load, request.speeds);
+    const mine = data.prefectures.filter((p, i) => runnable(p, request.base) && i % request.of === request.part);
+    // Every unit's scenario names the same data tables (the nation's): fetch them once.
+    if (mine.length) await preloadFor(atlasScenario(mine[0], request.base, parts));
+    const page: AtlasPage = { rows: [], failures: [], total: mine.length };
+    for (const [k, p] of mine.entries()) {
+      try {
+        page.rows.push(...runPrefectureYears(p, request.base, parts, load, request.years));
+      } catch (e) {
+        page.failures.push({ code: p.code, name: p.name, message: (e as Error).message });
+      }
+      await onProgress?.(k + 1, mine.length);
+    }
+    return { ok: true as const, value: page };
+  },
+  async atlasScenario(code: string, base: AtlasBase, speeds: AtlasSpeeds) {
+    await preloadFiles(ATLAS_FILES);
+    const { data, parts } = atlasInputs(load, speeds);
+    const p = data.prefectures.find((x) => x.code === code);
+    if (!p) return { ok: false as const, issues: [{ path: 'code', message: `no prefecture ${code}` }] };
+    await preloadFor(atlasScenario(p, base, parts));
+    return { ok: true as const, value: atlasScenario(p, base, parts) as unknown };
+  },
+  async atlasHindcast(speeds: AtlasSpeeds, onProgress?: OnProgress) {
+    await preloadFiles(ATLAS_FILES);
+    const { data, parts } = atlasInputs(load, speeds);
+    const first = data.prefectures.find((p) => runnable(p, 2010));
+    if (first) await preloadFor(atlasScenario(first, 2010, parts));
+    void onProgress?.(0, 1);
+    return { ok: true as const, value: hindcast(data, parts, load) };
   },
   evaluate(raw: unknown, overrides: readonly Override[]) {
     return answer(raw, () => {

@@ -11,7 +11,9 @@
 import { csvParse } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 import { LEIII_ORIGIN } from './lib/sources';
-import { rawLabel, rawPath, sig, sum, writeJson } from './lib/util';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { dataDir, rawLabel, rawPath, repoRoot, sig, sum, writeJson } from './lib/util';
 import { readXlsxFirstSheet } from './lib/xlsx';
 
 const CITY_CSV = ['leiii_census', 'census_city_2010-2020_v1.csv'];
@@ -39,6 +41,14 @@ const GROUPS_2020 = [
   '80到84岁',
   '85岁以上',
 ];
+
+/** One line of JSON, for a file of coordinates that formatting would make ten times longer. */
+async function writeCompactJson(relPath: string, value: unknown): Promise<string> {
+  const file = resolve(dataDir, relPath);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(value) + '\n');
+  return relative(repoRoot, file);
+}
 
 export interface Prefecture {
   readonly code: string;
@@ -98,6 +108,74 @@ export function sizeClassOf(chengqu: number | null): Prefecture['sizeClass'] {
   if (chengqu >= 1_000_000) return 'largeII';
   if (chengqu >= 500_000) return 'medium';
   return 'small';
+}
+
+/** Polygons of a WKT POLYGON or MULTIPOLYGON: rings of [lon, lat] pairs. */
+export function parseWkt(wkt: string): number[][][][] {
+  const body = wkt.trim().replace(/^(MULTI)?POLYGON\s*/i, '');
+  const multi = /^MULTIPOLYGON/i.test(wkt.trim());
+  const ring = (text: string) =>
+    text
+      .split(',')
+      .map((pt) => pt.trim().split(/\s+/).map(Number))
+      .filter((xy) => xy.length === 2 && xy.every(Number.isFinite));
+  const polygon = (text: string) =>
+    text
+      .replace(/^\(|\)$/g, '')
+      .split(/\)\s*,\s*\(/)
+      .map((r) => ring(r.replace(/[()]/g, '')));
+  if (!multi) return [polygon(body)];
+  return body
+    .replace(/^\(|\)$/g, '')
+    .split(/\)\)\s*,\s*\(\(/)
+    .map((p) => polygon(`(${p.replace(/^\(+|\)+$/g, '')})`));
+}
+
+/** Douglas–Peucker: the points of `r` that keep it within `eps` (degrees) of the original line. */
+function douglasPeucker(r: number[][], eps: number): number[][] {
+  if (r.length < 5) return r;
+  const keep = new Uint8Array(r.length);
+  keep[0] = keep[r.length - 1] = 1;
+  const stack: [number, number][] = [[0, r.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop()!;
+    const [ax, ay] = r[a];
+    const [bx, by] = r[b];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len = Math.hypot(dx, dy);
+    let far = -1;
+    let dist = eps;
+    for (let i = a + 1; i < b; i++) {
+      const [x, y] = r[i];
+      const d = len > 0 ? Math.abs(dy * (x - ax) - dx * (y - ay)) / len : Math.hypot(x - ax, y - ay);
+      if (d > dist) [far, dist] = [i, d];
+    }
+    if (far >= 0) {
+      keep[far] = 1;
+      stack.push([a, far], [far, b]);
+    }
+  }
+  return r.filter((_, i) => keep[i]);
+}
+
+/** Rings simplified (Douglas–Peucker, `step` degrees) and rounded to 0.01°, rings under four points left out. */
+export function simplify(polys: number[][][][], step = 0.02): number[][][][] {
+  return polys
+    .map((rings) =>
+      rings
+        .map((r) => {
+          const out: number[][] = [];
+          for (const [x, y] of douglasPeucker(r, step)) {
+            const pt = [Number(x.toFixed(2)), Number(y.toFixed(2))];
+            const last = out[out.length - 1];
+            if (!last || last[0] !== pt[0] || last[1] !== pt[1]) out.push(pt);
+          }
+          return out;
+        })
+        .filter((r) => r.length >= 4),
+    )
+    .filter((rings) => rings.length > 0);
 }
 
 /** The counties of a unit: for a prefecture (code ending 00) every county row under its first four digits. */
@@ -306,5 +384,14 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     prefectures,
   };
   const file = await writeJson('atlas/prefectures.json', doc);
-  return { files: [file], summary: { atlas: doc.counts } };
+  // The map's outlines: the city table's WKT, simplified to about 2 km for the page.
+  const shapes: Record<string, number[][][][]> = {};
+  for (const c of cities) if (c.coord) shapes[String(c.city_code)] = simplify(parseWkt(String(c.coord)));
+  const boundaries = await writeCompactJson('atlas/boundaries.json', {
+    source: `${rawLabel(...CITY_CSV)}, column coord (WKT polygons of the 2020 units; github.com/leiii/census, MIT)`,
+    method:
+      'each polygon’s rings quantised to 0.02° (about 2 km), repeated points dropped, rings under four points left out; [lon, lat] in degrees',
+    shapes,
+  });
+  return { files: [file, boundaries], summary: { atlas: doc.counts } };
 }

@@ -55,6 +55,74 @@ const at = (years: readonly number[], series: readonly (number | null)[], year: 
   return i >= 0 ? (series[i] ?? NaN) : NaN;
 };
 
+/** The files the atlas reads (the page's workers fetch them first). */
+export const ATLAS_FILES = [
+  'data/atlas/prefectures.json',
+  'scenarios/cities/china.json',
+  'scenarios/cities/china-2020.json',
+  'scenarios/packages/china-2014.json',
+  'scenarios/packages/china-now.json',
+] as const;
+
+/** The nation's calibrated completion speeds (scenarios/china-2015.json, china-now.json), read by the caller. */
+export interface AtlasSpeeds {
+  readonly speed2010: number;
+  readonly speed2020: number;
+}
+
+/** The atlas's data and parts through a data loader (Node or the page's workers). */
+export function atlasInputs(load: DataLoader, speeds: AtlasSpeeds): { data: AtlasData; parts: AtlasParts } {
+  const get = (f: string) => {
+    const v = load(f);
+    if (v === undefined) throw new Error(`${f}: not loaded`);
+    return v as never;
+  };
+  const data = get(ATLAS_FILES[0]) as AtlasData;
+  const parts = atlasParts(data, {
+    nation: get(ATLAS_FILES[1]),
+    nation2020: get(ATLAS_FILES[2]),
+    rules2014: get(ATLAS_FILES[3]),
+    rulesNow: get(ATLAS_FILES[4]),
+    ...speeds,
+  });
+  return { data, parts };
+}
+
+/** One prefecture's rows for several years (the map's year choice), from one run. */
+export function runPrefectureYears(
+  p: AtlasPrefecture,
+  base: AtlasBase,
+  parts: AtlasParts,
+  load: DataLoader,
+  years: readonly number[],
+): AtlasRow[] {
+  const { result } = runScenario(atlasScenario(p, base, parts, Math.max(...years)), load);
+  const s = result.series;
+  const cost = result.fiscal?.totalCost ?? null;
+  let settled = 0;
+  let spent = 0;
+  const rows: AtlasRow[] = [];
+  result.years.forEach((y, i) => {
+    settled += s.settlers[i] ?? 0;
+    spent += cost?.[i] ?? 0;
+    if (!years.includes(y)) return;
+    rows.push({
+      code: p.code,
+      name: p.name,
+      province: p.province,
+      sizeClass: p.sizeClass ?? 'small',
+      year: y,
+      residentPop: s.residentPop[i] ?? NaN,
+      residentUrbanRate: s.residentUrbanRate[i] ?? NaN,
+      hukouUrbanRate: s.hukouUrbanRate[i] ?? NaN,
+      gapPoints: s.gapPoints[i] ?? NaN,
+      settlersPer1000: (1000 * settled) / (s.residentPop[0] ?? NaN),
+      costPerSettler: cost && settled > 0 ? spent / settled : null,
+    });
+  });
+  return rows;
+}
+
 /** Runs one prefecture; the row of `year` (the last projected year by default). */
 export function runPrefecture(
   p: AtlasPrefecture,

@@ -196,7 +196,7 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
 
   const part: Doc = {
     $comment: `Atlas city part of ${p.name} (${p.code}), base ${base}, made by src/analysis/atlas-scenario.ts from ${ATLAS}; every rate is the nation's (${NATION}${base === 2020 ? ' with scenarios/cities/china-2020.json' : ''}).`,
-    meta: { city: p.name, province: p.province },
+    meta: { city: p.name, province: p.province, ...(base === 2020 ? { kind: 'current' } : {}) },
     baseYear: base,
     until: until ?? (base === 2010 ? 2020 : 2035),
     durations: nation.durations,

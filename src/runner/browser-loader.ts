@@ -62,6 +62,11 @@ export async function preloadFor(raw: unknown): Promise<void> {
   await Promise.all([...files].map(fetchFile));
 }
 
+/** Fetches these files (paths from the project root) into the cache. */
+export async function preloadFiles(files: readonly string[]): Promise<void> {
+  await Promise.all(files.map(fetchFile));
+}
+
 /** Loads every data file the build holds (tests, and a worker that would rather not wait later). */
 export async function preloadAll(): Promise<void> {
   await Promise.all(bundledDataFiles().map(fetchFile));

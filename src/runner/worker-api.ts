@@ -16,6 +16,8 @@ import type { Override } from '../scenario/load';
 import type { WireReply, WireRequest } from './model-session';
 import type { ModelReply } from './reply';
 import type { CheckReply, ExportReply } from './scenario-io';
+import type { AtlasFailure, AtlasRow, AtlasSpeeds, Hindcast } from '../analysis/atlas-run';
+import type { AtlasBase } from '../analysis/atlas-scenario';
 
 /** An analysis's answer, or the engine's issues for bad input (classes do not cross the worker boundary). */
 export type Answer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: Issue[] };
@@ -81,4 +83,26 @@ export interface AnalysisWorkerApi {
     onProgress?: OnProgress,
   ): Promise<Answer<ReturnType<typeof backtest>>>;
   evaluate(raw: unknown, overrides: readonly Override[]): Promise<Answer<ReturnType<typeof evaluate>>>;
+  /** The atlas's rows (src/analysis/atlas-run.ts): every `of`-th runnable prefecture from `part`, for `years`. */
+  atlasRows(request: AtlasRequest, onProgress?: OnProgress): Promise<Answer<AtlasPage>>;
+  /** One prefecture's scenario as a document the workspace opens. */
+  atlasScenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<Answer<unknown>>;
+  /** The ten-year test, 2010 → 2020, on every prefecture. */
+  atlasHindcast(speeds: AtlasSpeeds, onProgress?: OnProgress): Promise<Answer<Hindcast>>;
+}
+
+/** A share of the atlas for one worker. */
+export interface AtlasRequest {
+  readonly base: AtlasBase;
+  readonly years: readonly number[];
+  readonly part: number;
+  readonly of: number;
+  readonly speeds: AtlasSpeeds;
+}
+
+export interface AtlasPage {
+  readonly rows: AtlasRow[];
+  readonly failures: AtlasFailure[];
+  /** Runnable prefectures of this share. */
+  readonly total: number;
 }

@@ -5,7 +5,15 @@
  */
 
 export type AnalysisKind =
-  'uncertainty' | 'sensitivity' | 'goalSeek' | 'optimize' | 'calibration' | 'evaluation' | 'backtest';
+  | 'uncertainty'
+  | 'sensitivity'
+  | 'goalSeek'
+  | 'optimize'
+  | 'calibration'
+  | 'evaluation'
+  | 'backtest'
+  | 'atlas'
+  | 'hindcast';
 
 export interface AnalysisSlot<R = unknown> {
   readonly status: 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -86,6 +94,8 @@ export const analysisSlice = () => {
       calibration: EMPTY,
       evaluation: EMPTY,
       backtest: EMPTY,
+      atlas: EMPTY,
+      hindcast: EMPTY,
     },
     form: {
       runs: 500,

@@ -5,8 +5,8 @@
  */
 import type { Lang } from './lang';
 
-export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief';
-export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
+export type Route = 'workspace' | 'analyses' | 'compare' | 'tasks' | 'library' | 'brief' | 'atlas';
+export const ROUTES: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief', 'atlas'];
 
 export interface HashState {
   readonly route: Route;

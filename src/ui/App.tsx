@@ -9,6 +9,7 @@ import type { UncertaintyView } from '../runner/analysis-types';
 import { docKeyOf } from '../state/analysis-store';
 import { presetById } from '../state/presets';
 import { Analyses } from './analysis/Analyses';
+import { Atlas } from './atlas/Atlas';
 import { BriefScreen } from './brief/BriefScreen';
 import { Compare } from './Compare';
 import { ErrorPanel } from './ErrorPanel';
@@ -117,6 +118,7 @@ export function App({ services }: { services: Services }) {
             r.status !== 'error' && <p className="loading">{t('loading', lang)}</p>
           ))}
         {a.route === 'compare' && <Compare services={services} />}
+        {a.route === 'atlas' && <Atlas services={services} lang={lang} />}
         {a.route === 'tasks' && (
           <Tasks
             table={r.view?.tasks ?? null}

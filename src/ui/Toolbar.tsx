@@ -14,7 +14,7 @@ import { resultToCsv } from '../runner/result-csv';
 import { resultToPeopleCsv } from '../runner/result-csv-people';
 import { download, fileNameOf, rawOf, type Services } from './services';
 
-const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'tasks', 'library', 'brief'];
+const SCREENS: readonly Route[] = ['workspace', 'analyses', 'compare', 'atlas', 'tasks', 'library', 'brief'];
 
 export function Toolbar({ services }: { services: Services }) {
   const { store: app, service, store: runs } = services;

@@ -15,6 +15,7 @@ const STRINGS = {
   'nav.library': ['方案库', 'Library'],
   'nav.brief': ['简报', 'Brief'],
   'nav.analyses': ['分析', 'Analyses'],
+  'nav.atlas': ['全国地图', 'Atlas'],
   'nav.label': ['页面', 'Screens'],
   preset: ['预设情景', 'Preset'],
   imported: ['导入的情景', 'Imported scenario'],

@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserAnalyst } from '../runner/analysis-service';
+import { BrowserAtlas } from '../runner/atlas-service';
 import { ModelService } from '../runner/model-service';
 import { WorkerRunner } from '../runner/worker-runner';
 import type { KeyValueStore } from '../state/app-store';
@@ -45,7 +46,7 @@ async function start() {
   if (s.linkError) store.getState().setNotice({ kind: 'error', text: t('linkDamaged', s.lang), issues: [s.linkError] });
   else if (s.autosaveError)
     store.getState().setNotice({ kind: 'error', text: t('autosaveDamaged', s.lang), issues: [s.autosaveError] });
-  const services: Services = { store, service, analyst: new BrowserAnalyst() };
+  const services: Services = { store, service, analyst: new BrowserAnalyst(), atlas: new BrowserAtlas() };
 
   connectRuns(store);
   store.subscribe((now, prev) => {

@@ -3,6 +3,7 @@
  * runs), the model service (imports, exports) and the analyst (the analyses' workers).
  */
 import type { Analyst } from '../runner/analysis-types';
+import type { AtlasService } from '../runner/atlas-service';
 import type { ModelService } from '../runner/model-service';
 import type { ScenarioDoc } from '../state/doc';
 import type { HukouStore } from '../state/store';
@@ -14,6 +15,8 @@ export interface Services {
   readonly service: ModelService;
   /** What runs the analyses (a worker pool in the page); their state is the store's. */
   readonly analyst: Analyst;
+  /** What runs the atlas (a worker per core in the page); absent where a test gives none. */
+  readonly atlas?: AtlasService;
 }
 
 /** A file name for a document's export. */

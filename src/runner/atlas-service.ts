@@ -1,0 +1,122 @@
+/**
+ * The atlas in the page (issue 18): every prefecture run across one Web Worker per core (each takes every
+ * n-th unit), progress summed over them; one prefecture's scenario for the workspace; the ten-year test.
+ * Cancelling terminates the workers; the next call starts fresh ones.
+ */
+import { proxy } from 'comlink';
+import type { AtlasFailure, AtlasRow, AtlasSpeeds, Hindcast } from '../analysis/atlas-run';
+import type { AtlasBase } from '../analysis/atlas-scenario';
+import { AnalysisInputError, type Progress } from './analysis-types';
+import type { AnalysisWorkerApi, Answer } from './worker-api';
+import { linkWorker, type WorkerLink } from './worker-link';
+
+export interface AtlasResult {
+  readonly base: AtlasBase;
+  readonly years: readonly number[];
+  readonly rows: readonly AtlasRow[];
+  readonly failures: readonly AtlasFailure[];
+  readonly seconds: number;
+}
+
+/** What the interface asks of the atlas, whatever runs it (workers in the page, a stub in tests). */
+export interface AtlasService {
+  run(
+    base: AtlasBase,
+    years: readonly number[],
+    speeds: AtlasSpeeds,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<AtlasResult>;
+  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<unknown>;
+  hindcast(speeds: AtlasSpeeds, signal: AbortSignal): Promise<Hindcast>;
+}
+
+const abortError = () => new DOMException('the atlas was cancelled', 'AbortError');
+
+export class BrowserAtlas implements AtlasService {
+  private links: WorkerLink<AnalysisWorkerApi>[] = [];
+
+  constructor(
+    private readonly threads = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2)),
+    private readonly startWorker: () => Worker = () =>
+      new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module' }),
+  ) {}
+
+  private pool(n: number): WorkerLink<AnalysisWorkerApi>[] {
+    while (this.links.length < n) this.links.push(linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an atlas worker'));
+    return this.links.slice(0, n);
+  }
+
+  private stop(): void {
+    for (const l of this.links) l.terminate();
+    this.links = [];
+  }
+
+  /** One call raced against the worker's death and the signal; input problems as issues. */
+  private async race<T>(
+    link: WorkerLink<AnalysisWorkerApi>,
+    call: Promise<Answer<T>>,
+    signal: AbortSignal | null,
+  ): Promise<T> {
+    if (signal?.aborted) throw abortError();
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        this.stop();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort);
+    });
+    try {
+      const a = await Promise.race([call, link.crashed, aborted]);
+      if (!a.ok) throw new AnalysisInputError(a.issues);
+      return a.value;
+    } catch (e) {
+      if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.stop();
+      throw e;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async run(
+    base: AtlasBase,
+    years: readonly number[],
+    speeds: AtlasSpeeds,
+    onProgress: (p: Progress) => void,
+    signal: AbortSignal,
+  ): Promise<AtlasResult> {
+    const t0 = performance.now();
+    const links = this.pool(this.threads);
+    const done = links.map(() => 0);
+    const total = links.map(() => 0);
+    const pages = await Promise.all(
+      links.map((link, part) =>
+        this.race(
+          link,
+          link.api.atlasRows(
+            { base, years: [...years], part, of: links.length, speeds },
+            proxy((d: number, t: number) => {
+              done[part] = d;
+              total[part] = t;
+              onProgress({ done: done.reduce((a, b) => a + b, 0), total: total.reduce((a, b) => a + b, 0) });
+            }),
+          ),
+          signal,
+        ),
+      ),
+    );
+    const rows = pages.flatMap((p) => p.rows).sort((a, b) => a.code.localeCompare(b.code) || a.year - b.year);
+    return { base, years, rows, failures: pages.flatMap((p) => p.failures), seconds: (performance.now() - t0) / 1000 };
+  }
+
+  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<unknown> {
+    const [link] = this.pool(1);
+    return this.race(link, link.api.atlasScenario(code, base, speeds), null);
+  }
+
+  hindcast(speeds: AtlasSpeeds, signal: AbortSignal): Promise<Hindcast> {
+    const [link] = this.pool(1);
+    return this.race(link, link.api.atlasHindcast(speeds), signal);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The atlas screen (`#/atlas`, issue 18): every prefecture of China from its 2020 census under the national
+ * rules of its size class, run across the workers with progress; a map coloured by a chosen metric and
+ * year, a sortable, searchable table, and a click that opens the city in the workspace; below, the
+ * ten-year test (2010 → 2020) against the two naive forecasts.
+ */
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { AtlasSpeeds, Hindcast } from '../../analysis/atlas-run';
+import type { AtlasResult } from '../../runner/atlas-service';
+import { AnalysisInputError } from '../../runner/analysis-types';
+import { presetById } from '../../state/presets';
+import type { Lang } from '../charts/types';
+import { by } from '../charts/words';
+import { ProgressLine } from '../analysis/slot-ui';
+import type { Services } from '../services';
+import { AtlasMap } from './AtlasMap';
+import { AtlasTable } from './AtlasTable';
+import { HindcastPanel } from './HindcastPanel';
+import { ATLAS_METRICS, metricOf, type AtlasMetric } from './atlas-metrics';
+import './atlas.css';
+
+const YEARS = [2025, 2030, 2035] as const;
+const KEY = 'atlas-2020';
+
+/** The nation's calibrated completion speeds, from its two presets (the atlas's every city uses them). */
+function speeds(): AtlasSpeeds {
+  const speedOf = (id: string) =>
+    Number((presetById(id)?.raw as { willingness?: { speed?: { large?: number } } })?.willingness?.speed?.large);
+  return { speed2010: speedOf('china-2015'), speed2020: speedOf('china-now') };
+}
+
+export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
+  const store = services.store;
+  const slot = useStore(store, (s) => s.slots.atlas);
+  const hindSlot = useStore(store, (s) => s.slots.hindcast);
+  const [metricId, setMetric] = useState<AtlasMetric>('gapPoints');
+  const [year, setYear] = useState<number>(2035);
+  const atlas = services.atlas;
+  const result = slot.result as AtlasResult | null;
+  const describe = (e: unknown) =>
+    e instanceof AnalysisInputError
+      ? e.message
+      : `${by(lang, '运行失败：', 'The run failed: ')}${(e as Error).message}`;
+
+  const run = () => {
+    if (!atlas) return;
+    void store
+      .getState()
+      .start('atlas', KEY, (signal, progress) => atlas.run(2020, YEARS, speeds(), progress, signal), describe);
+  };
+  const runHindcast = () => {
+    if (!atlas) return;
+    void store.getState().start('hindcast', KEY, (signal) => atlas.hindcast(speeds(), signal), describe);
+  };
+  const open = async (code: string, name: string) => {
+    if (!atlas) return;
+    try {
+      const raw = await atlas.scenario(code, 2020, speeds());
+      const app = store.getState();
+      app.openDoc({ source: { kind: 'custom', raw, fileName: `${name}（全国地图）.json` }, edits: {} });
+      app.setRoute('workspace');
+    } catch (e) {
+      store.getState().setNotice({ kind: 'error', text: describe(e) });
+    }
+  };
+
+  const byCode = useMemo(() => {
+    const m = new Map<string, AtlasResult['rows'][number]>();
+    for (const r of result?.rows ?? []) if (r.year === year) m.set(r.code, r);
+    return m;
+  }, [result, year]);
+  const names = useMemo(() => new Map([...byCode.values()].map((r) => [r.code, r.name])), [byCode]);
+  const metric = metricOf(metricId);
+
+  return (
+    <section className="atlas" aria-labelledby="atlas-title">
+      <h1 id="atlas-title">{by(lang, '全国地图：每个地级市的城镇化', 'Atlas: every prefecture of China')}</h1>
+      <p className="muted">
+        {by(
+          lang,
+          '每个地级单位以2020年第七次人口普查为基年，按其城区人口规模适用国家现行落户政策（超大特大城市积分落户，I型大城市全面放宽，其余取消落户限制），人口、迁移和意愿参数取全国值。',
+          'Every prefecture-level unit from its 2020 census, under the national settlement rules of its 城区 size (points in megacities, relaxed rules in type-I large cities, open elsewhere), with the nation’s demographic, migration and willingness rates.',
+        )}
+      </p>
+      {!atlas ? (
+        <p className="muted">{by(lang, '此环境不提供全国地图的计算。', 'The atlas cannot run here.')}</p>
+      ) : (
+        <div className="atlas-controls">
+          <button type="button" data-atlas-run="" onClick={run} disabled={slot.status === 'running'}>
+            {result ? by(lang, '重新计算', 'Run again') : by(lang, '计算全部城市', 'Run every city')}
+          </button>
+          <label>
+            {by(lang, '指标', 'Metric')}{' '}
+            <select data-atlas-metric="" value={metricId} onChange={(e) => setMetric(e.target.value as AtlasMetric)}>
+              {ATLAS_METRICS.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {by(lang, m.zh, m.en)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {by(lang, '年份', 'Year')}{' '}
+            <select data-atlas-year="" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+              {YEARS.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          {result && (
+            <span className="muted" data-atlas-count={byCode.size}>
+              {by(
+                lang,
+                `${byCode.size} 个城市，用时 ${result.seconds.toFixed(1)} 秒${result.failures.length ? `；${result.failures.length} 个失败` : ''}`,
+                `${byCode.size} cities in ${result.seconds.toFixed(1)} s${result.failures.length ? `; ${result.failures.length} failed` : ''}`,
+              )}
+            </span>
+          )}
+        </div>
+      )}
+      <ProgressLine slot={slot} lang={lang} onCancel={() => store.getState().cancel('atlas')} />
+      {slot.status === 'error' && (
+        <p className="error-text" role="alert" data-analysis-error="">
+          {slot.error}
+        </p>
+      )}
+      <AtlasMap
+        rows={byCode}
+        metric={metric}
+        names={names}
+        lang={lang}
+        onOpen={(c) => void open(c, names.get(c) ?? c)}
+      />
+      {result && (
+        <AtlasTable rows={[...byCode.values()]} metric={metric} lang={lang} onOpen={(c, n) => void open(c, n)} />
+      )}
+      <HindcastPanel
+        slot={hindSlot}
+        result={hindSlot.result as Hindcast | null}
+        lang={lang}
+        onRun={atlas ? runHindcast : null}
+        onCancel={() => store.getState().cancel('hindcast')}
+      />
+    </section>
+  );
+}
