@@ -88,6 +88,10 @@ export interface Prefecture {
     readonly nonAgShare: number | null;
     /** The 2010 county rows' residents under this code, against the boundary-adjusted total. */
     readonly codeCoverage: number | null;
+    /** Crude birth rate of the 2010 census (‰, resident-weighted over the rows), where the code held. */
+    readonly birthRate: number | null;
+    /** Residents who moved in from another county of the province / another province (迁入人口), where the code held. */
+    readonly inMigrants: { readonly otherCounty: number; readonly otherProvince: number } | null;
   } | null;
   /** City-size class of 2014 (国发〔2014〕51号) by 2020 城区 residents. */
   readonly sizeClass: 'mega' | 'super' | 'largeI' | 'largeII' | 'medium' | 'small' | null;
@@ -256,6 +260,9 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     total: colOf(t10, '合计'),
     hukou: colOf(t10, '户籍人口'),
     nonAg: colOf(t10, '非农业户口人口比重（%）'),
+    birth: colOf(t10, '出生率（‰）'),
+    inCounty: colOf(t10, '迁入人口（人）-本省其他县（市）、市区'),
+    inProvince: colOf(t10, '迁入人口（人）-外省'),
   };
   const counties20 = t20.rows.filter((r) => /^\d{6}$/.test(String(r[c20.code])) && !String(r[c20.code]).endsWith('00'));
   const cityRows20 = new Map(
@@ -340,6 +347,9 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
       // The registration of 2010 holds only where the unit's code then covered about the same people.
       const coverage = res10 > 0 ? res10 / p10 : null;
       const usable = coverage !== null && Math.abs(coverage - 1) <= 0.05 && hukou10 > 0;
+      const weighted = (k: number) =>
+        res10 > 0 ? sum(own10.map((r) => (num(r[c10.total]) ?? 0) * (num(r[k]) ?? 0))) / res10 : 0;
+      const scale = usable ? p10 / res10 : 0;
       y2010 = {
         resident: p10,
         urban: u10,
@@ -347,6 +357,13 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
         hukou: usable ? Math.round((hukou10 * p10) / res10) : null,
         nonAgShare: usable ? sig(nonAg / 100, 4) : null,
         codeCoverage: coverage === null ? null : sig(coverage, 4),
+        birthRate: usable ? sig(weighted(c10.birth), 4) : null,
+        inMigrants: usable
+          ? {
+              otherCounty: Math.round(sum(own10.map((r) => num(r[c10.inCounty]) ?? 0)) * scale),
+              otherProvince: Math.round(sum(own10.map((r) => num(r[c10.inProvince]) ?? 0)) * scale),
+            }
+          : null,
       };
     }
     prefectures.push({
@@ -367,7 +384,7 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
       'y2020.female/male, elsewhere (ages "counties"): sums over the county rows whose code starts with the unit’s first four digits (the unit’s own row for a county-level unit); tests/data/atlas.test.ts checks them against the city table’s totals. Where the 2020 county table has no rows for the unit (ages "scaled"): assumption, the nation’s 2020 age-sex table (its 全国 row) scaled within the bands 0–14, 15–59, 60–64 and 65+ to the unit’s published shares and sex ratio; where the city table gives no shares either (ages "national"): the nation’s table scaled to the unit’s residents; elsewhere null.',
       'y2020.chengqu: the 2020 county table’s row of the unit (its districts’ 城区, chengquFrom "row"), a municipality’s province row ("municipality"), or where the row gives none the largest 城区 among the unit’s county-level rows ("largest-county": an autonomous prefecture’s capital, an assumption for its size class); sizeClass from it by 国发〔2014〕51号 (超大 ≥ 1000万, 特大 500–1000万, I型大 300–500万, II型大 100–300万, 中等 50–100万, 小 < 50万).',
       'y2010.female/male: assumption, the nation’s 2010 census age-sex table (data/demography/china-2010-single-age.json, grouped) scaled within the bands 0–14, 15–59, 60–64 and 65+ to the unit’s published 2010 shares and sex ratio (the 2010 county rows carry the codes of 2010, which do not match every 2020 unit).',
-      'y2010.hukou, nonAgShare: the 2010 county rows under the unit’s 2020 code, where they hold within 5 % of the unit’s boundary-adjusted residents (codeCoverage), scaled to them; null elsewhere (a unit whose code or boundary changed).',
+      'y2010.hukou, nonAgShare, birthRate, inMigrants: the 2010 county rows under the unit’s 2020 code (户籍人口, 非农业户口人口比重, 出生率, 迁入人口 from another county of the province and from another province), where they hold within 5 % of the unit’s boundary-adjusted residents (codeCoverage), scaled to them; null elsewhere (a unit whose code or boundary changed).',
     ],
     ageStarts: AGE_STARTS,
     counts: {

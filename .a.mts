@@ -1,0 +1,2 @@
+import { buildAtlas } from './scripts/data/build-atlas';
+console.log(JSON.stringify((await buildAtlas()).summary));
