@@ -1,58 +1,16 @@
 /**
- * Minimal RFC 4180 CSV parser: quoted fields, doubled quotes inside quotes,
- * commas and newlines inside quotes, CRLF or LF line ends, optional UTF-8 BOM.
- * Returns every record as an array of raw strings (no type conversion).
+ * CSV reading for the data build: d3-dsv's RFC 4180 parser (quoted fields, doubled quotes, commas and
+ * newlines inside quotes, CRLF or LF), with the UTF-8 BOM removed. Every record as an array of raw strings
+ * (no type conversion).
  */
+import { csvParseRows } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 
 export function parseCsv(text: string): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"') {
-      inQuotes = true;
-      i++;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (inQuotes) throw new Error('CSV: unterminated quoted field');
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  // An unterminated quote swallows the rest of the file: refuse it rather than read a wrong table.
+  if ((src.match(/"/g)?.length ?? 0) % 2 === 1) throw new Error('CSV: unterminated quoted field');
+  return csvParseRows(src);
 }
 
 export function readCsv(file: string): string[][] {
