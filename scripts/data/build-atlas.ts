@@ -9,6 +9,7 @@
  * builder (src/analysis/atlas-*.ts), which labels it.
  */
 import { csvParse } from 'd3-dsv';
+import type { AtlasPrefecture } from '../../src/analysis/atlas-scenario';
 import { readFileSync } from 'node:fs';
 import { LEIII_ORIGIN } from './lib/sources';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,52 +51,7 @@ async function writeCompactJson(relPath: string, value: unknown): Promise<string
   return relative(repoRoot, file);
 }
 
-export interface Prefecture {
-  readonly code: string;
-  readonly name: string;
-  readonly province: string;
-  readonly provinceCode: string;
-  /** 2020 census, 2020 boundaries. */
-  readonly y2020: {
-    readonly resident: number;
-    readonly urban: number;
-    /** 城区 residents of the unit's districts (its own 城区 for a county-level unit); null where not given. */
-    readonly chengqu: number | null;
-    readonly female: number[];
-    readonly male: number[];
-    /** "counties": summed over the unit's county rows; "scaled": the nation's scaled to the unit's broad shares. */
-    readonly ages: 'counties' | 'scaled' | 'national';
-    /** Residents whose registration is in another township of the same county, another county of the province, another province. */
-    readonly elsewhere: {
-      readonly sameCounty: number;
-      readonly otherCounty: number;
-      readonly otherProvince: number;
-    } | null;
-    readonly counties: number;
-    /** 人口数_合计 summed over the county rows (checked against `resident`, the city table's total). */
-    readonly countyTotal: number | null;
-    /** How 城区 was found: the unit's own row, the province row of a municipality, or the largest county-level 城区. */
-    readonly chengquFrom: 'row' | 'municipality' | 'largest-county' | null;
-  } | null;
-  /** 2010 census on 2020 boundaries (totals); registration from the 2010 county table where the code held. */
-  readonly y2010: {
-    readonly resident: number;
-    readonly urban: number;
-    readonly female: number[];
-    readonly male: number[];
-    /** 户籍人口 counted by the census and its non-agricultural share (resident-weighted), or null. */
-    readonly hukou: number | null;
-    readonly nonAgShare: number | null;
-    /** The 2010 county rows' residents under this code, against the boundary-adjusted total. */
-    readonly codeCoverage: number | null;
-    /** Crude birth rate of the 2010 census (‰, resident-weighted over the rows), where the code held. */
-    readonly birthRate: number | null;
-    /** Residents who moved in from another county of the province / another province (迁入人口), where the code held. */
-    readonly inMigrants: { readonly otherCounty: number; readonly otherProvince: number } | null;
-  } | null;
-  /** City-size class of 2014 (国发〔2014〕51号) by 2020 城区 residents. */
-  readonly sizeClass: 'mega' | 'super' | 'largeI' | 'largeII' | 'medium' | 'small' | null;
-}
+export type Prefecture = AtlasPrefecture;
 
 const num = (x: unknown): number | null => {
   const s = String(x ?? '').trim();

@@ -11,33 +11,51 @@ import { hazardAt } from '../scenario/compile-parts';
 
 export type SizeClass = 'mega' | 'super' | 'largeI' | 'largeII' | 'medium' | 'small';
 
+/** One unit of data/atlas/prefectures.json (scripts/data/build-atlas.ts writes it; its method says how). */
 export interface AtlasPrefecture {
   readonly code: string;
   readonly name: string;
   readonly province: string;
   readonly provinceCode: string;
+  /** 2020 census, 2020 boundaries. */
   readonly y2020: {
     readonly resident: number;
     readonly urban: number;
+    /** 城区 residents of the unit's districts (its own 城区 for a county-level unit); null where not given. */
     readonly chengqu: number | null;
     readonly female: number[];
     readonly male: number[];
+    /** "counties": summed over the unit's county rows; "scaled" or "national": the nation's, scaled. */
     readonly ages: 'counties' | 'scaled' | 'national';
+    /** Residents registered in another township of the same county, another county of the province, another province. */
     readonly elsewhere: {
       readonly sameCounty: number;
       readonly otherCounty: number;
       readonly otherProvince: number;
     } | null;
+    readonly counties: number;
+    /** 人口数_合计 summed over the county rows (checked against `resident`, the city table's total). */
     readonly countyTotal: number | null;
+    /** How 城区 was found: the unit's own row, the province row of a municipality, or the largest county-level 城区. */
+    readonly chengquFrom: 'row' | 'municipality' | 'largest-county' | null;
   } | null;
+  /** 2010 census on 2020 boundaries (totals); registration from the 2010 county table where the code held. */
   readonly y2010: {
     readonly resident: number;
     readonly urban: number;
     readonly female: number[];
     readonly male: number[];
+    /** 户籍人口 counted by the census and its non-agricultural share (resident-weighted), or null. */
     readonly hukou: number | null;
     readonly nonAgShare: number | null;
+    /** The 2010 county rows' residents under this code, against the boundary-adjusted total. */
+    readonly codeCoverage: number | null;
+    /** Crude birth rate of the 2010 census (‰), where the code held. */
+    readonly birthRate: number | null;
+    /** Residents who moved in from another county of the province / another province (迁入人口), where the code held. */
+    readonly inMigrants: { readonly otherCounty: number; readonly otherProvince: number } | null;
   } | null;
+  /** City-size class of 2014 (国发〔2014〕51号) by 2020 城区 residents. */
   readonly sizeClass: SizeClass | null;
 }
 

@@ -1,2 +1,0 @@
-import { buildAtlas } from './scripts/data/build-atlas';
-console.log(JSON.stringify((await buildAtlas()).summary));
