@@ -72,7 +72,7 @@ const api: AnalysisWorkerApi = {
   },
   async atlasRows(request: AtlasRequest, onProgress?: OnProgress) {
     await preloadFiles(ATLAS_FILES);
-    const { data, parts } = atlasInputs(load, request.speeds);
+    const { data, parts } = atlasInputs(load, request.speeds, request.edits);
     const mine = data.prefectures.filter((p, i) => runnable(p, request.base) && i % request.of === request.part);
     // Every unit's scenario names the same data tables (the nation's): fetch them once.
     if (mine.length) await preloadFor(atlasScenario(mine[0], request.base, parts));
@@ -87,9 +87,14 @@ const api: AnalysisWorkerApi = {
     }
     return { ok: true as const, value: page };
   },
-  async atlasScenario(code: string, base: AtlasBase, speeds: AtlasSpeeds) {
+  async atlasScenario(
+    code: string,
+    base: AtlasBase,
+    speeds: AtlasSpeeds,
+    edits: readonly { readonly pointer: string; readonly value: unknown }[] = [],
+  ) {
     await preloadFiles(ATLAS_FILES);
-    const { data, parts } = atlasInputs(load, speeds);
+    const { data, parts } = atlasInputs(load, speeds, edits);
     const p = data.prefectures.find((x) => x.code === code);
     if (!p) return { ok: false as const, issues: [{ path: 'code', message: `no prefecture ${code}` }] };
     await preloadFor(atlasScenario(p, base, parts));

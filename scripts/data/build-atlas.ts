@@ -91,6 +91,10 @@ export function parseWkt(wkt: string): number[][][][] {
     .map((p) => polygon(`(${p.replace(/^\(+|\)+$/g, '')})`));
 }
 
+/** Twice the planar signed area of a ring (degrees²). */
+const shoelace = (r: number[][]) =>
+  r.reduce((a, [x, y], i) => a + x * r[(i + 1) % r.length][1] - r[(i + 1) % r.length][0] * y, 0);
+
 /** Douglas–Peucker: the points of `r` that keep it within `eps` (degrees) of the original line. */
 function douglasPeucker(r: number[][], eps: number): number[][] {
   if (r.length < 5) return r;
@@ -133,7 +137,8 @@ export function simplify(polys: number[][][][], step = 0.02): number[][][][] {
           }
           return out;
         })
-        .filter((r) => r.length >= 4),
+        // A ring of four points or fewer, or with no area left after rounding, outlines nothing.
+        .filter((r) => r.length >= 4 && Math.abs(shoelace(r)) > 1e-4),
     )
     .filter((rings) => rings.length > 0);
 }
@@ -357,7 +362,8 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     prefectures,
   };
   const file = await writeJson('atlas/prefectures.json', doc);
-  // The map's outlines: the city table's WKT, simplified to about 2 km for the page.
+  // The map's outlines: the city table's WKT, simplified to about 2 km for the page; polygons whose rings
+  // all vanish are left out with them.
   const shapes: Record<string, number[][][][]> = {};
   for (const c of cities) if (c.coord) shapes[String(c.city_code)] = simplify(parseWkt(String(c.coord)));
   const boundaries = await writeCompactJson('atlas/boundaries.json', {

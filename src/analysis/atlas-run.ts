@@ -4,6 +4,7 @@
  * (the 2010 value carried forward; the province's 2010–2020 change applied to the city).
  */
 import type { DataLoader } from '../scenario/resolve';
+import { setAt } from '../scenario/pointer';
 import { runScenario } from '../scenario/run';
 import { ValidationError } from '../scenario/issues';
 import {
@@ -70,20 +71,39 @@ export interface AtlasSpeeds {
   readonly speed2020: number;
 }
 
-/** The atlas's data and parts through a data loader (Node or the page's workers). */
-export function atlasInputs(load: DataLoader, speeds: AtlasSpeeds): { data: AtlasData; parts: AtlasParts } {
+/**
+ * Edits of the nation's current preset (china-now) that the atlas carries: its willingness (the completion
+ * speed of its large-city zone included) and its megacities' points rule. The rest of that preset (its
+ * zones by size, its targets) has no counterpart in a prefecture's two zones.
+ */
+export const atlasEditable = (pointer: string): boolean =>
+  pointer.startsWith('/willingness/') || pointer.startsWith('/policy/zones/megacity/channels/0/');
+
+/** The atlas's data and parts through a data loader (Node or the page's workers), with the nation's edits. */
+export function atlasInputs(
+  load: DataLoader,
+  speeds: AtlasSpeeds,
+  edits: readonly { readonly pointer: string; readonly value: unknown }[] = [],
+): { data: AtlasData; parts: AtlasParts } {
   const get = (f: string) => {
     const v = load(f);
     if (v === undefined) throw new Error(`${f}: not loaded`);
     return v as never;
   };
   const data = get(ATLAS_FILES[0]) as AtlasData;
+  let rulesNow = get(ATLAS_FILES[4]) as Record<string, unknown>;
+  let speed2020 = speeds.speed2020;
+  for (const e of edits.filter((x) => atlasEditable(x.pointer))) {
+    if (e.pointer === '/willingness/speed/large') speed2020 = Number(e.value);
+    else if (!e.pointer.startsWith('/willingness/speed/')) rulesNow = setAt(rulesNow, e.pointer, e.value);
+  }
   const parts = atlasParts(data, {
     nation: get(ATLAS_FILES[1]),
     nation2020: get(ATLAS_FILES[2]),
     rules2014: get(ATLAS_FILES[3]),
-    rulesNow: get(ATLAS_FILES[4]),
+    rulesNow,
     ...speeds,
+    speed2020,
   });
   return { data, parts };
 }

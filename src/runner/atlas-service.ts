@@ -26,9 +26,16 @@ export interface AtlasService {
     speeds: AtlasSpeeds,
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
+    edits?: readonly Edit[],
   ): Promise<AtlasResult>;
-  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<unknown>;
+  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds, edits?: readonly Edit[]): Promise<unknown>;
   hindcast(speeds: AtlasSpeeds, signal: AbortSignal): Promise<Hindcast>;
+}
+
+/** An edit of the nation's current preset that the atlas carries. */
+export interface Edit {
+  readonly pointer: string;
+  readonly value: unknown;
 }
 
 const abortError = () => new DOMException('the atlas was cancelled', 'AbortError');
@@ -85,6 +92,7 @@ export class BrowserAtlas implements AtlasService {
     speeds: AtlasSpeeds,
     onProgress: (p: Progress) => void,
     signal: AbortSignal,
+    edits: readonly Edit[] = [],
   ): Promise<AtlasResult> {
     const t0 = performance.now();
     const links = this.pool(this.threads);
@@ -95,7 +103,7 @@ export class BrowserAtlas implements AtlasService {
         this.race(
           link,
           link.api.atlasRows(
-            { base, years: [...years], part, of: links.length, speeds },
+            { base, years: [...years], part, of: links.length, speeds, edits: [...edits] },
             proxy((d: number, t: number) => {
               done[part] = d;
               total[part] = t;
@@ -110,9 +118,9 @@ export class BrowserAtlas implements AtlasService {
     return { base, years, rows, failures: pages.flatMap((p) => p.failures), seconds: (performance.now() - t0) / 1000 };
   }
 
-  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<unknown> {
+  scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds, edits: readonly Edit[] = []): Promise<unknown> {
     const [link] = this.pool(1);
-    return this.race(link, link.api.atlasScenario(code, base, speeds), null);
+    return this.race(link, link.api.atlasScenario(code, base, speeds, [...edits]), null);
   }
 
   hindcast(speeds: AtlasSpeeds, signal: AbortSignal): Promise<Hindcast> {

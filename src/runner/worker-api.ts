@@ -86,7 +86,12 @@ export interface AnalysisWorkerApi {
   /** The atlas's rows (src/analysis/atlas-run.ts): every `of`-th runnable prefecture from `part`, for `years`. */
   atlasRows(request: AtlasRequest, onProgress?: OnProgress): Promise<Answer<AtlasPage>>;
   /** One prefecture's scenario as a document the workspace opens. */
-  atlasScenario(code: string, base: AtlasBase, speeds: AtlasSpeeds): Promise<Answer<unknown>>;
+  atlasScenario(
+    code: string,
+    base: AtlasBase,
+    speeds: AtlasSpeeds,
+    edits?: readonly { readonly pointer: string; readonly value: unknown }[],
+  ): Promise<Answer<unknown>>;
   /** The ten-year test, 2010 → 2020, on every prefecture. */
   atlasHindcast(speeds: AtlasSpeeds, onProgress?: OnProgress): Promise<Answer<Hindcast>>;
 }
@@ -98,6 +103,8 @@ export interface AtlasRequest {
   readonly part: number;
   readonly of: number;
   readonly speeds: AtlasSpeeds;
+  /** Edits of the nation's current preset (china-now) that the atlas carries (atlasEditable). */
+  readonly edits?: readonly { readonly pointer: string; readonly value: unknown }[];
 }
 
 export interface AtlasPage {

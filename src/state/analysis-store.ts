@@ -50,6 +50,9 @@ export interface AnalysisForm {
   readonly backtestOrigin: number | null;
   /** The metric the back-test chart shows (null: the first one scored). */
   readonly backtestMetric: string | null;
+  /** The atlas's metric and year, kept while the user visits the workspace. */
+  readonly atlasMetric: string;
+  readonly atlasYear: number;
 }
 
 /** Progress of a running job: runs (or steps) done out of the total. */
@@ -110,6 +113,8 @@ export const analysisSlice = () => {
       optMinimize: null,
       backtestOrigin: null,
       backtestMetric: null,
+      atlasMetric: 'gapPoints',
+      atlasYear: 2035,
     },
     update: (kind, patch) => set((s) => ({ slots: { ...s.slots, [kind]: { ...s.slots[kind], ...patch } } })),
     setForm: (patch) => set((s) => ({ form: { ...s.form, ...patch } })),

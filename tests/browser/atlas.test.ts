@@ -86,11 +86,40 @@ describe('the atlas', () => {
     expect(await page.locator('[data-atlas-hindcast] details li').count()).toBe(20);
   }, 90_000);
 
+  it('re-runs under the nation’s rules as the workspace changes them', async () => {
+    const rateOf = async () =>
+      Number(/(\d+\.\d)%/.exec((await page.locator('[data-atlas-code="440100"] title').textContent()) ?? '')?.[1]);
+    const before = await rateOf();
+    expect(before).toBeGreaterThan(0);
+    // The nation's current preset in the workspace, its large cities' completion speed raised, back to the map.
+    await page.selectOption('[data-preset-select]', 'china-now');
+    await page.getByRole('link', { name: '工作台' }).click();
+    await page.waitForSelector('[data-status="idle"] [data-lever="/willingness/speed/large"]', {
+      state: 'attached',
+      timeout: 30_000,
+    });
+    // The willingness group is folded: open it.
+    await page.locator('details:has([data-lever="/willingness/speed/large"]) > summary').click();
+    await page.fill('[data-lever="/willingness/speed/large"]', '0.9');
+    await page.waitForSelector('[data-lever-row="/willingness/speed/large"].is-edited');
+    await page.getByRole('link', { name: '全国地图' }).click();
+    await page.waitForSelector('[data-atlas-rules="1"]');
+    await page.waitForFunction(
+      (b) => {
+        const m = /(\d+\.\d)%/.exec(document.querySelector('[data-atlas-code="440100"] title')?.textContent ?? '');
+        return m !== null && Number(m[1]) > b;
+      },
+      before,
+      { timeout: 60_000 },
+    );
+  }, 120_000);
+
   it('opens a city in the workspace on a click', async () => {
-    await page.click('[data-atlas-code="320400"]');
+    // A large unit on the map (a small one is a few pixels at this zoom).
+    await page.click('[data-atlas-code="150700"]');
     await page.waitForSelector('[data-status="idle"] [data-chart="rates"] svg', { timeout: 30_000 });
     expect(page.url()).toContain('#/workspace');
-    expect(await page.locator('.scenario-header h1').textContent()).toMatch(/常州市（全国地图，2020年为基年）/);
+    expect(await page.locator('.scenario-header h1').textContent()).toMatch(/呼伦贝尔市（全国地图，2020年为基年）/);
     await page.screenshot({ path: resolve(OUT, 'atlas-city.png') });
     expect(problems).toEqual([]);
   });

@@ -4,9 +4,9 @@
  * year, a sortable, searchable table, and a click that opens the city in the workspace; below, the
  * ten-year test (2010 → 2020) against the two naive forecasts.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import type { AtlasSpeeds, Hindcast } from '../../analysis/atlas-run';
+import { atlasEditable, type AtlasSpeeds, type Hindcast } from '../../analysis/atlas-run';
 import type { AtlasResult } from '../../runner/atlas-service';
 import { AnalysisInputError } from '../../runner/analysis-types';
 import { presetById } from '../../state/presets';
@@ -21,7 +21,7 @@ import { ATLAS_METRICS, metricOf, type AtlasMetric } from './atlas-metrics';
 import './atlas.css';
 
 const YEARS = [2025, 2030, 2035] as const;
-const KEY = 'atlas-2020';
+const NATION_NOW = 'china-now';
 
 /** The nation's calibrated completion speeds, from its two presets (the atlas's every city uses them). */
 function speeds(): AtlasSpeeds {
@@ -34,10 +34,24 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
   const store = services.store;
   const slot = useStore(store, (s) => s.slots.atlas);
   const hindSlot = useStore(store, (s) => s.slots.hindcast);
-  const [metricId, setMetric] = useState<AtlasMetric>('gapPoints');
-  const [year, setYear] = useState<number>(2035);
+  const metricId = useStore(store, (s) => s.form.atlasMetric) as AtlasMetric;
+  const year = useStore(store, (s) => s.form.atlasYear);
+  const setMetric = (m: AtlasMetric) => store.getState().setForm({ atlasMetric: m });
+  const setYear = (y: number) => store.getState().setForm({ atlasYear: y });
   const atlas = services.atlas;
   const result = slot.result as AtlasResult | null;
+  // The nation's current rules as the workspace has them: its edits of china-now that the atlas carries.
+  const doc = useStore(store, (s) => s.doc);
+  const edits = useMemo(
+    () =>
+      doc.source.kind === 'preset' && doc.source.id === NATION_NOW
+        ? Object.entries(doc.edits)
+            .filter(([pointer]) => atlasEditable(pointer))
+            .map(([pointer, value]) => ({ pointer, value }))
+        : [],
+    [doc],
+  );
+  const KEY = `atlas-2020:${JSON.stringify(edits)}`;
   const describe = (e: unknown) =>
     e instanceof AnalysisInputError
       ? e.message
@@ -47,7 +61,7 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
     if (!atlas) return;
     void store
       .getState()
-      .start('atlas', KEY, (signal, progress) => atlas.run(2020, YEARS, speeds(), progress, signal), describe);
+      .start('atlas', KEY, (signal, progress) => atlas.run(2020, YEARS, speeds(), progress, signal, edits), describe);
   };
   const runHindcast = () => {
     if (!atlas) return;
@@ -56,7 +70,7 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
   const open = async (code: string, name: string) => {
     if (!atlas) return;
     try {
-      const raw = await atlas.scenario(code, 2020, speeds());
+      const raw = await atlas.scenario(code, 2020, speeds(), edits);
       const app = store.getState();
       app.openDoc({ source: { kind: 'custom', raw, fileName: `${name}（全国地图）.json` }, edits: {} });
       app.setRoute('workspace');
@@ -64,6 +78,13 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
       store.getState().setNotice({ kind: 'error', text: describe(e) });
     }
   };
+
+  // A change to the nation's rules (in the workspace) re-runs an atlas already run under other rules.
+  const stale = !!result && slot.docKey !== KEY && slot.status === 'done';
+  useEffect(() => {
+    if (stale) run();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run only when the rules change
+  }, [stale, KEY]);
 
   const byCode = useMemo(() => {
     const m = new Map<string, AtlasResult['rows'][number]>();
@@ -82,6 +103,19 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
           '每个地级单位以2020年第七次人口普查为基年，按其城区人口规模适用国家现行落户政策（超大特大城市积分落户，I型大城市全面放宽，其余取消落户限制），人口、迁移和意愿参数取全国值。',
           'Every prefecture-level unit from its 2020 census, under the national settlement rules of its 城区 size (points in megacities, relaxed rules in type-I large cities, open elsewhere), with the nation’s demographic, migration and willingness rates.',
         )}
+      </p>
+      <p className="muted" data-atlas-rules={edits.length}>
+        {edits.length
+          ? by(
+              lang,
+              `按工作台中“全国现行”情景的 ${edits.length} 项修改计算（意愿、落户转化率、超大特大城市积分规则）。`,
+              `Run with ${edits.length} edits of the nation's current scenario in the workspace (willingness, completion speed, the megacities' points rule).`,
+            )
+          : by(
+              lang,
+              '在工作台打开“全国：现行户籍制度下的城镇化”并修改其落户意愿、转化率或积分规则，地图即按修改后的规则重新计算。',
+              'Open the nation’s current scenario in the workspace and change its willingness, completion speed or points rule: the atlas re-runs under the changed rules.',
+            )}
       </p>
       {!atlas ? (
         <p className="muted">{by(lang, '此环境不提供全国地图的计算。', 'The atlas cannot run here.')}</p>

@@ -25,13 +25,16 @@ interface Feature {
 const W = 820;
 const H = 620;
 
-/** Outlines as features, each ring wound the way d3-geo reads as the inside (the smaller side of the sphere). */
+/**
+ * Outlines as features, each polygon wound the way d3-geo reads as its inside (the smaller side of the
+ * sphere): a polygon wound the other way would cover the rest of the world and every other city.
+ */
 function features(shapes: Shapes): Feature[] {
   return Object.entries(shapes).map(([id, coordinates]) => {
-    const f: Feature = { type: 'Feature', id, properties: {}, geometry: { type: 'MultiPolygon', coordinates } };
-    if (geoArea(f as unknown as GeoPermissibleObjects) > 2 * Math.PI)
-      for (const poly of coordinates) for (const ring of poly) ring.reverse();
-    return f;
+    for (const poly of coordinates)
+      if (geoArea({ type: 'Polygon', coordinates: poly } as GeoPermissibleObjects) > 2 * Math.PI)
+        for (const ring of poly) ring.reverse();
+    return { type: 'Feature', id, properties: {}, geometry: { type: 'MultiPolygon', coordinates } };
   });
 }
 
