@@ -103,7 +103,7 @@ describe('home page, default scenario (Changzhou 2016)', () => {
     await p.click('[data-levers-toggle]');
     expect(await p.locator('.lever-panel').isVisible()).toBe(false);
     // The other screens too (the printable brief excepted: it is an A4 page).
-    for (const route of ['analyses', 'compare', 'tasks', 'library']) {
+    for (const route of ['analyses', 'compare', 'atlas', 'tasks', 'library']) {
       await p.goto(`${baseUrl}/#/${route}`);
       await p.waitForSelector('[data-status="idle"]', { timeout: 30_000 });
       await p.waitForTimeout(300);
