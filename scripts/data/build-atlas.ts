@@ -144,8 +144,24 @@ export function simplify(polys: number[][][][], step = 0.02): number[][][][] {
 }
 
 /** The counties of a unit: for a prefecture (code ending 00) every county row under its first four digits. */
+/** The four municipalities: their counties carry the province's two digits (天津 1202xx, 重庆 5002xx). */
+const MUNICIPALITY_CODES = new Set(['110100', '120100', '310100', '500100']);
+
+/**
+ * The county rows of a unit: for a prefecture, every row under its first four digits (a municipality's
+ * two); for a county-level unit, its own row.
+ */
 const memberOf = (unit: string) => (code: string) =>
-  unit.endsWith('00') ? code.startsWith(unit.slice(0, 4)) && !code.endsWith('00') : code === unit;
+  !unit.endsWith('00')
+    ? code === unit
+    : code.startsWith(unit.slice(0, MUNICIPALITY_CODES.has(unit) ? 2 : 4)) && !code.endsWith('00');
+
+/** A unit's rows: its counties, or where it has none (东莞, 中山, 嘉峪关) its own row of the table. */
+function rowsOf(rows: readonly string[][], col: number, unit: string): string[][] {
+  const is = memberOf(unit);
+  const own = rows.filter((r) => is(String(r[col])));
+  return own.length ? own : rows.filter((r) => String(r[col]) === unit);
+}
 
 interface Table {
   readonly header: string[];
@@ -225,11 +241,11 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     inCounty: colOf(t10, '迁入人口（人）-本省其他县（市）、市区'),
     inProvince: colOf(t10, '迁入人口（人）-外省'),
   };
-  const counties20 = t20.rows.filter((r) => /^\d{6}$/.test(String(r[c20.code])) && !String(r[c20.code]).endsWith('00'));
+  const rows20 = t20.rows.filter((r) => /^\d{6}$/.test(String(r[c20.code])));
   const cityRows20 = new Map(
     t20.rows.filter((r) => /^\d{4}00$/.test(String(r[c20.code]))).map((r) => [String(r[c20.code]), r]),
   );
-  const counties10 = t10.rows.filter((r) => /^\d{6}$/.test(String(r[c10.code])) && !String(r[c10.code]).endsWith('00'));
+  const rows10 = t10.rows.filter((r) => /^\d{6}$/.test(String(r[c10.code])));
   const nationRow = t20.rows.find((r) => String(r[c20.code]) === 'NA' && String(r[1]) === '全国');
   if (!nationRow) throw new Error('the 2020 county table has no 全国 row');
   const nation2020 = {
@@ -243,13 +259,11 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     a60: (num(c[`age_60_${y}`]) ?? NaN) / 100,
     a65: (num(c[`age_65_${y}`]) ?? NaN) / 100,
   });
-  const MUNICIPALITIES = new Set(['110100', '120100', '310100', '500100']);
 
   const prefectures: Prefecture[] = [];
   for (const c of cities) {
     const code = String(c.city_code);
-    const is = memberOf(code);
-    const own20 = counties20.filter((r) => is(String(r[c20.code])));
+    const own20 = rowsOf(rows20, c20.code, code);
     const p20 = num(c.popu_2020);
     const u20 = num(c.popu_urban_2020);
     let y2020: Prefecture['y2020'] = null;
@@ -260,10 +274,10 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
       const s = (k: number) => sum(own20.map((r) => num(r[k]) ?? 0));
       // 城区: the unit's own row (its districts' 城区); a municipality's province row; else the largest
       // county-level 城区 (an autonomous prefecture's capital city).
-      const cityRow = MUNICIPALITIES.has(code) ? cityRows20.get(`${code.slice(0, 2)}0000`) : cityRows20.get(code);
+      const cityRow = MUNICIPALITY_CODES.has(code) ? cityRows20.get(`${code.slice(0, 2)}0000`) : cityRows20.get(code);
       let chengqu = cityRow ? num(cityRow[c20.chengqu]) : own20.length === 1 ? num(own20[0][c20.chengqu]) : null;
       let chengquFrom: 'row' | 'municipality' | 'largest-county' | null =
-        chengqu === null ? null : MUNICIPALITIES.has(code) ? 'municipality' : 'row';
+        chengqu === null ? null : MUNICIPALITY_CODES.has(code) ? 'municipality' : 'row';
       if (chengqu === null && own20.length) {
         const largest = Math.max(...own20.map((r) => num(r[c20.chengqu]) ?? 0));
         if (largest > 0) [chengqu, chengquFrom] = [largest, 'largest-county'];
@@ -301,7 +315,7 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
     const shares = sharesOf(c, 2010);
     const sexRatio = num(c.male_female_2010);
     if (p10 !== null && u10 !== null && Object.values(shares).every(Number.isFinite) && sexRatio !== null) {
-      const own10 = counties10.filter((r) => is(String(r[c10.code])));
+      const own10 = rowsOf(rows10, c10.code, code);
       const res10 = sum(own10.map((r) => num(r[c10.total]) ?? 0));
       const hukou10 = sum(own10.map((r) => num(r[c10.hukou]) ?? 0));
       const nonAg = res10 > 0 ? sum(own10.map((r) => (num(r[c10.total]) ?? 0) * (num(r[c10.nonAg]) ?? 0))) / res10 : 0;
@@ -365,11 +379,17 @@ export async function buildAtlas(): Promise<{ files: string[]; summary: Record<s
   // The map's outlines: the city table's WKT, simplified to about 2 km for the page; polygons whose rings
   // all vanish are left out with them.
   const shapes: Record<string, number[][][][]> = {};
-  for (const c of cities) if (c.coord) shapes[String(c.city_code)] = simplify(parseWkt(String(c.coord)));
+  const names: Record<string, string> = {};
+  for (const c of cities)
+    if (c.coord) {
+      shapes[String(c.city_code)] = simplify(parseWkt(String(c.coord)));
+      names[String(c.city_code)] = String(c.city);
+    }
   const boundaries = await writeCompactJson('atlas/boundaries.json', {
     source: `${rawLabel(...CITY_CSV)}, column coord (WKT polygons of the 2020 units; github.com/leiii/census, MIT)`,
     method:
       'each polygon’s rings quantised to 0.02° (about 2 km), repeated points dropped, rings under four points left out; [lon, lat] in degrees',
+    names,
     shapes,
   });
   return { files: [file, boundaries], summary: { atlas: doc.counts } };

@@ -92,10 +92,12 @@ export function atlasInputs(
   };
   const data = get(ATLAS_FILES[0]) as AtlasData;
   let rulesNow = get(ATLAS_FILES[4]) as Record<string, unknown>;
-  let speed2020 = speeds.speed2020;
+  // The nation's zones by city size: a speed edited for one applies to the atlas's units of that size.
+  const speedByZone2020: Record<string, number> = {};
   for (const e of edits.filter((x) => atlasEditable(x.pointer))) {
-    if (e.pointer === '/willingness/speed/large') speed2020 = Number(e.value);
-    else if (!e.pointer.startsWith('/willingness/speed/')) rulesNow = setAt(rulesNow, e.pointer, e.value);
+    const zone = /^\/willingness\/speed\/(\w+)$/.exec(e.pointer)?.[1];
+    if (zone) speedByZone2020[zone] = Number(e.value);
+    else rulesNow = setAt(rulesNow, e.pointer, e.value);
   }
   const parts = atlasParts(data, {
     nation: get(ATLAS_FILES[1]),
@@ -103,7 +105,7 @@ export function atlasInputs(
     rules2014: get(ATLAS_FILES[3]),
     rulesNow,
     ...speeds,
-    speed2020,
+    speedByZone2020,
   });
   return { data, parts };
 }

@@ -81,14 +81,18 @@ export interface AtlasParts {
   readonly speed2020: number;
   /** The nation's 2020 hukou rate over its 2010 non-agricultural share (atlas-run.ts computes it). */
   readonly hukouRise: number;
+  /** Completion speeds of the nation's zones as edited in the workspace (megacity, large, medium, small). */
+  readonly speedByZone2020?: Readonly<Record<string, number>>;
 }
 
 const ATLAS = 'data/atlas/prefectures.json';
 const NATION = 'scenarios/cities/china.json';
 
 /** A unit with what a scenario needs for this base year: residents, urban residents and (for 2010) ages. */
-export function runnable(p: AtlasPrefecture, base: AtlasBase): boolean {
-  return base === 2020 ? p.y2020 !== null && p.y2010 !== null : p.y2010 !== null && p.y2020 !== null;
+export function runnable(p: AtlasPrefecture, _base: AtlasBase): boolean {
+  // Both censuses, whatever the base: the 2020 base takes its registration from 2010's ratios, the 2010
+  // base its zones from 2020's 城区 (and the ten-year test its outcome).
+  return p.y2020 !== null && p.y2010 !== null;
 }
 
 /** The zones' shares of urban residents: the 城区 of the city proper, the rest (county towns, towns). */
@@ -295,6 +299,11 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
     },
   };
   const wSource = (parts.rulesNow.willingness ?? {}) as Doc as { base: { UA: Doc; UN: Doc } };
+  // The nation's zone of the unit's size: its willingness and (edited) completion speed in the 城区.
+  const zoneKey =
+    size === 'mega' || size === 'super' ? 'megacity' : size === 'largeI' || size === 'largeII' ? 'large' : size;
+  const zoneSpeed = (zone: string) =>
+    base === 2010 ? parts.speed2010 : (parts.speedByZone2020?.[zone] ?? parts.speed2020);
   const pkg: Doc = {
     $comment: `The national settlement rules of the ${base === 2010 ? '2014 opinion (国发〔2014〕25号)' : '2024 five-year plan'} for a ${size} city's 城区; open in the county towns and towns.`,
     meta: {
@@ -318,20 +327,17 @@ export function atlasScenario(p: AtlasPrefecture, base: AtlasBase, parts: AtlasP
     willingness: {
       ...((parts.rulesNow.willingness ?? {}) as Doc),
       base: {
-        UA: zoneMap(Number(wSource.base.UA.large), Number(wSource.base.UA.small)),
-        UN: zoneMap(Number(wSource.base.UN.large), Number(wSource.base.UN.small)),
+        UA: zoneMap(Number(wSource.base.UA[zoneKey]), Number(wSource.base.UA.small)),
+        UN: zoneMap(Number(wSource.base.UN[zoneKey]), Number(wSource.base.UN.small)),
       },
-      speed: zoneMap(
-        base === 2010 ? parts.speed2010 : parts.speed2020,
-        base === 2010 ? parts.speed2010 : parts.speed2020,
-      ),
+      speed: zoneMap(zoneSpeed(zoneKey), zoneSpeed('small')),
     },
     timeline: [],
     targets: [],
     sources: {
       '/policy': `the national rules by city size (${size}, from the 2020 城区 of ${ATLAS})`,
       '/willingness':
-        'the nation’s package (scenarios/packages/china-now.json): large-city values in the 城区, small-city values elsewhere; the nation’s calibrated speed',
+        'the nation’s package (scenarios/packages/china-now.json): the values of the zone of the unit’s size in the 城区, the small cities’ elsewhere; the nation’s calibrated speed (each zone’s as edited in the workspace)',
     },
   };
   return {

@@ -28,9 +28,16 @@ export function parseAtlasArgs(argv: readonly string[]): { args: AtlasArgs; issu
   let until: number | null = null;
   let format: AtlasArgs['format'] = 'json';
   let hind = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const v = argv[i + 1];
+  const seen = new Set<string>();
+  // `--flag value` or `--flag=value`, as the main command line reads them; a flag given twice is refused.
+  const tokens = argv.flatMap((a) =>
+    /^--[a-z-]+=/.test(a) ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a],
+  );
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i];
+    const v = tokens[i + 1];
+    if (a.startsWith('--') && seen.has(a)) issues.push({ path: a, message: 'given twice' });
+    seen.add(a);
     switch (a) {
       case '--atlas':
         break;
@@ -64,6 +71,7 @@ export function parseAtlasArgs(argv: readonly string[]): { args: AtlasArgs; issu
     }
   }
   if (hind && until !== null) issues.push({ path: '--until', message: 'the ten-year test runs 2010 → 2020' });
+  if (hind && seen.has('--base')) issues.push({ path: '--base', message: 'the ten-year test starts from 2010' });
   if (until !== null && until <= (hind ? 2010 : base))
     issues.push({ path: '--until', message: `must be after the base year (${base}), got ${until}` });
   if (until !== null && until > 2100)

@@ -41,7 +41,9 @@ export interface Edit {
 const abortError = () => new DOMException('the atlas was cancelled', 'AbortError');
 
 export class BrowserAtlas implements AtlasService {
-  private links: WorkerLink<AnalysisWorkerApi>[] = [];
+  /** The run's workers, and one of its own for a single city's scenario and the ten-year test: cancelling one job stops its workers only. */
+  private runLinks: WorkerLink<AnalysisWorkerApi>[] = [];
+  private single: WorkerLink<AnalysisWorkerApi> | null = null;
 
   constructor(
     private readonly threads = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2)),
@@ -50,13 +52,20 @@ export class BrowserAtlas implements AtlasService {
   ) {}
 
   private pool(n: number): WorkerLink<AnalysisWorkerApi>[] {
-    while (this.links.length < n) this.links.push(linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an atlas worker'));
-    return this.links.slice(0, n);
+    while (this.runLinks.length < n)
+      this.runLinks.push(linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an atlas worker'));
+    return this.runLinks.slice(0, n);
   }
 
-  private stop(): void {
-    for (const l of this.links) l.terminate();
-    this.links = [];
+  private one(): WorkerLink<AnalysisWorkerApi> {
+    return (this.single ??= linkWorker<AnalysisWorkerApi>(this.startWorker(), 'an atlas worker'));
+  }
+
+  /** Stops these workers (those of the job that failed or was cancelled) and forgets them. */
+  private stop(links: readonly WorkerLink<AnalysisWorkerApi>[]): void {
+    for (const l of links) l.terminate();
+    this.runLinks = this.runLinks.filter((l) => !links.includes(l));
+    if (this.single && links.includes(this.single)) this.single = null;
   }
 
   /** One call raced against the worker's death and the signal; input problems as issues. */
@@ -64,12 +73,13 @@ export class BrowserAtlas implements AtlasService {
     link: WorkerLink<AnalysisWorkerApi>,
     call: Promise<Answer<T>>,
     signal: AbortSignal | null,
+    job: readonly WorkerLink<AnalysisWorkerApi>[] = [link],
   ): Promise<T> {
     if (signal?.aborted) throw abortError();
     let onAbort = () => {};
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
-        this.stop();
+        this.stop(job);
         reject(abortError());
       };
       signal?.addEventListener('abort', onAbort);
@@ -79,7 +89,7 @@ export class BrowserAtlas implements AtlasService {
       if (!a.ok) throw new AnalysisInputError(a.issues);
       return a.value;
     } catch (e) {
-      if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.stop();
+      if (!(e instanceof AnalysisInputError) && !(e instanceof DOMException)) this.stop(job);
       throw e;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -111,6 +121,7 @@ export class BrowserAtlas implements AtlasService {
             }),
           ),
           signal,
+          links,
         ),
       ),
     );
@@ -119,12 +130,12 @@ export class BrowserAtlas implements AtlasService {
   }
 
   scenario(code: string, base: AtlasBase, speeds: AtlasSpeeds, edits: readonly Edit[] = []): Promise<unknown> {
-    const [link] = this.pool(1);
+    const link = this.one();
     return this.race(link, link.api.atlasScenario(code, base, speeds, [...edits]), null);
   }
 
   hindcast(speeds: AtlasSpeeds, signal: AbortSignal): Promise<Hindcast> {
-    const [link] = this.pool(1);
+    const link = this.one();
     return this.race(link, link.api.atlasHindcast(speeds), signal);
   }
 }

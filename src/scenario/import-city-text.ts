@@ -6,7 +6,6 @@
  *
  * Messages are given in Chinese, then English: {@link bi}.
  */
-import { dsvFormat } from 'd3-dsv';
 
 /** A message in both languages: Chinese first, then English. */
 export const bi = (zh: string, en: string): string => `${zh} / ${en}`;
@@ -36,22 +35,52 @@ export interface CsvRow {
 }
 
 /**
- * Splits CSV text into rows with d3-dsv (RFC 4180): a field in double quotes may hold the separator, line
- * breaks and doubled quotes (`"1,000"`, `"a ""b"""`). The separator is a comma, or a tab when the first
- * line has tabs and no commas (Excel's "Unicode text"). Cells are trimmed; rows with no content are dropped;
- * each row keeps the line where it starts, for messages.
+ * Splits CSV text into rows (RFC 4180): a field in double quotes may hold the separator, line breaks and
+ * doubled quotes (`"1,000"`, `"a ""b"""`). The separator is a comma, or a tab when the first line has
+ * tabs and no commas (Excel's "Unicode text"). Cells are trimmed; rows with no content are dropped.
+ * Hand-written rather than d3-dsv's parser: spreadsheets and people write `2020, "1,000"`, a quote after a
+ * space, which d3-dsv reads as part of the cell (it splits the count in two).
  */
 export function splitCsv(text: string): CsvRow[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const sep = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
   const rows: CsvRow[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
   let line = 1;
-  for (const raw of dsvFormat(sep).parseRows(text)) {
-    const cells = raw.map((c) => c.trim());
-    if (cells.some((c) => c !== '')) rows.push({ line, cells });
-    // The next row starts after this one's line and the line breaks inside its quoted cells.
-    line += 1 + raw.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  let start = 1;
+  const endRow = () => {
+    cells.push(cell.trim());
+    if (cells.some((c) => c !== '')) rows.push({ line: start, cells });
+    cells = [];
+    cell = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell.trim() === '') {
+      cell = '';
+      quoted = true;
+    } else if (ch === sep) {
+      cells.push(cell.trim());
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRow();
+      line++;
+      start = line;
+    } else cell += ch;
   }
+  endRow();
   return rows;
 }
 

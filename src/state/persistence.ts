@@ -105,7 +105,10 @@ export function persist(store: HukouStore, storage: KeyValueStore | null, win: W
     const st = store.getState();
     if (h.route !== st.route) st.setRoute(h.route);
     if (h.lang && h.lang !== st.lang) st.setLang(h.lang);
-    if (!h.code && h.preset && presetById(h.preset)) store.getState().openDoc(presetDoc(h.preset));
+    if (!h.code && h.preset) {
+      if (presetById(h.preset)) store.getState().openDoc(presetDoc(h.preset));
+      else store.getState().setNotice({ kind: 'error', text: 'link-damaged', issues: [`p: no preset "${h.preset}"`] });
+    }
     if (h.code)
       decodeDoc(h.code).then(
         (doc) => {

@@ -4,7 +4,7 @@
  * skill on numbers worked by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { hindcast, runPrefecture } from '../../src/analysis/atlas-run';
+import { atlasInputs, hindcast, runPrefecture, runPrefectureYears } from '../../src/analysis/atlas-run';
 import { atlasScenario, type AtlasData, type AtlasPrefecture } from '../../src/analysis/atlas-scenario';
 import { readAtlas } from '../../src/cli/atlas';
 import { nodeDataLoader } from '../../src/runner/node-loader';
@@ -51,6 +51,21 @@ describe('a prefecture as a scenario', () => {
     expect(r.gapPoints).toBeCloseTo(100 * (r.residentUrbanRate - r.hukouUrbanRate), 9);
     expect(r.settlersPer1000).toBeGreaterThan(0);
     expect(r.costPerSettler).toBeGreaterThan(0);
+  });
+});
+
+describe('the nation’s edits carried into the atlas', () => {
+  it('applies a zone’s edited completion speed to the units of that size, and only to them', () => {
+    const speeds = { speed2010: parts.speed2010, speed2020: parts.speed2020 };
+    const rate = (edits: { pointer: string; value: unknown }[], name: string) => {
+      const { parts: p } = atlasInputs(load, speeds, edits);
+      return runPrefectureYears(unit(name), 2020, p, load, [2030])[0].hukouUrbanRate;
+    };
+    const edit = [{ pointer: '/willingness/speed/megacity', value: 0.9 }];
+    // 上海 is a megacity: its 城区 takes the megacity speed; 常州 (type-I large) does not.
+    expect(rate(edit, '上海市')).toBeGreaterThan(rate([], '上海市'));
+    expect(rate(edit, '常州市')).toBe(rate([], '常州市'));
+    expect(rate([{ pointer: '/willingness/speed/large', value: 0.9 }], '常州市')).toBeGreaterThan(rate([], '常州市'));
   });
 });
 

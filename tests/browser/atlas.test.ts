@@ -88,10 +88,11 @@ describe('the atlas', () => {
 
   it('re-runs under the nation’s rules as the workspace changes them', async () => {
     const rateOf = async () =>
-      Number(/(\d+\.\d)%/.exec((await page.locator('[data-atlas-code="440100"] title').textContent()) ?? '')?.[1]);
+      Number(/(\d+\.\d)%/.exec((await page.locator('[data-atlas-code="320400"] title').textContent()) ?? '')?.[1]);
     const before = await rateOf();
     expect(before).toBeGreaterThan(0);
-    // The nation's current preset in the workspace, its large cities' completion speed raised, back to the map.
+    // The nation's current preset in the workspace, its large cities' completion speed raised, back to the map:
+    // 常州 (a type-I large city) settles faster.
     await page.selectOption('[data-preset-select]', 'china-now');
     await page.getByRole('link', { name: '工作台' }).click();
     await page.waitForSelector('[data-status="idle"] [data-lever="/willingness/speed/large"]', {
@@ -106,7 +107,7 @@ describe('the atlas', () => {
     await page.waitForSelector('[data-atlas-rules="1"]');
     await page.waitForFunction(
       (b) => {
-        const m = /(\d+\.\d)%/.exec(document.querySelector('[data-atlas-code="440100"] title')?.textContent ?? '');
+        const m = /(\d+\.\d)%/.exec(document.querySelector('[data-atlas-code="320400"] title')?.textContent ?? '');
         return m !== null && Number(m[1]) > b;
       },
       before,

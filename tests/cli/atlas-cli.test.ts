@@ -51,7 +51,11 @@ describe('npm run sim -- --atlas', () => {
     expect(out.stderr).toMatch(/^--base: must be 2010 or 2020, got "2030"$/m);
     expect(out.stderr).toMatch(/^--format: must be json, csv or csv-raw, got "xml"$/m);
     expect(out.stderr).toMatch(/^scenarios\/x\.json: the atlas takes no scenario file$/m);
-    const until = await runCliAsync(['--atlas', '--hindcast', '--until', '2030']);
+    const until = await runCliAsync(['--atlas', '--hindcast', '--until', '2030', '--base=2020']);
     expect(until.stderr).toMatch(/^--until: the ten-year test runs 2010 → 2020$/m);
+    expect(until.stderr).toMatch(/^--base: the ten-year test starts from 2010$/m);
+    const twice = await runCliAsync(['--atlas', '--format', 'csv', '--format=json']);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/^--format: given twice$/m);
   });
 });

@@ -107,6 +107,11 @@ describe('bring your own city: parsing', () => {
       { line: 1, cells: ['a', '1,000', 'say "hi"'] },
       { line: 3, cells: ['b', '2', '3'] },
     ]);
+    // A quote after a space still opens a quoted cell (spreadsheets write `2020, "1,000"`).
+    expect(splitCsv('2020, "1,000"\n"x" ,y').map((r) => r.cells)).toEqual([
+      ['2020', '1,000'],
+      ['x', 'y'],
+    ]);
     // A line break inside a quoted cell: the next row's line counts it.
     expect(splitCsv('age,"note\nover two lines",x\n5,6,7\n').map((r) => r.line)).toEqual([1, 3]);
     expect(splitCsv('年龄\t女\t男\n0\t1\t2').map((r) => r.cells)).toEqual([

@@ -54,6 +54,8 @@ export function AtlasMap({
   onOpen: (code: string) => void;
 }) {
   const [shapes, setShapes] = useState<Shapes | null>(null);
+  // Every unit's name, those that did not run included (the outlines' file carries them).
+  const [allNames, setAllNames] = useState<Record<string, string>>({});
   const [hover, setHover] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const gRef = useRef<SVGGElement>(null);
@@ -61,7 +63,10 @@ export function AtlasMap({
   useEffect(() => {
     let live = true;
     void import('../../../data/atlas/boundaries.json').then((m) => {
-      if (live) setShapes((m.default as unknown as { shapes: Shapes }).shapes);
+      if (!live) return;
+      const file = m.default as unknown as { shapes: Shapes; names?: Record<string, string> };
+      setShapes(file.shapes);
+      setAllNames(file.names ?? {});
     });
     return () => {
       live = false;
@@ -126,7 +131,7 @@ export function AtlasMap({
                 onClick={() => r && onOpen(f.id)}
                 style={{ cursor: r ? 'pointer' : 'default' }}
               >
-                <title>{`${names.get(f.id) ?? f.id}：${r ? metric.format(v, lang) : by(lang, '数据不足，未计算', 'too little data; not run')}`}</title>
+                <title>{`${names.get(f.id) ?? allNames[f.id] ?? f.id}：${r ? metric.format(v, lang) : by(lang, '数据不足，未计算', 'too little data; not run')}`}</title>
               </path>
             );
           })}
@@ -146,7 +151,7 @@ export function AtlasMap({
       </div>
       <p className="atlas-hover" data-atlas-hover={hover ?? ''} aria-live="polite">
         {hover
-          ? `${names.get(hover) ?? hover}${hovered ? `：${metric.format(metric.value(hovered), lang)}${by(lang, '（点击打开）', ' (click to open)')}` : by(lang, '：数据不足，未计算', ': too little data; not run')}`
+          ? `${names.get(hover) ?? allNames[hover] ?? hover}${hovered ? `：${metric.format(metric.value(hovered), lang)}${by(lang, '（点击打开）', ' (click to open)')}` : by(lang, '：数据不足，未计算', ': too little data; not run')}`
           : by(
               lang,
               '指向一个城市查看数值，点击在工作台打开。滚轮缩放，拖动平移。',

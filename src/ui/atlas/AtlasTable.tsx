@@ -48,6 +48,7 @@ export function AtlasTable({
   }, [rows, query, sort]);
   const header = (col: Column, label: string) => (
     <th
+      key={col}
       scope="col"
       aria-sort={sort.by === col ? (sort.desc ? 'descending' : 'ascending') : 'none'}
       data-atlas-sort={col}
@@ -77,7 +78,14 @@ export function AtlasTable({
           {shown.map((r) => (
             <tr key={r.code} data-atlas-row={r.code} onClick={() => onOpen(r.code, r.name)}>
               <th scope="row">
-                <button type="button" className="link-button" onClick={() => onOpen(r.code, r.name)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={(e) => {
+                    e.stopPropagation(); // the row opens it too: once is enough
+                    onOpen(r.code, r.name);
+                  }}
+                >
                   {r.name}
                 </button>
               </th>
