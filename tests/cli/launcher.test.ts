@@ -44,6 +44,26 @@ describe('the launcher of npm run sim', () => {
     expect(r.stderr).toMatch(/#\/policy\/channelOverlap: must be ≤ 1$/m);
   });
 
+  it('counts a folder changed (a source deleted or renamed) as newer than the bundle', () => {
+    const saved = readFileSync(BUNDLE);
+    const old = statSync(BUNDLE).mtime;
+    const folder = resolve(PROJECT_ROOT, 'src/cli');
+    const was = statSync(folder);
+    writeFileSync(BUNDLE, "process.stdout.write('stale bundle');\n");
+    // The bundle as built, then the folder's entry list changed after it.
+    utimesSync(BUNDLE, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    utimesSync(folder, new Date(), new Date());
+    try {
+      const r = launch(...ARGS);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(runCli(ARGS, PROJECT_ROOT).stdout);
+    } finally {
+      writeFileSync(BUNDLE, saved);
+      utimesSync(BUNDLE, old, old);
+      utimesSync(folder, was.atime, was.mtime);
+    }
+  }, 30_000);
+
   it('runs the sources when the bundle is older than them (an edit is never run stale)', () => {
     const saved = readFileSync(BUNDLE);
     const old = statSync(BUNDLE).mtime;
