@@ -51,11 +51,6 @@ export function atlasParts(data: AtlasData, parts: Omit<AtlasParts, 'hukouRise'>
   return { ...parts, hukouRise: res > 0 ? 0.454 / (nonAg / res) : 1 };
 }
 
-const at = (years: readonly number[], series: readonly (number | null)[], year: number): number => {
-  const i = years.indexOf(year);
-  return i >= 0 ? (series[i] ?? NaN) : NaN;
-};
-
 /** The files the atlas reads (the page's workers fetch them first). */
 export const ATLAS_FILES = [
   'data/atlas/prefectures.json',
@@ -153,26 +148,7 @@ export function runPrefecture(
   load: DataLoader,
   until?: number,
 ): AtlasRow {
-  const { result } = runScenario(atlasScenario(p, base, parts, until), load);
-  const years = result.years;
-  const year = years[years.length - 1];
-  const s = result.series;
-  let settled = 0;
-  for (const v of s.settlers) settled += v ?? 0;
-  const cost = result.fiscal ? result.fiscal.totalCost.reduce((a: number, v) => a + (v ?? 0), 0) : null;
-  return {
-    code: p.code,
-    name: p.name,
-    province: p.province,
-    sizeClass: p.sizeClass ?? 'small',
-    year,
-    residentPop: at(years, s.residentPop, year),
-    residentUrbanRate: at(years, s.residentUrbanRate, year),
-    hukouUrbanRate: at(years, s.hukouUrbanRate, year),
-    gapPoints: at(years, s.gapPoints, year),
-    settlersPer1000: (1000 * settled) / (s.residentPop[0] ?? NaN),
-    costPerSettler: cost !== null && settled > 0 ? cost / settled : null,
-  };
+  return runPrefectureYears(p, base, parts, load, [until ?? (base === 2010 ? 2020 : 2035)])[0];
 }
 
 export interface AtlasRun {

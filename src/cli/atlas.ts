@@ -7,7 +7,7 @@
 import { csvFormat } from 'd3-dsv';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { atlasParts, hindcast, runAtlas, type AtlasRow, type Hindcast } from '../analysis/atlas-run';
+import { atlasInputs, hindcast, runAtlas, type AtlasRow, type Hindcast } from '../analysis/atlas-run';
 import type { AtlasBase, AtlasData, AtlasParts } from '../analysis/atlas-scenario';
 import { nodeDataLoader, PROJECT_ROOT } from '../runner/node-loader';
 import type { Issue } from '../scenario/issues';
@@ -79,22 +79,17 @@ export function parseAtlasArgs(argv: readonly string[]): { args: AtlasArgs; issu
   return { args: { base: hind ? 2010 : base, until, format, hindcast: hind }, issues };
 }
 
-const json = (file: string, root: string) => JSON.parse(readFileSync(resolve(root, file), 'utf8')) as never;
-
-/** The atlas's data and parts, read from this checkout (or `root`). */
+/** The atlas's data and parts, read from this checkout (or `root`); the nation's speeds from its presets. */
 export function readAtlas(root = PROJECT_ROOT): { data: AtlasData; parts: AtlasParts } {
-  const data = json('data/atlas/prefectures.json', root) as AtlasData;
   const speed = (file: string) =>
-    Number((json(file, root) as { willingness: { speed: Record<string, number> } }).willingness.speed.large);
-  const parts = atlasParts(data, {
-    nation: json('scenarios/cities/china.json', root),
-    nation2020: json('scenarios/cities/china-2020.json', root),
-    rules2014: json('scenarios/packages/china-2014.json', root),
-    rulesNow: json('scenarios/packages/china-now.json', root),
+    Number(
+      (JSON.parse(readFileSync(resolve(root, file), 'utf8')) as { willingness: { speed: Record<string, number> } })
+        .willingness.speed.large,
+    );
+  return atlasInputs(nodeDataLoader(root), {
     speed2010: speed('scenarios/china-2015.json'),
     speed2020: speed('scenarios/china-now.json'),
   });
-  return { data, parts };
 }
 
 const round = (x: number | null, digits: number) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(digits));

@@ -69,6 +69,24 @@ describe('the nation’s edits carried into the atlas', () => {
   });
 });
 
+describe('the atlas at the ends of its levers and its timeline', () => {
+  it('settles nobody at speed 0 and keeps every rate a share at speed 1, to 2100', () => {
+    const speeds = { speed2010: parts.speed2010, speed2020: parts.speed2020 };
+    const all = (v: number) =>
+      ['megacity', 'large', 'medium', 'small'].map((z) => ({ pointer: `/willingness/speed/${z}`, value: v }));
+    const none = runPrefectureYears(unit('常州市'), 2020, atlasInputs(load, speeds, all(0)).parts, load, [2035])[0];
+    expect(none.settlersPer1000).toBe(0);
+    for (const name of ['广州市', '辽源市', '北京市']) {
+      const [r] = runPrefectureYears(unit(name), 2020, atlasInputs(load, speeds, all(1)).parts, load, [2100]);
+      for (const x of [r.residentUrbanRate, r.hukouUrbanRate]) {
+        expect(x, name).toBeGreaterThanOrEqual(0);
+        expect(x, name).toBeLessThanOrEqual(1);
+      }
+      expect(r.residentPop, name).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('the ten-year test', () => {
   // Two invented units of one province: the province's change is theirs together.
   const base = unit('常州市');

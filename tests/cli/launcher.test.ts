@@ -44,39 +44,38 @@ describe('the launcher of npm run sim', () => {
     expect(r.stderr).toMatch(/#\/policy\/channelOverlap: must be ≤ 1$/m);
   });
 
-  it('counts a folder changed (a source deleted or renamed) as newer than the bundle', () => {
+  /**
+   * Puts a bundle that would answer wrongly in place, dated `at`, runs `change`, and expects the launcher to
+   * answer from the sources; everything is put back.
+   */
+  function expectSourcesRun(at: Date, change: () => () => void = () => () => {}): void {
     const saved = readFileSync(BUNDLE);
     const old = statSync(BUNDLE).mtime;
-    const folder = resolve(PROJECT_ROOT, 'src/cli');
-    const was = statSync(folder);
     writeFileSync(BUNDLE, "process.stdout.write('stale bundle');\n");
-    // The bundle as built, then the folder's entry list changed after it.
-    utimesSync(BUNDLE, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
-    utimesSync(folder, new Date(), new Date());
+    utimesSync(BUNDLE, at, at);
+    const undo = change();
     try {
       const r = launch(...ARGS);
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(runCli(ARGS, PROJECT_ROOT).stdout);
     } finally {
+      undo();
       writeFileSync(BUNDLE, saved);
       utimesSync(BUNDLE, old, old);
-      utimesSync(folder, was.atime, was.mtime);
     }
+  }
+
+  it('counts a folder changed (a source deleted or renamed) as newer than the bundle', () => {
+    const folder = resolve(PROJECT_ROOT, 'src/cli');
+    // The bundle as built a minute ago, then the folder's entry list changed after it.
+    expectSourcesRun(new Date(Date.now() - 60_000), () => {
+      const was = statSync(folder);
+      utimesSync(folder, new Date(), new Date());
+      return () => utimesSync(folder, was.atime, was.mtime);
+    });
   }, 30_000);
 
   it('runs the sources when the bundle is older than them (an edit is never run stale)', () => {
-    const saved = readFileSync(BUNDLE);
-    const old = statSync(BUNDLE).mtime;
-    // A stale bundle that would answer wrongly if it ran: the test passes only through the sources.
-    writeFileSync(BUNDLE, "process.stdout.write('stale bundle');\n");
-    utimesSync(BUNDLE, new Date(0), new Date(0));
-    try {
-      const r = launch(...ARGS);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toBe(runCli(ARGS, PROJECT_ROOT).stdout);
-    } finally {
-      writeFileSync(BUNDLE, saved);
-      utimesSync(BUNDLE, old, old);
-    }
+    expectSourcesRun(new Date(0));
   }, 30_000);
 });

@@ -12,7 +12,7 @@ import { AnalysisInputError } from '../../runner/analysis-types';
 import { presetById } from '../../state/presets';
 import type { Lang } from '../charts/types';
 import { by } from '../charts/words';
-import { ProgressLine } from '../analysis/slot-ui';
+import { ProgressLine, useAnalysisJobs } from '../analysis/slot-ui';
 import type { Services } from '../services';
 import { AtlasMap } from './AtlasMap';
 import { AtlasTable } from './AtlasTable';
@@ -52,20 +52,16 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
     [doc],
   );
   const KEY = `atlas-2020:${JSON.stringify(edits)}`;
-  const describe = (e: unknown) =>
-    e instanceof AnalysisInputError
-      ? e.message
-      : `${by(lang, '运行失败：', 'The run failed: ')}${(e as Error).message}`;
+  // The analyses' job helper: progress into the store, cancel, a failure worded for the user.
+  const { start, cancel } = useAnalysisJobs(store, KEY, lang);
 
   const run = () => {
     if (!atlas) return;
-    void store
-      .getState()
-      .start('atlas', KEY, (signal, progress) => atlas.run(2020, YEARS, speeds(), progress, signal, edits), describe);
+    void start('atlas', (signal, progress) => atlas.run(2020, YEARS, speeds(), progress, signal, edits));
   };
   const runHindcast = () => {
     if (!atlas) return;
-    void store.getState().start('hindcast', KEY, (signal) => atlas.hindcast(speeds(), signal), describe);
+    void start('hindcast', (signal) => atlas.hindcast(speeds(), signal));
   };
   const open = async (code: string, name: string) => {
     if (!atlas) return;
@@ -75,7 +71,8 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
       app.openDoc({ source: { kind: 'custom', raw, fileName: `${name}（全国地图）.json` }, edits: {} });
       app.setRoute('workspace');
     } catch (e) {
-      store.getState().setNotice({ kind: 'error', text: describe(e) });
+      const why = e instanceof AnalysisInputError ? e.message : (e as Error).message;
+      store.getState().setNotice({ kind: 'error', text: `${by(lang, '无法打开：', 'Cannot open it: ')}${why}` });
     }
   };
 
@@ -155,7 +152,7 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
           )}
         </div>
       )}
-      <ProgressLine slot={slot} lang={lang} onCancel={() => store.getState().cancel('atlas')} />
+      <ProgressLine slot={slot} lang={lang} onCancel={() => cancel('atlas')} />
       {slot.status === 'error' && (
         <p className="error-text" role="alert" data-analysis-error="">
           {slot.error}
@@ -176,7 +173,7 @@ export function Atlas({ services, lang }: { services: Services; lang: Lang }) {
         result={hindSlot.result as Hindcast | null}
         lang={lang}
         onRun={atlas ? runHindcast : null}
-        onCancel={() => store.getState().cancel('hindcast')}
+        onCancel={() => cancel('hindcast')}
       />
     </section>
   );

@@ -149,6 +149,13 @@ export function AtlasMap({
         <span>{metric.format(hi, lang)}</span>
         <span className="atlas-none">{by(lang, '灰色：数据不足', 'grey: too little data')}</span>
       </div>
+      <p className="chart-source" data-atlas-source="">
+        {by(
+          lang,
+          `${metric.zh}：模型预测值（2020年第七次人口普查为基年，国家现行落户政策，人口、迁移和意愿参数取全国值），不是统计数据。边界与基年数据：第六、七次全国人口普查城市表和分县表（github.com/leiii/census，MIT）。`,
+          `${metric.en}: model projections (base: the 2020 census; the national settlement rules in force; the nation's demographic, migration and willingness rates), not statistics. Outlines and base-year data: the 2010 and 2020 census city and county tables (github.com/leiii/census, MIT).`,
+        )}
+      </p>
       <p className="atlas-hover" data-atlas-hover={hover ?? ''} aria-live="polite">
         {hover
           ? `${names.get(hover) ?? allNames[hover] ?? hover}${hovered ? `：${metric.format(metric.value(hovered), lang)}${by(lang, '（点击打开）', ' (click to open)')}` : by(lang, '：数据不足，未计算', ': too little data; not run')}`
