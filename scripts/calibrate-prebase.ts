@@ -74,7 +74,7 @@ const PLANS: Plan[] = [
     births: census2010('changzhou', 6.9),
   },
   {
-    preset: 'guangzhou',
+    preset: 'guangzhou-2015',
     city: 'guangzhou',
     unknowns: [INTENSITY, inflow(4_000_000)],
     register: true,
@@ -82,6 +82,18 @@ const PLANS: Plan[] = [
       series: 'hukouBirths',
       value: 150_403,
       source: 'the 150,403 registered births of 2015 (public-security register; data/registration/guangzhou.json)',
+    },
+  },
+  // Document 003's replay, based at the year-end before the document (2018): its values go into the 2018 part.
+  {
+    preset: 'guangzhou',
+    city: 'guangzhou-2018',
+    unknowns: [INTENSITY, inflow(4_000_000)],
+    register: true,
+    births: {
+      series: 'hukouBirths',
+      value: 170_997,
+      source: 'the 170,997 registered births of 2018 (public-security register; data/registration/guangzhou.json)',
     },
   },
   {

@@ -10,7 +10,7 @@ const STOCKS: Record<string, string> = {
   'registered people living away (H + N − R)': '人户分离在外的户籍人口（H + N − R）',
   'residents registered elsewhere (R − H + AW)': '外来常住人口（R − H + AW）',
   'urban-registered residents (HU − AWU)': '城镇户籍常住人口（HU − AWU）',
-  'rural-registered urban residents (U − N + RN − UH)': '本地农业户籍的城镇常住人口（U − N + RN − UH）',
+  'rural-registered urban residents (U − N + RN − UH)': '本地乡村户籍的城镇常住人口（U − N + RN − UH）',
   'rural residents registered here (R − U − RN)': '本地户籍的乡村常住人口（R − U − RN）',
 };
 

@@ -68,6 +68,7 @@ describe('today and the documents', () => {
       expect.arrayContaining([
         'changzhou-2016',
         'guangzhou',
+        'guangzhou-2015',
         'liaoyuan',
         'jinzhou-2017',
         'china-2015',
