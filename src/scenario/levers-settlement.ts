@@ -5,9 +5,28 @@
 import type { Scenario } from './schema';
 import type { Spec } from './levers-types';
 
-/** A quota given as a number or a year path: each of its years is a lever (the path interpolates between them). */
+/**
+ * The years of a path that still move the projection: a path interpolates between its years and holds its
+ * ends, so a year before the last one at or before the first projected year changes nothing (广州's 2017
+ * quota in a preset based at 2018). A lever that moves nothing is not offered.
+ */
+export function liveYears(path: Readonly<Record<string, number>>, firstYear: number): [string, number][] {
+  const entries = Object.entries(path);
+  const atStart = Math.max(...entries.map(([y]) => Number(y)).filter((y) => y <= firstYear));
+  return entries.filter(([y]) => !(Number(y) < atStart));
+}
+
+/** A path year in a lever's label; the last year of a path holds from then on (2018年起). */
+function yearTag(year: string, years: readonly (readonly [string, ...unknown[]])[]): [string, string] {
+  if (!year) return ['', ''];
+  const last = years[years.length - 1]![0] === `/${year}`;
+  return last ? [`（${year}年起）`, ` (${year} on)`] : [`（${year}年）`, ` (${year})`];
+}
+
+/** A quota given as a number or a year path: each of its years that still counts is a lever. */
 function quotaLevers(
   quota: Scenario['policy']['zones'][string]['channels'][number]['quota'],
+  firstYear: number,
   pointer: string,
   who: string,
   whoEn: string,
@@ -17,12 +36,12 @@ function quotaLevers(
     typeof quota === 'number'
       ? [['', '', quota]]
       : quota && typeof quota === 'object'
-        ? Object.entries(quota).map(([year, q]) => [`/${year}`, year, q])
+        ? liveYears(quota, firstYear).map(([year, q]) => [`/${year}`, year, q])
         : [];
   return years.map(([sub, year, q]) => ({
     pointer: `${pointer}${sub}`,
-    label: `${who}：年度指标${year ? `（${year}年）` : ''}`,
-    labelEn: `${whoEn}: annual quota${year ? ` (${year})` : ''}`,
+    label: `${who}：年度指标${yearTag(year, years)[0]}`,
+    labelEn: `${whoEn}: annual quota${yearTag(year, years)[1]}`,
     unit: '人',
     min: 0,
     max: Math.max(10000, q * 4),
@@ -115,7 +134,7 @@ export function settlementLevers(s: Scenario): Spec[] {
         if (c.type === 'housing')
           specs.push(toggle(`${p}/rentedCounts`, `${who}：租赁住房可落户`, `${whoEn}: rented housing counts`));
       });
-      specs.push(...quotaLevers(ch.quota, `${at}/quota`, who, whoEn, extra));
+      specs.push(...quotaLevers(ch.quota, s.baseYear + 1, `${at}/quota`, who, whoEn, extra));
       if (ch.enabled !== undefined) specs.push(toggle(`${at}/enabled`, `${who}：渠道开放`, `${whoEn}: channel open`));
     });
   }
@@ -124,12 +143,14 @@ export function settlementLevers(s: Scenario): Spec[] {
   const control = s.migration.inflow.control;
   if (control !== undefined) {
     const years: [string, string, number][] =
-      typeof control === 'number' ? [['', '', control]] : Object.entries(control).map(([y, v]) => [`/${y}`, y, v]);
+      typeof control === 'number'
+        ? [['', '', control]]
+        : liveYears(control, s.baseYear + 1).map(([y, v]) => [`/${y}`, y, v]);
     for (const [sub, year] of years)
       specs.push({
         pointer: `/migration/inflow/control${sub}`,
-        label: `人口规模调控：外来人口流入系数${year ? `（${year}年）` : ''}`,
-        labelEn: `Population-size control: share of the inflow admitted${year ? ` (${year})` : ''}`,
+        label: `人口规模调控：外来人口流入系数${yearTag(year, years)[0]}`,
+        labelEn: `Population-size control: share of the inflow admitted${yearTag(year, years)[1]}`,
         unit: '倍',
         min: 0,
         max: 2,
@@ -150,6 +171,7 @@ export function settlementLevers(s: Scenario): Spec[] {
     specs.push(
       ...quotaLevers(
         quota,
+        s.baseYear + 1,
         `/policy/cityQuotas/${id}`,
         `全市·${ch?.label ?? id}`,
         `City · ${ch?.labelEn ?? id}`,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeDataLoader, PROJECT_ROOT } from '../../src/runner/node-loader';
 import { DEFAULT_SCENARIO } from '../fixtures/default-scenario';
 import { runScenario } from '../../src/scenario/run';
+import { liveYears } from '../../src/scenario/levers-settlement';
 import { listLevers } from '../../src/scenario/levers';
 import { loadScenario } from '../../src/scenario/load';
 import { syntheticScenario } from '../fixtures/synthetic';
@@ -41,15 +42,36 @@ describe('levers of the register', () => {
   });
 });
 
+describe('years of a path offered as levers', () => {
+  it('drops the years before the one in force at the first projected year, and keeps the rest', () => {
+    expect(liveYears({ 2017: 6000, 2018: 7000 }, 2019)).toEqual([['2018', 7000]]);
+    expect(liveYears({ 2017: 6000, 2018: 7000 }, 2016)).toEqual([
+      ['2017', 6000],
+      ['2018', 7000],
+    ]);
+    // 2015 → 2020 interpolates through 2019: both ends still count; 2010 does not.
+    expect(liveYears({ 2010: 0, 2015: 0.1, 2020: 0.3 }, 2019)).toEqual([
+      ['2015', 0.1],
+      ['2020', 0.3],
+    ]);
+    expect(liveYears({ 2019: 1 }, 2019)).toEqual([['2019', 1]]);
+  });
+});
+
 describe('levers of the documents’ channels', () => {
   const preset = (file: string) =>
     listLevers(loadScenario(JSON.parse(readFileSync(resolve(PROJECT_ROOT, file), 'utf8')), nodeDataLoader()));
   it('广州 offers its city-wide points quota, each year of its path, and its channels’ switches', () => {
     const levers = preset('scenarios/guangzhou.json');
     const quota = levers.filter((l) => /quota/i.test(l.pointer));
+    // Based at 2018, the 2017 quota moves nothing: only the year that holds from 2019 is a lever.
     expect(quota.map((l) => [l.pointer, l.value, l.label])).toEqual([
-      ['/policy/cityQuotas/points/2017', 6000, '全市·积分制入户（总量控制）：年度指标（2017年）'],
-      ['/policy/cityQuotas/points/2018', 7000, '全市·积分制入户（总量控制）：年度指标（2018年）'],
+      ['/policy/cityQuotas/points/2018', 7000, '全市·积分制入户（总量控制）：年度指标（2018年起）'],
+    ]);
+    const from2015 = preset('scenarios/guangzhou-2015.json').filter((l) => /quota/i.test(l.pointer));
+    expect(from2015.map((l) => [l.pointer, l.labelEn])).toEqual([
+      ['/policy/cityQuotas/points/2017', 'City · Points-based settlement (total quota): annual quota (2017)'],
+      ['/policy/cityQuotas/points/2018', 'City · Points-based settlement (total quota): annual quota (2018 on)'],
     ]);
     expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/enabled' && l.toggle)).toBe(true);
     expect(levers.some((l) => l.pointer === '/policy/zones/core/channels/2/conditions/0/share')).toBe(true);
