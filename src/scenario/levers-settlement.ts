@@ -23,6 +23,15 @@ function yearTag(year: string, years: readonly (readonly [string, ...unknown[]])
   return last ? [`（${year}年起）`, ` (${year} on)`] : [`（${year}年）`, ` (${year})`];
 }
 
+/** A value given as a number or a year path, as [pointer suffix, year, value] for each lever it makes. */
+function pathYears(
+  v: number | Readonly<Record<string, number>> | null | undefined,
+  firstYear: number,
+): [string, string, number][] {
+  if (typeof v === 'number') return [['', '', v]];
+  return v && typeof v === 'object' ? liveYears(v, firstYear).map(([y, x]) => [`/${y}`, y, x]) : [];
+}
+
 /** A quota given as a number or a year path: each of its years that still counts is a lever. */
 function quotaLevers(
   quota: Scenario['policy']['zones'][string]['channels'][number]['quota'],
@@ -32,22 +41,20 @@ function quotaLevers(
   whoEn: string,
   extra: Pick<Spec, 'group' | 'clause' | 'bureau'>,
 ): Spec[] {
-  const years: [string, string, number][] =
-    typeof quota === 'number'
-      ? [['', '', quota]]
-      : quota && typeof quota === 'object'
-        ? liveYears(quota, firstYear).map(([year, q]) => [`/${year}`, year, q])
-        : [];
-  return years.map(([sub, year, q]) => ({
-    pointer: `${pointer}${sub}`,
-    label: `${who}：年度指标${yearTag(year, years)[0]}`,
-    labelEn: `${whoEn}: annual quota${yearTag(year, years)[1]}`,
-    unit: '人',
-    min: 0,
-    max: Math.max(10000, q * 4),
-    step: 100,
-    ...extra,
-  }));
+  const years = pathYears(quota, firstYear);
+  return years.map(([sub, year, q]) => {
+    const [tag, tagEn] = yearTag(year, years);
+    return {
+      pointer: `${pointer}${sub}`,
+      label: `${who}：年度指标${tag}`,
+      labelEn: `${whoEn}: annual quota${tagEn}`,
+      unit: '人',
+      min: 0,
+      max: Math.max(10000, q * 4),
+      step: 100,
+      ...extra,
+    };
+  });
 }
 
 export function settlementLevers(s: Scenario): Spec[] {
@@ -142,21 +149,20 @@ export function settlementLevers(s: Scenario): Spec[] {
   // admitted, one lever per year of its path.
   const control = s.migration.inflow.control;
   if (control !== undefined) {
-    const years: [string, string, number][] =
-      typeof control === 'number'
-        ? [['', '', control]]
-        : liveYears(control, s.baseYear + 1).map(([y, v]) => [`/${y}`, y, v]);
-    for (const [sub, year] of years)
+    const years = pathYears(control, s.baseYear + 1);
+    for (const [sub, year] of years) {
+      const [tag, tagEn] = yearTag(year, years);
       specs.push({
         pointer: `/migration/inflow/control${sub}`,
-        label: `人口规模调控：外来人口流入系数${yearTag(year, years)[0]}`,
-        labelEn: `Population-size control: share of the inflow admitted${yearTag(year, years)[1]}`,
+        label: `人口规模调控：外来人口流入系数${tag}`,
+        labelEn: `Population-size control: share of the inflow admitted${tagEn}`,
         unit: '倍',
         min: 0,
         max: 2,
         step: 0.05,
         group: 'migration',
       });
+    }
   }
   // A city-wide quota: one lever (per year of its path) for the whole city, named after its channel.
   for (const [id, quota] of Object.entries(s.policy.cityQuotas ?? {})) {
